@@ -1,0 +1,101 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+)
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitFindings = 1
+	exitUsage    = 2
+	exitInternal = 3
+)
+
+const usage = `daemonlint checks Kubernetes manifests the way the API server would.
+
+Usage:
+  daemonlint lint    [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+  daemonlint rules   [--format text|json]
+  daemonlint version
+
+A PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for
+standard input. Exit codes: 0 clean, 1 findings at or above --fail-on,
+2 the command could not do its job, 3 internal error.
+`
+
+// run is the whole command: it returns the exit code.
+func run(args []string, e *env) (code int) {
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(e.stderr, "daemonlint: internal error: %v\n%s", v, debug.Stack())
+			code = exitInternal
+		}
+	}()
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "lint":
+		return runLint(args[1:], e)
+	case "rules":
+		return runRules(args[1:], e)
+	case "version", "--version", "-version":
+		return runVersion(e)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(e.stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "daemonlint: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// newFlagSet returns a flag set that reports errors to e.stderr and does
+// not exit.
+func newFlagSet(name string, e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet("daemonlint "+name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	return fs
+}
+
+// parseFlags parses args, allowing flags after paths as most linters do.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return paths, nil
+		}
+		if args[0] == "--" {
+			return append(paths, args[1:]...), nil
+		}
+		paths = append(paths, args[0])
+		args = args[1:]
+	}
+}
+
+func runVersion(e *env) int {
+	version := "(devel)"
+	goVersion := ""
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if info.Main.Version != "" {
+			version = info.Main.Version
+		}
+		goVersion = info.GoVersion
+	}
+	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version, strings.TrimSpace(goVersion))
+	return exitOK
+}
+
+func writeString(w io.Writer, s string) { io.WriteString(w, s) }
+
+// errHelp is flag.ErrHelp: -h was asked for, and usage was printed.
+var errHelp = flag.ErrHelp

@@ -1,0 +1,169 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/daemonlint/daemonlint/internal/atomicfile"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/report"
+)
+
+// lintFlags are the flags of daemonlint lint.
+type lintFlags struct {
+	format     string
+	failOn     lint.Severity
+	fix        bool
+	allowEmpty bool
+	paths      []string
+}
+
+// parseLintFlags turns the arguments of daemonlint lint into lintFlags.
+func parseLintFlags(args []string, e *env) (*lintFlags, error) {
+	fs := newFlagSet("lint", e)
+	lf := &lintFlags{failOn: lint.Error}
+	fs.StringVar(&lf.format, "format", "text", "output format: text or json")
+	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least this severe: error, warning or info")
+	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, then report what is left")
+	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
+	paths, err := parseFlags(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	lf.paths = paths
+	if !slices.Contains(report.Formats, lf.format) {
+		return nil, fmt.Errorf("unknown format %q: use one of %v", lf.format, report.Formats)
+	}
+	return lf, nil
+}
+
+func runLint(args []string, e *env) int {
+	lf, err := parseLintFlags(args, e)
+	if err != nil {
+		if !errors.Is(err, errHelp) {
+			fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
+		}
+		return exitUsage
+	}
+	if (len(lf.paths) == 0 || slices.Contains(lf.paths, "-")) && e.stdinTerminal {
+		fmt.Fprintln(e.stderr, "daemonlint lint: no paths given and standard input is a terminal; name files or directories, or pipe manifests in (… | daemonlint lint -)")
+		return exitUsage
+	}
+	if lf.fix && (len(lf.paths) == 0 || slices.Contains(lf.paths, "-")) {
+		fmt.Fprintln(e.stderr, "daemonlint lint: --fix rewrites files and cannot rewrite standard input; name the files to fix")
+		return exitUsage
+	}
+	inputs, problems := readInputs(lf.paths, e)
+	code := exitOK
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
+		code = exitUsage
+	}
+	opts := lint.Options{Rules: lint.Rules()}
+	files := make([]*lint.File, len(inputs))
+	for i, in := range inputs {
+		files[i] = lint.NewFile(in.name, in.src)
+	}
+	res := lint.Run(files, opts)
+
+	for i, in := range inputs {
+		if in.path == "" && !lf.allowEmpty && isEmptyInput(res, files[i]) {
+			fmt.Fprintln(e.stderr, "daemonlint: standard input holds no Kubernetes objects (did the command before the pipe fail?); use --allow-empty to accept that")
+			code = exitUsage
+		}
+	}
+
+	if lf.fix {
+		changed := false
+		for i, in := range inputs {
+			n, err := fixFile(in, res.Diagnostics)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "daemonlint: fixing %s: %v\n", in.name, err)
+				code = exitUsage
+				continue
+			}
+			if n > 0 {
+				changed = true
+				fmt.Fprintf(e.stderr, "daemonlint: fixed %d %s in %s\n", n, pluralWord(n, "problem"), in.name)
+				src, err := readBack(in.path)
+				if err == nil {
+					files[i] = lint.NewFile(in.name, src)
+				}
+			}
+		}
+		if changed {
+			res = lint.Run(files, opts)
+		}
+	}
+
+	rep, err := report.New(lf.format, report.Options{Color: lf.format == "text" && e.color, FixHint: "run with --fix to apply"})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
+		return exitUsage
+	}
+	if err := rep.Report(e.stdout, res); err != nil {
+		fmt.Fprintf(e.stderr, "daemonlint: writing the report: %v\n", err)
+		return exitUsage
+	}
+	for _, d := range res.Diagnostics {
+		if d.Rule == lint.InternalErrorRule {
+			return exitInternal
+		}
+	}
+	if code != exitOK {
+		return code
+	}
+	for _, d := range res.Diagnostics {
+		if d.Severity <= lf.failOn {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// isEmptyInput reports whether f held no document and no syntax error.
+func isEmptyInput(res *lint.Result, f *lint.File) bool {
+	docs, serrs := lint.Parse(f)
+	return len(docs) == 0 && len(serrs) == 0
+}
+
+// fixFile applies the first fix of each diagnostic of in, skipping fixes
+// that overlap one already taken, and rewrites the file atomically. It
+// returns the number of fixes applied.
+func fixFile(in input, diags []lint.Diagnostic) (int, error) {
+	if in.path == "" {
+		return 0, nil
+	}
+	var taken []lint.Edit
+	n := 0
+	for _, d := range diags {
+		if d.File != in.name || len(d.Fixes) == 0 {
+			continue
+		}
+		candidate := append(slices.Clone(taken), d.Fixes[0].Edits...)
+		if _, err := lint.SortEdits(candidate, len(in.src)); err != nil {
+			continue // overlaps a fix already taken; the next run gets it
+		}
+		taken = candidate
+		n++
+	}
+	if n == 0 {
+		return 0, nil
+	}
+	out, err := lint.ApplyEdits(in.src, taken)
+	if err != nil {
+		return 0, err
+	}
+	if err := atomicfile.Replace(in.path, in.src, out); err != nil {
+		return 0, err
+	}
+	return n, nil
+}
+
+func pluralWord(n int, w string) string {
+	if n == 1 {
+		return w
+	}
+	return w + "s"
+}

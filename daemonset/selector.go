@@ -1,0 +1,63 @@
+package daemonset
+
+import (
+	appsv1 "k8s.io/api/apps/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
+	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// MismatchDetail is the API server's detail text when a workload's selector
+// does not select its pod template's labels.
+const MismatchDetail = "`selector` does not match template `labels`"
+
+// SelectorErrors returns the API server's errors about a DaemonSet's
+// selector, in the order the server reports them: the selector's own
+// validity, then whether it selects the template's labels, then whether it
+// is empty.
+//
+// As on the server, a missing selector gives no "Required" error for a
+// DaemonSet: it selects nothing, so the only error is the mismatch at
+// spec.template.metadata.labels. A selector that cannot be parsed is not
+// checked against the labels.
+func SelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
+	spec := &ds.Spec
+	fld := field.NewPath("spec")
+	opts := metav1validation.LabelSelectorValidationOptions{}
+	allErrs := metav1validation.ValidateLabelSelector(spec.Selector, opts, fld.Child("selector"))
+	selector, err := metav1.LabelSelectorAsSelector(spec.Selector)
+	if err == nil && !selector.Matches(labels.Set(spec.Template.Labels)) {
+		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, MismatchDetail))
+	}
+	if spec.Selector != nil && len(spec.Selector.MatchLabels)+len(spec.Selector.MatchExpressions) == 0 {
+		allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "empty selector is invalid for daemonset"))
+	}
+	return allErrs
+}
+
+// ReplicaSetSelectorErrors returns the API server's errors about a
+// ReplicaSet's selector, in server order. Unlike a DaemonSet, a missing
+// selector is "Required", an empty one is "invalid for deployment" (sic: the
+// server's message), and an unparsable one adds "invalid label selector".
+func ReplicaSetSelectorErrors(rs *appsv1.ReplicaSet) field.ErrorList {
+	spec := &rs.Spec
+	fld := field.NewPath("spec")
+	var allErrs field.ErrorList
+	if spec.Selector == nil {
+		allErrs = append(allErrs, field.Required(fld.Child("selector"), ""))
+	} else {
+		opts := metav1validation.LabelSelectorValidationOptions{}
+		allErrs = append(allErrs, metav1validation.ValidateLabelSelector(spec.Selector, opts, fld.Child("selector"))...)
+		if len(spec.Selector.MatchLabels)+len(spec.Selector.MatchExpressions) == 0 {
+			allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))
+		}
+	}
+	selector, err := metav1.LabelSelectorAsSelector(spec.Selector)
+	if err != nil {
+		allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "invalid label selector"))
+	} else if !selector.Empty() && !selector.Matches(labels.Set(spec.Template.Labels)) {
+		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, MismatchDetail))
+	}
+	return allErrs
+}

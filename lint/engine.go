@@ -1,0 +1,417 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Severity says how bad a finding is.
+type Severity int
+
+// The severities, from the worst. The zero Severity means "the rule's
+// default" in a Diagnostic a rule reports.
+const (
+	// Error is for what the API server would reject.
+	Error Severity = 1 + iota
+	// Warning is for what it accepts but is very likely a mistake.
+	Warning
+	// Info is for advice.
+	Info
+)
+
+// String returns "error", "warning" or "info".
+func (s Severity) String() string {
+	switch s {
+	case Error:
+		return "error"
+	case Warning:
+		return "warning"
+	case Info:
+		return "info"
+	}
+	return fmt.Sprintf("Severity(%d)", int(s))
+}
+
+// MarshalText encodes the severity as its name.
+func (s Severity) MarshalText() ([]byte, error) {
+	if s < Error || s > Info {
+		return nil, fmt.Errorf("invalid severity %d", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText decodes a severity name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// ParseSeverity parses "error", "warning" or "info".
+func ParseSeverity(name string) (Severity, error) {
+	switch name {
+	case "error":
+		return Error, nil
+	case "warning":
+		return Warning, nil
+	case "info":
+		return Info, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q: use error, warning or info", name)
+}
+
+// Scope says what a rule's Run function is called for.
+type Scope int
+
+const (
+	// DocumentScope rules run once per document (and per List item) whose
+	// kind they read.
+	DocumentScope Scope = iota
+	// FileScope rules run once per file, with every document of the file
+	// and its syntax errors.
+	FileScope
+)
+
+// A Rule is one check. Rules are plain values listed in slices (see Rules);
+// nothing registers itself.
+type Rule struct {
+	// Name is the rule's stable, kebab-case name, used in output, in
+	// configuration and in ignore directives.
+	Name string
+	// Doc is the rule's documentation: a title line, a blank line, and
+	// paragraphs saying why it matters and what to write instead.
+	Doc string
+	// Severity is the severity of the rule's findings unless configured
+	// otherwise.
+	Severity Severity
+	// Kinds lists the kinds whose documents the rule reads; empty means
+	// every document. It is ignored for FileScope rules.
+	Kinds []string
+	// Scope says whether Run is called per document or per file.
+	Scope Scope
+	// Run checks one document (or file) and reports findings through the
+	// Pass. It returns an error only when the rule itself broke.
+	Run func(*Pass) error
+}
+
+// Title returns the first line of the rule's documentation.
+func (r *Rule) Title() string {
+	title, _, _ := strings.Cut(r.Doc, "\n")
+	return strings.TrimSpace(title)
+}
+
+// reads reports whether the rule reads documents of kind.
+func (r *Rule) reads(kind string) bool {
+	return len(r.Kinds) == 0 || slices.Contains(r.Kinds, kind)
+}
+
+var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// Validate checks a list of rules: unique kebab-case names, a doc that
+// starts with a title line, a valid default severity, and a Run function.
+func Validate(rules []*Rule) error {
+	seen := make(map[string]bool, len(rules))
+	var errs []string
+	for i, r := range rules {
+		if r == nil {
+			errs = append(errs, fmt.Sprintf("rule %d is nil", i))
+			continue
+		}
+		if !ruleNameRE.MatchString(r.Name) {
+			errs = append(errs, fmt.Sprintf("rule name %q is not kebab-case", r.Name))
+		}
+		if seen[r.Name] {
+			errs = append(errs, fmt.Sprintf("rule %q is listed twice", r.Name))
+		}
+		seen[r.Name] = true
+		title, rest, _ := strings.Cut(r.Doc, "\n")
+		if strings.TrimSpace(title) == "" {
+			errs = append(errs, fmt.Sprintf("rule %q: doc has no title line", r.Name))
+		} else if rest != "" && !strings.HasPrefix(rest, "\n") {
+			errs = append(errs, fmt.Sprintf("rule %q: doc title must be followed by a blank line", r.Name))
+		}
+		if r.Severity < Error || r.Severity > Info {
+			errs = append(errs, fmt.Sprintf("rule %q: invalid default severity %d", r.Name, int(r.Severity)))
+		}
+		if r.Run == nil {
+			errs = append(errs, fmt.Sprintf("rule %q has no Run function", r.Name))
+		}
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("invalid rules: %s", strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// An Object names the Kubernetes object a diagnostic is about.
+type Object struct {
+	APIVersion string `json:"apiVersion"`
+	Kind       string `json:"kind"`
+	Namespace  string `json:"namespace"`
+	Name       string `json:"name"`
+}
+
+// A Fix is a certain correction: a message and the edits that make it. The
+// edits are byte ranges of the original file.
+type Fix struct {
+	// Message is a capitalised verb phrase ("Remove spec.replicas").
+	Message string
+	Edits   []Edit
+}
+
+// A Diagnostic is one finding.
+type Diagnostic struct {
+	// File is the name of the file.
+	File string
+	// Document is the 0-based index of the document in the file (see
+	// Document.Index).
+	Document int
+	// Object is the object the finding is about; empty for syntax errors.
+	Object Object
+	// Span is the byte range the finding is about; Start and End are the
+	// same range as lines and columns (End is just past the last character).
+	Span       Span
+	Start, End Position
+	// Rule is the name of the rule that reported the finding.
+	Rule string
+	// Severity is the finding's severity.
+	Severity Severity
+	// Message says what is wrong and what to write instead.
+	Message string
+	// Field is the API server's field path of the finding
+	// ("spec.template.metadata.labels"), or empty.
+	Field string
+	// Fixes are certain corrections, best first.
+	Fixes []Fix
+}
+
+// A Pass is what a rule's Run function gets: the document (or file) to
+// check and a way to report findings.
+type Pass struct {
+	// Rule is the rule being run.
+	Rule *Rule
+	// File is the file being checked.
+	File *File
+	// Doc is the document being checked; nil for a FileScope rule.
+	Doc *Document
+	// Docs are all documents of the file, List items included.
+	Docs []*Document
+	// SyntaxErrors are the file's YAML syntax errors (FileScope rules only).
+	SyntaxErrors []*SyntaxError
+	// Template is where the file shows that it is an unrendered template
+	// ({{ … }}), or nil (FileScope rules only).
+	Template *Span
+	// Settings are the cluster settings the run was asked to assume.
+	Settings Settings
+
+	report func(Diagnostic)
+}
+
+// Settings describe what a cluster decides, which some rules depend on.
+type Settings struct {
+	// DisallowPrivileged makes privileged containers an error, as on an API
+	// server started with --allow-privileged=false. Clusters made by kubeadm
+	// and kind allow them, which is the default.
+	DisallowPrivileged bool
+}
+
+// Report records a finding. Rule, File, Document and Object are filled in
+// from the pass; a zero Severity becomes the rule's.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule.Name
+	d.File = p.File.Name
+	if p.Doc != nil {
+		d.Document = p.Doc.Index
+		d.Object = p.Doc.Object()
+	}
+	if d.Span.End < d.Span.Start {
+		d.Span.End = d.Span.Start
+	}
+	p.report(d)
+}
+
+// ReportField records a finding about the field at path (an API-server
+// field path) of the pass's document, placed on that field or, when it is
+// absent, on its nearest existing parent.
+func (p *Pass) ReportField(path, message string, fixes ...Fix) {
+	loc := p.Doc.Lookup(path)
+	p.Report(Diagnostic{Span: loc.Span, Field: path, Message: message, Fixes: fixes})
+}
+
+// ReportNode records a finding placed on node n.
+func (p *Pass) ReportNode(n *yaml.Node, field, message string, fixes ...Fix) {
+	p.Report(Diagnostic{Span: p.File.NodeSpan(n), Field: field, Message: message, Fixes: fixes})
+}
+
+// Object returns the name of the document's object.
+func (d *Document) Object() Object {
+	return Object{APIVersion: d.APIVersion, Kind: d.Kind, Namespace: d.Namespace, Name: d.Name}
+}
+
+// Options configure Run.
+type Options struct {
+	// Rules are the rules to run.
+	Rules []*Rule
+	// Severity overrides the default severity of rules, by name.
+	Severity map[string]Severity
+	// Settings are passed to every rule.
+	Settings Settings
+	// Jobs is how many files are checked at once; 0 means one per CPU.
+	Jobs int
+}
+
+// A Result is what Run found.
+type Result struct {
+	// Files are the files that were checked, in the order given.
+	Files []*File
+	// Diagnostics are sorted by file (in the order given), then position,
+	// rule and message.
+	Diagnostics []Diagnostic
+	// Documents is the number of documents read (List items not counted
+	// apart from their List).
+	Documents int
+}
+
+// Count returns the number of diagnostics of severity s.
+func (r *Result) Count(s Severity) int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// InternalErrorRule is the rule name of diagnostics that report a bug in
+// daemonlint: a rule that panicked or returned an error.
+const InternalErrorRule = "internal-error"
+
+// Run checks files with the rules of opts. Files are checked concurrently;
+// the result does not depend on the order in which they finish.
+func Run(files []*File, opts Options) *Result {
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	type fileResult struct {
+		diags []Diagnostic
+		docs  int
+	}
+	results := make([]fileResult, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(jobs, len(files)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				diags, docs := CheckFile(files[i], opts)
+				results[i] = fileResult{diags, docs}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	res := &Result{Files: files}
+	for _, r := range results {
+		res.Diagnostics = append(res.Diagnostics, r.diags...)
+		res.Documents += r.docs
+	}
+	return res
+}
+
+// CheckFile runs the rules of opts on one file and returns its diagnostics,
+// sorted, and the number of documents it holds.
+func CheckFile(f *File, opts Options) ([]Diagnostic, int) {
+	docs, serrs := Parse(f)
+	var diags []Diagnostic
+	report := func(d Diagnostic) {
+		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
+			d.Severity = s
+		}
+		d.Start = f.Position(d.Span.Start)
+		d.End = f.Position(d.Span.End)
+		diags = append(diags, d)
+	}
+	tmpl := findTemplate(f, docs, serrs)
+	for _, r := range opts.Rules {
+		if r.Scope == FileScope {
+			runRule(&Pass{Rule: r, File: f, Docs: docs, SyntaxErrors: serrs, Template: tmpl, Settings: opts.Settings}, report)
+		}
+	}
+	if tmpl == nil {
+		for _, d := range docs {
+			for _, r := range opts.Rules {
+				if r.Scope == DocumentScope && r.reads(d.Kind) {
+					runRule(&Pass{Rule: r, File: f, Doc: d, Docs: docs, Settings: opts.Settings}, report)
+				}
+			}
+		}
+	}
+	SortDiagnostics(diags)
+	n := len(serrs)
+	for _, d := range docs {
+		if d.Item < 0 {
+			n++
+		}
+	}
+	return diags, n
+}
+
+// runRule runs one rule on one pass. A panic or an error in the rule becomes
+// an internal-error diagnostic that names the rule, file and document.
+func runRule(p *Pass, report func(Diagnostic)) {
+	p.report = func(d Diagnostic) {
+		if d.Severity == 0 {
+			d.Severity = p.Rule.Severity
+		}
+		report(d)
+	}
+	internal := func(what string) {
+		d := Diagnostic{File: p.File.Name, Rule: InternalErrorRule, Severity: Error}
+		where := "file"
+		if p.Doc != nil {
+			d.Document = p.Doc.Index
+			d.Object = p.Doc.Object()
+			d.Span = Span{p.Doc.Span().Start, p.Doc.Span().Start}
+			where = fmt.Sprintf("document %d", p.Doc.Index)
+		}
+		d.Message = fmt.Sprintf("internal error: rule %s %s on %s of %s; please report this bug", p.Rule.Name, what, where, p.File.Name)
+		report(d)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			internal(fmt.Sprintf("panicked (%v)", v))
+		}
+	}()
+	if err := p.Rule.Run(p); err != nil {
+		internal(fmt.Sprintf("failed (%v)", err))
+	}
+}
+
+// SortDiagnostics sorts diagnostics of one file by position, then rule and
+// message.
+func SortDiagnostics(diags []Diagnostic) {
+	slices.SortStableFunc(diags, func(a, b Diagnostic) int {
+		return cmp.Or(
+			cmp.Compare(a.Span.Start, b.Span.Start),
+			cmp.Compare(a.Span.End, b.Span.End),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}

@@ -1,0 +1,379 @@
+package lint
+
+import (
+	"bytes"
+	"sort"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A File is one input: its name, its bytes and a table of where each line
+// starts. It is the only place that turns the line and character column that
+// yaml.v3 reports into a byte offset, and back.
+type File struct {
+	// Name is the path the file was read from, or "-" for standard input.
+	Name string
+	// Src holds the file's bytes exactly as read.
+	Src []byte
+
+	// lines[i] is the byte offset where line i+1 starts. Lines break where
+	// yaml.v3 breaks them: at LF, CR LF, a lone CR, NEL, LS and PS.
+	lines []int
+	// bom is the length of a UTF-8 byte-order mark at the start of Src,
+	// which yaml.v3 skips without counting it as a column.
+	bom int
+}
+
+// NewFile returns a File for src, named name. It does not copy src; the
+// caller must not modify it afterwards.
+func NewFile(name string, src []byte) *File {
+	f := &File{Name: name, Src: src}
+	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
+		f.bom = 3
+	}
+	f.lines = append(make([]int, 0, 1+len(src)/32), 0)
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '\n':
+			f.lines = append(f.lines, i+1)
+		case '\r':
+			if i+1 < len(src) && src[i+1] == '\n' {
+				i++
+			}
+			f.lines = append(f.lines, i+1)
+		case 0xC2: // NEL is C2 85
+			if i+1 < len(src) && src[i+1] == 0x85 {
+				i++
+				f.lines = append(f.lines, i+1)
+			}
+		case 0xE2: // LS is E2 80 A8, PS is E2 80 A9
+			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) {
+				i += 2
+				f.lines = append(f.lines, i+1)
+			}
+		}
+	}
+	return f
+}
+
+// A Position is a place in a file as people count it: a 1-based line and a
+// 1-based column counted in characters (not bytes).
+type Position struct {
+	Line   int
+	Column int
+}
+
+// A Span is a half-open range [Start, End) of byte offsets in a file.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the number of bytes in the span.
+func (s Span) Len() int { return s.End - s.Start }
+
+// LineCount returns the number of lines in the file. A file that ends with a
+// line break has an empty last line, which counts.
+func (f *File) LineCount() int { return len(f.lines) }
+
+// lineStart returns the offset of the first byte of line (1-based), clamped
+// to the file.
+func (f *File) lineStart(line int) int {
+	switch {
+	case line < 1:
+		return 0
+	case line > len(f.lines):
+		return len(f.Src)
+	case line == 1:
+		return f.bom
+	}
+	return f.lines[line-1]
+}
+
+// lineEnd returns the offset just past the last byte of line (1-based)
+// before its line break.
+func (f *File) lineEnd(line int) int {
+	if line < 1 {
+		line = 1
+	}
+	if line >= len(f.lines) {
+		return len(f.Src)
+	}
+	end := f.lines[line] // start of the next line
+	// Step back over the line break.
+	switch {
+	case end >= 2 && f.Src[end-2] == '\r' && f.Src[end-1] == '\n':
+		return end - 2
+	case end >= 1 && (f.Src[end-1] == '\n' || f.Src[end-1] == '\r'):
+		return end - 1
+	case end >= 2 && f.Src[end-2] == 0xC2:
+		return end - 2
+	default:
+		return end - 3
+	}
+}
+
+// Line returns the text of line (1-based) without its line break, or nil
+// when the file has no such line.
+func (f *File) Line(line int) []byte {
+	if line < 1 || line > len(f.lines) {
+		return nil
+	}
+	return f.Src[f.lineStart(line):f.lineEnd(line)]
+}
+
+// Offset turns a yaml.v3 position (1-based line, 1-based column counted in
+// characters) into a byte offset in Src. A column past the end of its line
+// gives the offset of the line's end. A byte-order mark at the start of the
+// file is not counted as a column, as yaml.v3 does not count it.
+func (f *File) Offset(line, column int) int {
+	if line > len(f.lines) {
+		return len(f.Src)
+	}
+	off := f.lineStart(line)
+	end := f.lineEnd(line)
+	for c := 1; c < column && off < end; c++ {
+		_, size := utf8.DecodeRune(f.Src[off:end])
+		off += size
+	}
+	return off
+}
+
+// Position turns a byte offset into a line and character column. Offsets
+// outside the file are clamped to it.
+func (f *File) Position(offset int) Position {
+	if offset < 0 {
+		offset = 0
+	}
+	if offset > len(f.Src) {
+		offset = len(f.Src)
+	}
+	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset })
+	start := f.lineStart(line)
+	if offset < start { // inside the byte-order mark
+		offset = start
+	}
+	return Position{Line: line, Column: 1 + utf8.RuneCount(f.Src[start:offset])}
+}
+
+// NodeStart returns the byte offset where n starts. For a node with an
+// anchor or a tag, that is where the anchor or tag starts, as yaml.v3
+// reports it.
+func (f *File) NodeStart(n *yaml.Node) int {
+	return f.Offset(n.Line, n.Column)
+}
+
+// NodeSpan returns the byte span of n, from NodeStart to NodeEnd.
+func (f *File) NodeSpan(n *yaml.Node) Span {
+	return Span{f.NodeStart(n), f.NodeEnd(n)}
+}
+
+// NodeEnd returns the byte offset just past the last character of n. yaml.v3
+// does not record where a node ends, so it is computed from the source: the
+// closing quote of a quoted scalar, the last character of a plain scalar's
+// value, the last content line of a block scalar, the closing bracket of a
+// flow collection, and the end of the last child of a block collection.
+// Comments after a node are not part of it.
+func (f *File) NodeEnd(n *yaml.Node) int {
+	start := f.NodeStart(n)
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return start
+		}
+		return f.NodeEnd(n.Content[len(n.Content)-1])
+	case yaml.AliasNode:
+		return f.skipProperties(start) + 1 + len(n.Value)
+	case yaml.MappingNode, yaml.SequenceNode:
+		if n.Style&yaml.FlowStyle != 0 {
+			return f.flowEnd(f.skipProperties(start))
+		}
+		if len(n.Content) == 0 {
+			return f.skipProperties(start)
+		}
+		return f.NodeEnd(n.Content[len(n.Content)-1])
+	case yaml.ScalarNode:
+		return f.scalarEnd(n, f.skipProperties(start))
+	}
+	return start
+}
+
+// skipProperties steps over an anchor (&a) and a tag (!t) and the blanks
+// after them, which yaml.v3 counts as part of the node.
+func (f *File) skipProperties(off int) int {
+	src := f.Src
+	for off < len(src) && (src[off] == '&' || src[off] == '!') {
+		if src[off] == '!' && off+1 < len(src) && src[off+1] == '<' { // verbatim tag !<...>
+			for off < len(src) && src[off] != '>' {
+				off++
+			}
+			off++
+		} else {
+			for off < len(src) && !isBlankOrBreak(src[off]) {
+				off++
+			}
+		}
+		for off < len(src) && isBlankOrBreak(src[off]) {
+			off++
+		}
+	}
+	return off
+}
+
+func isBlankOrBreak(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+// flowEnd returns the offset just past the bracket that closes the flow
+// collection whose opening bracket is at off.
+func (f *File) flowEnd(off int) int {
+	src := f.Src
+	depth := 0
+	for i := off; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '"':
+			i = f.doubleQuotedEnd(i) - 1
+		case '\'':
+			if i > 0 && isFlowQuoteStart(src[i-1]) {
+				i = f.singleQuotedEnd(i) - 1
+			}
+		case '#':
+			if i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+				for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+					i++
+				}
+			}
+		}
+	}
+	return len(src)
+}
+
+// isFlowQuoteStart reports whether a quote after c opens a quoted scalar
+// (rather than being part of a plain one such as don't).
+func isFlowQuoteStart(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '[', '{', ',', ':', '?', '-':
+		return true
+	}
+	return false
+}
+
+// doubleQuotedEnd returns the offset just past the closing quote of the
+// double-quoted scalar whose opening quote is at off.
+func (f *File) doubleQuotedEnd(off int) int {
+	src := f.Src
+	for i := off + 1; i < len(src); i++ {
+		switch src[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return len(src)
+}
+
+// singleQuotedEnd returns the offset just past the closing quote of the
+// single-quoted scalar whose opening quote is at off ('' is an escaped quote).
+func (f *File) singleQuotedEnd(off int) int {
+	src := f.Src
+	for i := off + 1; i < len(src); i++ {
+		if src[i] == '\'' {
+			if i+1 < len(src) && src[i+1] == '\'' {
+				i++
+				continue
+			}
+			return i + 1
+		}
+	}
+	return len(src)
+}
+
+func (f *File) scalarEnd(n *yaml.Node, off int) int {
+	src := f.Src
+	if off >= len(src) {
+		return len(src)
+	}
+	switch {
+	case n.Style&yaml.DoubleQuotedStyle != 0 && src[off] == '"':
+		return f.doubleQuotedEnd(off)
+	case n.Style&yaml.SingleQuotedStyle != 0 && src[off] == '\'':
+		return f.singleQuotedEnd(off)
+	case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 && (src[off] == '|' || src[off] == '>'):
+		return f.blockScalarEnd(off)
+	}
+	return f.plainEnd(n.Value, off)
+}
+
+// plainEnd walks the source from off along a plain scalar's value, letting
+// any run of blanks and line breaks in the source stand for a folded space,
+// and returns the offset after its last character.
+func (f *File) plainEnd(value string, off int) int {
+	src := f.Src
+	i := off
+	for j := 0; j < len(value); {
+		if i >= len(src) {
+			return len(src)
+		}
+		switch {
+		case src[i] == value[j]:
+			i++
+			j++
+		case isBlankOrBreak(src[i]):
+			i++ // folded line break or indentation
+		case value[j] == ' ' || value[j] == '\n':
+			j++
+		default:
+			// The source does not spell the value as expected (for instance
+			// an escape we do not model): stop at the end of the line.
+			for i < len(src) && src[i] != '\n' && src[i] != '\r' {
+				i++
+			}
+			return i
+		}
+	}
+	return i
+}
+
+// blockScalarEnd returns the end of the last content line of the literal or
+// folded block scalar whose indicator (| or >) is at off.
+func (f *File) blockScalarEnd(off int) int {
+	indLine := f.Position(off).Line
+	end := f.lineEnd(indLine)
+	// The parent's indentation is the indentation of the indicator's line;
+	// content lines are indented more than that, or are blank.
+	parent := indentOf(f.Line(indLine))
+	contentIndent := -1
+	for line := indLine + 1; line <= len(f.lines); line++ {
+		text := f.Line(line)
+		if len(bytes.TrimSpace(text)) == 0 {
+			continue
+		}
+		ind := indentOf(text)
+		if contentIndent < 0 {
+			if ind <= parent {
+				break
+			}
+			contentIndent = ind
+		} else if ind < contentIndent {
+			break
+		}
+		end = f.lineEnd(line)
+	}
+	return end
+}
+
+func indentOf(line []byte) int {
+	n := 0
+	for n < len(line) && line[n] == ' ' {
+		n++
+	}
+	return n
+}

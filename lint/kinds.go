@@ -1,0 +1,111 @@
+package lint
+
+import (
+	"strings"
+)
+
+// builtinKinds lists, by API group, the kinds that Kubernetes itself
+// defines: those a v1.37 API server serves, and those it served in earlier
+// releases (so that an old manifest's kind is still recognised as a
+// Kubernetes kind, and its apiVersion can be judged on its own).
+var builtinKinds = map[string][]string{
+	"": {"Binding", "ComponentStatus", "ConfigMap", "Endpoints", "Event", "LimitRange",
+		"Namespace", "Node", "PersistentVolume", "PersistentVolumeClaim", "Pod", "PodTemplate",
+		"ReplicationController", "ResourceQuota", "Secret", "Service", "ServiceAccount", "List"},
+	"admissionregistration.k8s.io": {"MutatingAdmissionPolicy", "MutatingAdmissionPolicyBinding",
+		"MutatingWebhookConfiguration", "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding",
+		"ValidatingWebhookConfiguration"},
+	"apiextensions.k8s.io":         {"CustomResourceDefinition"},
+	"apiregistration.k8s.io":       {"APIService"},
+	"apps":                         {"ControllerRevision", "DaemonSet", "Deployment", "ReplicaSet", "StatefulSet"},
+	"authentication.k8s.io":        {"SelfSubjectReview", "TokenRequest", "TokenReview"},
+	"authorization.k8s.io":         {"LocalSubjectAccessReview", "SelfSubjectAccessReview", "SelfSubjectRulesReview", "SubjectAccessReview"},
+	"autoscaling":                  {"HorizontalPodAutoscaler", "Scale"},
+	"batch":                        {"CronJob", "Job"},
+	"certificates.k8s.io":          {"CertificateSigningRequest", "ClusterTrustBundle", "PodCertificateRequest"},
+	"coordination.k8s.io":          {"Lease", "LeaseCandidate"},
+	"discovery.k8s.io":             {"EndpointSlice"},
+	"events.k8s.io":                {"Event"},
+	"extensions":                   {"DaemonSet", "Deployment", "Ingress", "NetworkPolicy", "PodSecurityPolicy", "ReplicaSet"},
+	"flowcontrol.apiserver.k8s.io": {"FlowSchema", "PriorityLevelConfiguration"},
+	"internal.apiserver.k8s.io":    {"StorageVersion"},
+	"lifecycle.k8s.io":             {"EvictionRequest"},
+	"networking.k8s.io":            {"IPAddress", "Ingress", "IngressClass", "NetworkPolicy", "ServiceCIDR"},
+	"node.k8s.io":                  {"RuntimeClass"},
+	"policy":                       {"Eviction", "PodDisruptionBudget", "PodSecurityPolicy"},
+	"rbac.authorization.k8s.io":    {"ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding"},
+	"resource.k8s.io": {"DeviceClass", "DeviceTaintRule", "ResourceClaim", "ResourceClaimTemplate",
+		"ResourcePoolStatusRequest", "ResourceSlice"},
+	"scheduling.k8s.io":       {"CompositePodGroup", "PodGroup", "PriorityClass", "Workload"},
+	"storage.k8s.io":          {"CSIDriver", "CSINode", "CSIStorageCapacity", "StorageClass", "VolumeAttachment", "VolumeAttributesClass"},
+	"storagemigration.k8s.io": {"StorageVersionMigration"},
+}
+
+// IsBuiltinGroup reports whether group is an API group that Kubernetes
+// itself defines ("" is the core group). Custom resources live in others.
+func IsBuiltinGroup(group string) bool {
+	_, ok := builtinKinds[group]
+	return ok
+}
+
+// IsBuiltinKind reports whether kind is a kind that Kubernetes defines in
+// group, or a list of such a kind ("ConfigMapList").
+func IsBuiltinKind(group, kind string) bool {
+	kinds := builtinKinds[group]
+	for _, k := range kinds {
+		if k == kind {
+			return true
+		}
+	}
+	if base, ok := strings.CutSuffix(kind, "List"); ok && base != "" {
+		for _, k := range kinds {
+			if k == base {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// GroupsOfKind returns the built-in API groups that define kind, in a
+// stable order.
+func GroupsOfKind(kind string) []string {
+	var groups []string
+	for _, g := range builtinGroupOrder {
+		if IsBuiltinKind(g, kind) {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+// builtinGroupOrder is the order in which groups are searched: the groups
+// most manifests use first, so that a suggestion prefers apps over
+// extensions.
+var builtinGroupOrder = []string{
+	"", "apps", "batch", "autoscaling", "policy", "networking.k8s.io", "rbac.authorization.k8s.io",
+	"storage.k8s.io", "scheduling.k8s.io", "admissionregistration.k8s.io", "apiextensions.k8s.io",
+	"apiregistration.k8s.io", "coordination.k8s.io", "discovery.k8s.io", "events.k8s.io",
+	"node.k8s.io", "certificates.k8s.io", "flowcontrol.apiserver.k8s.io", "resource.k8s.io",
+	"authentication.k8s.io", "authorization.k8s.io", "internal.apiserver.k8s.io",
+	"lifecycle.k8s.io", "storagemigration.k8s.io", "extensions",
+}
+
+// preferredVersion is the apiVersion to suggest for a kind of a group.
+func preferredAPIVersion(group, kind string) string {
+	switch group {
+	case "":
+		return "v1"
+	case "extensions":
+		switch kind {
+		case "DaemonSet", "Deployment", "ReplicaSet":
+			return "apps/v1"
+		case "Ingress", "NetworkPolicy":
+			return "networking.k8s.io/v1"
+		}
+		return "extensions/v1beta1"
+	case "autoscaling":
+		return "autoscaling/v2"
+	}
+	return group + "/v1"
+}

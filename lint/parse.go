@@ -1,0 +1,240 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// A SyntaxError is a place where a file is not valid YAML.
+type SyntaxError struct {
+	File string
+	// Pos is where the problem is. yaml.v3 reports lines only, and sometimes
+	// the line where the construct that failed began; the column is the
+	// first character of that line unless a better one is known.
+	Pos Position
+	// Offset is the byte offset of Pos.
+	Offset int
+	// Document is the index the failing document would have had.
+	Document int
+	// Msg is the problem, without a "yaml:" prefix or a line number.
+	Msg string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+// Parse reads every document of f with one yaml.v3 decoder, so that every
+// position is absolute in the file. It returns the documents in order; a
+// List (any document with a top-level items sequence, as kubectl treats it)
+// is followed by one Document per item.
+//
+// Documents that hold only comments or whitespace are skipped and do not
+// count towards Document.Index. A YAML syntax error ends the document it is
+// in; Parse reports it and goes on with the next document that starts with a
+// "---" line after the error, as kubectl users expect every valid document
+// to be checked. All syntax errors are returned, in order.
+func Parse(f *File) ([]*Document, []*SyntaxError) {
+	var (
+		docs  []*Document
+		errs  []*SyntaxError
+		index int
+	)
+	src := f.Src
+	base := 0 // byte offset where the current decoder's input starts
+	for base <= len(src) {
+		lineBase := f.Position(base).Line - 1
+		dec := yaml.NewDecoder(bytes.NewReader(src[base:]))
+		var failed error
+		for {
+			var root yaml.Node
+			err := dec.Decode(&root)
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				failed = err
+				break
+			}
+			if lineBase > 0 {
+				shiftLines(&root, lineBase)
+			}
+			if isEmptyDocument(&root) {
+				continue
+			}
+			doc := newDocument(f, &root, index)
+			docs = append(docs, doc)
+			docs = append(docs, doc.items()...)
+			index++
+		}
+		if failed == nil {
+			break
+		}
+		serr := f.syntaxError(failed, base, lineBase)
+		serr.Document = index
+		errs = append(errs, serr)
+		index++
+		next := f.nextDocumentStart(serr.Offset)
+		if next < 0 {
+			break
+		}
+		base = next
+	}
+	return docs, errs
+}
+
+// shiftLines adds n to the line of every node under root: a decoder started
+// after a syntax error counts lines from its own start.
+func shiftLines(root *yaml.Node, n int) {
+	root.Line += n
+	for _, c := range root.Content {
+		shiftLines(c, n)
+	}
+}
+
+// isEmptyDocument reports whether a decoded document held nothing but
+// comments and whitespace: yaml.v3 gives such a document a null scalar with
+// no text.
+func isEmptyDocument(root *yaml.Node) bool {
+	if len(root.Content) == 0 {
+		return true
+	}
+	n := root.Content[0]
+	return n.Kind == yaml.ScalarNode && n.Value == "" && n.Tag == "!!null" &&
+		n.Style == 0 && n.Anchor == ""
+}
+
+// nextDocumentStart returns the offset of the first line after off that
+// starts a new document ("---" followed by a blank, a line break or the end
+// of the file), or -1.
+func (f *File) nextDocumentStart(off int) int {
+	line := f.Position(off).Line + 1
+	for ; line <= len(f.lines); line++ {
+		text := f.Line(line)
+		if bytes.HasPrefix(text, []byte("---")) &&
+			(len(text) == 3 || text[3] == ' ' || text[3] == '\t') {
+			return f.lineStart(line)
+		}
+	}
+	return -1
+}
+
+var yamlErrorRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// scannerProblems are the problems yaml.v3's scanner reports. Its parser
+// reports the others. The two count the line in the error message
+// differently (see syntaxError).
+var scannerProblems = []string{
+	"block sequence entries are not allowed",
+	"could not find expected",
+	"did not find expected alphabetic",
+	"did not find expected comment or line break",
+	"did not find expected digit",
+	"did not find expected hexdecimal",
+	"did not find expected version",
+	"did not find expected whitespace",
+	"did not find the expected '>'",
+	"exceeded max depth",
+	"found a tab character",
+	"found an indentation indicator",
+	"found character that cannot start",
+	"found extremely long",
+	"found invalid Unicode",
+	"found unexpected document indicator",
+	"found unexpected end of stream",
+	"found unexpected non-alphabetical",
+	"found unknown directive",
+	"found unknown escape",
+	"mapping keys are not allowed",
+	"mapping values are not allowed",
+}
+
+// syntaxError turns a yaml.v3 error for the input starting at byte base
+// (line lineBase+1) into a SyntaxError with a file-absolute position.
+func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
+	msg := err.Error()
+	line := 0
+	if m := yamlErrorRE.FindStringSubmatch(msg); m != nil {
+		msg = m[2]
+		printed, _ := strconv.Atoi(m[1])
+		// yaml.v3 prints a 1-based line for scanner errors and a 0-based one
+		// for parser errors, and no line at all when it would print 0.
+		line = printed
+		scanner := false
+		for _, p := range scannerProblems {
+			if strings.HasPrefix(msg, p) {
+				scanner = true
+				break
+			}
+		}
+		if !scanner || printed == 0 {
+			line++
+		}
+	}
+	off := -1
+	switch {
+	case strings.HasPrefix(msg, "invalid leading UTF-8 octet"),
+		strings.HasPrefix(msg, "incomplete UTF-8 octet"),
+		strings.HasPrefix(msg, "invalid trailing UTF-8 octet"),
+		strings.HasPrefix(msg, "invalid Unicode character"):
+		off = invalidUTF8(f.Src, base)
+		msg = "the file is not valid UTF-8 text (" + msg + ")"
+	case strings.HasPrefix(msg, "control characters are not allowed"):
+		off = controlChar(f.Src, base)
+		if off >= 0 {
+			msg = fmt.Sprintf("control character %U is not allowed in YAML", f.Src[off])
+			if f.Src[off] == 0 {
+				msg = "NUL byte: this looks like a binary file, not YAML"
+			}
+		}
+	case strings.HasPrefix(msg, "unknown anchor"):
+		if m := regexp.MustCompile(`'(.*)'`).FindStringSubmatch(msg); m != nil {
+			if i := bytes.Index(f.Src[base:], []byte("*"+m[1])); i >= 0 {
+				off = base + i
+			}
+		}
+		msg = strings.Replace(msg, "unknown anchor", "alias to an unknown anchor", 1)
+	}
+	if off < 0 {
+		if line < 1 {
+			line = 1
+		}
+		line += lineBase
+		if line > len(f.lines) {
+			line = len(f.lines)
+		}
+		off = f.lineStart(line)
+		text := f.Line(line)
+		off += len(text) - len(bytes.TrimLeft(text, " \t"))
+	}
+	return &SyntaxError{File: f.Name, Pos: f.Position(off), Offset: off, Msg: msg}
+}
+
+func invalidUTF8(src []byte, from int) int {
+	for i := from; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func controlChar(src []byte, from int) int {
+	for i := from; i < len(src); i++ {
+		c := src[i]
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return i
+		}
+	}
+	return -1
+}

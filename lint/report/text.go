@@ -1,0 +1,109 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/daemonlint/daemonlint/lint"
+)
+
+// Text writes one finding per paragraph, as compilers do:
+//
+//	examples/replicaset.yaml:2:7: error: kind "Replicaset" is not a Kubernetes kind; did you mean "ReplicaSet"? (kind-spelling)
+//	    2 | kind: Replicaset
+//	      |       ^^^^^^^^^^
+//	      = Fix available: Change the kind to ReplicaSet
+//
+// and a summary line at the end.
+type Text struct {
+	Options Options
+}
+
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiBlue   = "\x1b[34m"
+	ansiGreen  = "\x1b[32m"
+)
+
+func (t *Text) paint(code, s string) string {
+	if !t.Options.Color {
+		return s
+	}
+	return code + s + ansiReset
+}
+
+// Report writes res as text.
+func (t *Text) Report(w io.Writer, res *lint.Result) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range res.Diagnostics {
+		sev := d.Severity.String()
+		switch d.Severity {
+		case lint.Error:
+			sev = t.paint(ansiRed+ansiBold, sev)
+		case lint.Warning:
+			sev = t.paint(ansiYellow+ansiBold, sev)
+		default:
+			sev = t.paint(ansiBlue+ansiBold, sev)
+		}
+		fmt.Fprintf(bw, "%s: %s: %s (%s)\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Start.Line, d.Start.Column)), sev, d.Message, d.Rule)
+		if f := fileOf(res, d.File); f != nil {
+			t.excerpt(bw, f, d)
+		}
+		if len(d.Fixes) > 0 {
+			hint := ""
+			if t.Options.FixHint != "" {
+				hint = " (" + t.Options.FixHint + ")"
+			}
+			fmt.Fprintf(bw, "      = %s %s%s\n", t.paint(ansiGreen, "Fix available:"), d.Fixes[0].Message, hint)
+		}
+	}
+	s := Summarize(res)
+	fmt.Fprintf(bw, "%s, %s: %s, %s, %s\n",
+		plural(s.Files, "file"), plural(s.Documents, "document"),
+		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
+	return bw.Flush()
+}
+
+// excerpt writes the diagnostic's first line with a caret under its span.
+func (t *Text) excerpt(w io.Writer, f *lint.File, d lint.Diagnostic) {
+	text := f.Line(d.Start.Line)
+	if text == nil || !utf8.Valid(text) || len(text) > 500 {
+		return
+	}
+	line := string(text)
+	gutter := fmt.Sprintf("%5d", d.Start.Line)
+	fmt.Fprintf(w, "%s | %s\n", gutter, line)
+	var pad strings.Builder
+	col := 1
+	for _, r := range line {
+		if col >= d.Start.Column {
+			break
+		}
+		if r == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+		col++
+	}
+	width := 1
+	if d.End.Line == d.Start.Line && d.End.Column > d.Start.Column {
+		width = d.End.Column - d.Start.Column
+	} else if d.End.Line > d.Start.Line {
+		width = max(1, utf8.RuneCountInString(line)-d.Start.Column+1)
+	}
+	fmt.Fprintf(w, "%s | %s%s\n", strings.Repeat(" ", len(gutter)), pad.String(), t.paint(ansiGreen+ansiBold, strings.Repeat("^", width)))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

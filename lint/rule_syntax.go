@@ -1,0 +1,92 @@
+package lint
+
+import (
+	"errors"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Syntax reports what keeps a file from being read as Kubernetes objects:
+// YAML syntax errors, unrendered templates, documents that are not
+// mappings, and values kubectl cannot turn into JSON.
+var Syntax = &Rule{
+	Name: "syntax",
+	Doc: `The file must be valid YAML (or JSON) made of Kubernetes objects
+
+kubectl stops at the first YAML syntax error in a file, so nothing after it
+is applied. Each document must be a mapping (an object with apiVersion and
+kind), and every value must survive kubectl's conversion to JSON: an
+explicit tag that does not fit its value (!!int abc), a null or non-scalar
+mapping key, or an object larger than the API server's 3 MiB request limit
+(which is also how an alias bomb ends) is refused before the server sees it.
+
+A file that holds Helm or Go template markers ({{ … }}) is reported once,
+as a template: render it first (helm template …) and lint the output.`,
+	Severity: Error,
+	Scope:    FileScope,
+	Run:      runSyntax,
+}
+
+func runSyntax(p *Pass) error {
+	if p.Template != nil {
+		pos := p.File.Position(p.Template.Start)
+		p.Report(Diagnostic{
+			Span: *p.Template,
+			Message: fmt.Sprintf("this file is an unrendered template ({{ … }} on line %d), not a manifest; "+
+				"render it first (helm template …) and lint the output", pos.Line),
+		})
+		return nil
+	}
+	for _, e := range p.SyntaxErrors {
+		p.Report(Diagnostic{
+			Document: e.Document,
+			Span:     Span{e.Offset, e.Offset},
+			Message:  "YAML syntax error: " + e.Msg,
+		})
+	}
+	for _, d := range p.Docs {
+		if d.Item >= 0 && d.List != nil {
+			// Items are checked with their List, but a non-object item is
+			// worth its own message.
+			if n := resolveAlias(d.Node); n != nil && n.Kind != yaml.MappingNode {
+				p.Report(Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
+					Message: fmt.Sprintf("item %d of the List is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Item, describeNode(n))})
+			}
+			continue
+		}
+		n := resolveAlias(d.Node)
+		if n.Kind != yaml.MappingNode {
+			p.Report(Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
+				Message: fmt.Sprintf("document %d is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Index, describeNode(n))})
+			continue
+		}
+		if _, err := d.JSON(); err != nil {
+			var verr *ValueError
+			span := d.Span()
+			span.End = span.Start
+			if errors.As(err, &verr) && verr.Node != nil {
+				span = p.File.NodeSpan(verr.Node)
+			}
+			p.Report(Diagnostic{Document: d.Index, Object: d.Object(), Span: span,
+				Message: "kubectl cannot send this document as JSON: " + err.Error()})
+		}
+	}
+	return nil
+}
+
+// describeNode names what kind of YAML value n is, for messages.
+func describeNode(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a sequence"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return fmt.Sprintf("the scalar %q", n.Value)
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	return "not a mapping"
+}

@@ -1,0 +1,67 @@
+package lint
+
+import (
+	"bytes"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// findTemplate returns where f shows that it is an unrendered Helm, Go or
+// Jinja template, or nil. A file that failed to parse is a template when it
+// holds "{{" or "{%" outside comments. A file that parsed is one when a
+// plain scalar holds "{{" (image: repo:{{ .Values.tag }}) or a flow mapping
+// has a mapping as a key ({{ .Values.x }} reads as {{…}: null}). Template
+// text inside quoted or block scalars is data (alerting rules, config
+// files) and does not count.
+func findTemplate(f *File, docs []*Document, serrs []*SyntaxError) *Span {
+	if len(serrs) > 0 {
+		for line := 1; line <= f.LineCount(); line++ {
+			text := f.Line(line)
+			code, _, _ := bytes.Cut(text, []byte(" #"))
+			if bytes.HasPrefix(bytes.TrimLeft(code, " \t"), []byte("#")) {
+				continue
+			}
+			for _, marker := range []string{"{{", "{%"} {
+				if i := bytes.Index(code, []byte(marker)); i >= 0 {
+					start := f.lineStart(line) + i
+					return &Span{start, start + 2}
+				}
+			}
+		}
+		return nil
+	}
+	for _, d := range docs {
+		if d.Item >= 0 {
+			continue
+		}
+		if n := templateNode(d.Node, 0); n != nil {
+			start := f.NodeStart(n)
+			return &Span{start, start + 2}
+		}
+	}
+	return nil
+}
+
+func templateNode(n *yaml.Node, depth int) *yaml.Node {
+	if n == nil || depth > maxDepth {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
+			(strings.Contains(n.Value, "{{") || strings.Contains(n.Value, "{%")) {
+			return n
+		}
+	case yaml.MappingNode:
+		if n.Style&yaml.FlowStyle != 0 && len(n.Content) > 0 && n.Content[0].Kind == yaml.MappingNode {
+			return n
+		}
+	}
+	for _, c := range n.Content {
+		if t := templateNode(c, depth+1); t != nil {
+			return t
+		}
+	}
+	return nil
+}

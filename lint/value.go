@@ -1,0 +1,444 @@
+package lint
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxObjectBytes is the largest object, as the JSON that kubectl sends, that
+// daemonlint reads: the API server refuses request bodies over 3 MiB. It
+// also bounds alias expansion ("billion laughs").
+const MaxObjectBytes = 3 << 20
+
+// A ValueError is a place where a document cannot be read as the API server
+// reads it: a value YAML 1.1 cannot convert, a key JSON cannot hold, an
+// object over the size limit.
+type ValueError struct {
+	// Node is where the problem is.
+	Node *yaml.Node
+	Msg  string
+}
+
+func (e *ValueError) Error() string { return e.Msg }
+
+// JSON returns the object as the JSON that kubectl sends to the API server:
+// YAML 1.1 scalars (an unquoted yes, on or off is a boolean; 0777 is an
+// octal integer), merge keys applied, aliases expanded, and, where a key is
+// repeated, the last value kept. The result is computed once.
+func (d *Document) JSON() ([]byte, error) {
+	d.valueOnce.Do(func() {
+		if d.Node == nil {
+			d.valueErr = &ValueError{Node: d.Root, Msg: "empty document"}
+			return
+		}
+		w := jsonWriter{buf: make([]byte, 0, 512)}
+		if err := w.node(d.Node, 0); err != nil {
+			d.valueErr = err
+			return
+		}
+		d.value = w.buf
+	})
+	b, _ := d.value.([]byte)
+	return b, d.valueErr
+}
+
+type jsonWriter struct {
+	buf []byte
+}
+
+const maxDepth = 10000
+
+func (w *jsonWriter) node(n *yaml.Node, depth int) error {
+	if len(w.buf) > MaxObjectBytes {
+		return &ValueError{Node: n, Msg: fmt.Sprintf("the object is larger than %d bytes (3 MiB) as JSON, the most the API server accepts; aliases may expand it", MaxObjectBytes)}
+	}
+	if depth > maxDepth {
+		return &ValueError{Node: n, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return &ValueError{Node: n, Msg: "alias to an unknown anchor"}
+		}
+		return w.node(n.Alias, depth+1)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			w.buf = append(w.buf, "null"...)
+			return nil
+		}
+		return w.node(n.Content[0], depth+1)
+	case yaml.SequenceNode:
+		w.buf = append(w.buf, '[')
+		for i, c := range n.Content {
+			if i > 0 {
+				w.buf = append(w.buf, ',')
+			}
+			if err := w.node(c, depth+1); err != nil {
+				return err
+			}
+		}
+		w.buf = append(w.buf, ']')
+		return nil
+	case yaml.MappingNode:
+		pairs, err := mappingPairs(n, depth)
+		if err != nil {
+			return err
+		}
+		w.buf = append(w.buf, '{')
+		for i, p := range pairs {
+			if i > 0 {
+				w.buf = append(w.buf, ',')
+			}
+			w.buf = appendJSONString(w.buf, p.key)
+			w.buf = append(w.buf, ':')
+			if err := w.node(p.value, depth+1); err != nil {
+				return err
+			}
+		}
+		w.buf = append(w.buf, '}')
+		return nil
+	case yaml.ScalarNode:
+		v, err := scalarValue(n)
+		if err != nil {
+			return err
+		}
+		switch v := v.(type) {
+		case nil:
+			w.buf = append(w.buf, "null"...)
+		case bool:
+			w.buf = strconv.AppendBool(w.buf, v)
+		case int64:
+			w.buf = strconv.AppendInt(w.buf, v, 10)
+		case uint64:
+			w.buf = strconv.AppendUint(w.buf, v, 10)
+		case float64:
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return &ValueError{Node: n, Msg: fmt.Sprintf("%s cannot be sent as JSON (json: unsupported value: %v)", n.Value, v)}
+			}
+			b, _ := json.Marshal(v)
+			w.buf = append(w.buf, b...)
+		case string:
+			w.buf = appendJSONString(w.buf, v)
+		}
+		return nil
+	}
+	return &ValueError{Node: n, Msg: "unexpected YAML node"}
+}
+
+type pair struct {
+	key   string
+	value *yaml.Node
+}
+
+// mappingPairs returns the pairs of a mapping as kubectl's YAML reading
+// leaves them: keys converted to strings, merge keys applied in YAML 1.1
+// order, the last value kept for a repeated key, first-seen order.
+func mappingPairs(n *yaml.Node, depth int) ([]pair, error) {
+	pairs := make([]pair, 0, len(n.Content)/2)
+	var index map[string]int
+	set := func(k string, v *yaml.Node) {
+		if index == nil && len(pairs) < 16 {
+			for i := range pairs {
+				if pairs[i].key == k {
+					pairs[i].value = v
+					return
+				}
+			}
+			pairs = append(pairs, pair{k, v})
+			return
+		}
+		if index == nil {
+			index = make(map[string]int, 2*len(pairs))
+			for i, p := range pairs {
+				index[p.key] = i
+			}
+		}
+		if i, ok := index[k]; ok {
+			pairs[i].value = v
+			return
+		}
+		index[k] = len(pairs)
+		pairs = append(pairs, pair{k, v})
+	}
+	var merge func(m *yaml.Node, depth int) error
+	add := func(m *yaml.Node, depth int) error {
+		if depth > maxDepth {
+			return &ValueError{Node: m, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
+		}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			k, v := m.Content[i], m.Content[i+1]
+			if isMergeKey(k) {
+				if err := merge(v, depth+1); err != nil {
+					return err
+				}
+				continue
+			}
+			ks, err := keyString(k)
+			if err != nil {
+				return err
+			}
+			set(ks, v)
+		}
+		return nil
+	}
+	merge = func(m *yaml.Node, depth int) error {
+		m = resolveAlias(m)
+		switch m.Kind {
+		case yaml.MappingNode:
+			return add(m, depth)
+		case yaml.SequenceNode:
+			// YAML 1.1: earlier mappings in the list take precedence.
+			for i := len(m.Content) - 1; i >= 0; i-- {
+				mm := resolveAlias(m.Content[i])
+				if mm.Kind != yaml.MappingNode {
+					return &ValueError{Node: mm, Msg: "map merge requires map or sequence of maps as the value"}
+				}
+				if err := add(mm, depth+1); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return &ValueError{Node: m, Msg: "map merge requires map or sequence of maps as the value"}
+	}
+	if err := add(n, depth); err != nil {
+		return nil, err
+	}
+	return pairs, nil
+}
+
+// keyString converts a mapping key the way sigs.k8s.io/yaml does on its way
+// to JSON.
+func keyString(k *yaml.Node) (string, error) {
+	k = resolveAlias(k)
+	if k.Kind != yaml.ScalarNode {
+		return "", &ValueError{Node: k, Msg: "a mapping key must be a scalar to be sent as JSON"}
+	}
+	v, err := scalarValue(k)
+	if err != nil {
+		return "", err
+	}
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	case uint64:
+		return strconv.FormatUint(v, 10), nil
+	case float64:
+		s := strconv.FormatFloat(v, 'g', -1, 32)
+		switch s {
+		case "+Inf":
+			s = ".inf"
+		case "-Inf":
+			s = "-.inf"
+		case "NaN":
+			s = ".nan"
+		}
+		return s, nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	}
+	return "", &ValueError{Node: k, Msg: "a null mapping key cannot be sent as JSON"}
+}
+
+// resolveScalar returns the value of a scalar node as the API server reads
+// it, or nil when it cannot be read.
+func resolveScalar(n *yaml.Node) any {
+	v, _ := scalarValue(n)
+	return v
+}
+
+// scalarValue resolves a scalar node as go.yaml.in/yaml/v2 does under
+// sigs.k8s.io/yaml (YAML 1.1): nil, bool, int64, uint64, float64 or string.
+// Timestamps stay strings, as they do there.
+func scalarValue(n *yaml.Node) (any, error) {
+	explicit := n.Style&yaml.TaggedStyle != 0
+	tag := ""
+	if explicit {
+		tag = shortTag(n.Tag)
+	} else if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return n.Value, nil
+	}
+	switch tag {
+	case "", "!!str", "!!bool", "!!int", "!!float", "!!null", "!!timestamp", "!!merge":
+	case "!!binary":
+		b, err := base64.StdEncoding.DecodeString(strings.Join(strings.Fields(n.Value), ""))
+		if err != nil {
+			return nil, &ValueError{Node: n, Msg: "!!binary value is not valid base64: " + err.Error()}
+		}
+		return strings.ToValidUTF8(string(b), string(utf8.RuneError)), nil
+	default:
+		return n.Value, nil // custom tags are ignored
+	}
+	if tag == "!!str" {
+		return n.Value, nil
+	}
+	rtag, v := resolve11(n.Value)
+	if tag == "" || tag == rtag || tag == "!!merge" {
+		return v, nil
+	}
+	if tag == "!!float" && rtag == "!!int" {
+		switch i := v.(type) {
+		case int64:
+			return float64(i), nil
+		case uint64:
+			return float64(i), nil
+		}
+	}
+	if tag == "!!timestamp" && rtag == "!!str" {
+		return n.Value, nil
+	}
+	return nil, &ValueError{Node: n, Msg: fmt.Sprintf("cannot decode %s `%s` as a %s", rtag, n.Value, tag)}
+}
+
+func shortTag(tag string) string {
+	const long = "tag:yaml.org,2002:"
+	if strings.HasPrefix(tag, long) {
+		return "!!" + tag[len(long):]
+	}
+	return tag
+}
+
+var yaml11Float = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+
+// resolve11 resolves an untagged plain scalar with YAML 1.1 rules, as
+// go.yaml.in/yaml/v2 does.
+func resolve11(s string) (tag string, v any) {
+	if s == "" {
+		return "!!null", nil
+	}
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON":
+		return "!!bool", true
+	case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF":
+		return "!!bool", false
+	case "~", "null", "Null", "NULL":
+		return "!!null", nil
+	case ".nan", ".NaN", ".NAN":
+		return "!!float", math.NaN()
+	case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF":
+		return "!!float", math.Inf(1)
+	case "-.inf", "-.Inf", "-.INF":
+		return "!!float", math.Inf(-1)
+	case "<<":
+		return "!!merge", "<<"
+	}
+	switch c := s[0]; {
+	case c == '.':
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return "!!float", f
+		}
+	case c == '+' || c == '-' || c >= '0' && c <= '9':
+		if isTimestamp(s) {
+			return "!!timestamp", s
+		}
+		plain := strings.ReplaceAll(s, "_", "")
+		if i, err := strconv.ParseInt(plain, 0, 64); err == nil {
+			return "!!int", i
+		}
+		if u, err := strconv.ParseUint(plain, 0, 64); err == nil {
+			return "!!int", u
+		}
+		if yaml11Float.MatchString(plain) {
+			if f, err := strconv.ParseFloat(plain, 64); err == nil {
+				return "!!float", f
+			}
+		}
+		if strings.HasPrefix(plain, "0b") {
+			if i, err := strconv.ParseInt(plain[2:], 2, 64); err == nil {
+				return "!!int", i
+			}
+			if u, err := strconv.ParseUint(plain[2:], 2, 64); err == nil {
+				return "!!int", u
+			}
+		} else if strings.HasPrefix(plain, "-0b") {
+			if i, err := strconv.ParseInt("-"+plain[3:], 2, 64); err == nil {
+				return "!!int", i
+			}
+		}
+	}
+	return "!!str", s
+}
+
+var timestampFormats = []string{
+	"2006-1-2T15:4:5.999999999Z07:00",
+	"2006-1-2t15:4:5.999999999Z07:00",
+	"2006-1-2 15:4:5.999999999",
+	"2006-1-2",
+}
+
+func isTimestamp(s string) bool {
+	i := 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+	}
+	if i != 4 || i == len(s) || s[i] != '-' {
+		return false
+	}
+	for _, f := range timestampFormats {
+		if _, err := time.Parse(f, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// escapes it (without HTML escaping).
+func appendJSONString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			buf = append(buf, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				buf = append(buf, '\\', c)
+			case '\n':
+				buf = append(buf, '\\', 'n')
+			case '\r':
+				buf = append(buf, '\\', 'r')
+			case '\t':
+				buf = append(buf, '\\', 't')
+			default:
+				buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			buf = append(buf, s[start:i]...)
+			buf = append(buf, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			buf = append(buf, s[start:i]...)
+			buf = append(buf, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	buf = append(buf, s[start:]...)
+	return append(buf, '"')
+}
