@@ -91,6 +91,11 @@ type Rule struct {
 	// Doc is the rule's documentation: a title line, a blank line, and
 	// paragraphs saying why it matters and what to write instead.
 	Doc string
+	// Bad and Good are short YAML examples: one the rule reports, and the
+	// same object written so that it does not.
+	Bad, Good string
+	// Since is the daemonlint version that introduced the rule.
+	Since string
 	// Severity is the severity of the rule's findings unless configured
 	// otherwise.
 	Severity Severity

@@ -281,7 +281,7 @@ func (f *File) doubleQuotedEnd(off int) int {
 }
 
 // singleQuotedEnd returns the offset just past the closing quote of the
-// single-quoted scalar whose opening quote is at off ('' is an escaped quote).
+// single-quoted scalar whose opening quote is at off (” is an escaped quote).
 func (f *File) singleQuotedEnd(off int) int {
 	src := f.Src
 	for i := off + 1; i < len(src); i++ {

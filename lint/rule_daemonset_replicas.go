@@ -17,19 +17,16 @@ turned into a DaemonSet by changing only its kind.
 
 The fix removes the line, its comment and the comment block directly above
 it. To choose which nodes run the pod, use a nodeSelector, node affinity and
-tolerations instead.
-
-Bad:
-
-    kind: DaemonSet
-    spec:
-      replicas: 3
-
-Good:
-
-    kind: DaemonSet
-    spec:
-      selector: …`,
+tolerations instead.`,
+	Bad: `kind: DaemonSet
+spec:
+  replicas: 3
+`,
+	Good: `kind: DaemonSet
+spec:
+  selector: …
+`,
+	Since:    "v0.1.0",
 	Severity: Error,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runDaemonSetReplicas,

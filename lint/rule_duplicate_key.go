@@ -14,20 +14,17 @@ var DuplicateKey = &Rule{
 When a key is repeated, kubectl keeps the last value and silently drops the
 others: the API server never sees the first one. That is almost always an
 editing mistake, such as a second containers: list or two image: lines, and
-the part that is dropped is often the one that was meant.
-
-Bad:
-
-    containers:
-    - name: agent
-      image: agent:1.0
-      image: agent:2.0
-
-Good:
-
-    containers:
-    - name: agent
-      image: agent:2.0`,
+the part that is dropped is often the one that was meant.`,
+	Bad: `containers:
+- name: agent
+  image: agent:1.0
+  image: agent:2.0
+`,
+	Good: `containers:
+- name: agent
+  image: agent:2.0
+`,
+	Since:    "v0.1.0",
 	Severity: Warning,
 	Run:      runDuplicateKey,
 }

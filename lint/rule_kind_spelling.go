@@ -22,17 +22,14 @@ small typo away from a kind that is, the rule names that kind and offers the
 fix. Kinds of API groups that Kubernetes does not define (custom resources,
 such as DaemonSetProfile in profiles.example.com) are never flagged.
 
-Every object also needs an apiVersion and a kind, both strings.
-
-Bad:
-
-    apiVersion: apps/v1
-    kind: Daemonset
-
-Good:
-
-    apiVersion: apps/v1
-    kind: DaemonSet`,
+Every object also needs an apiVersion and a kind, both strings.`,
+	Bad: `apiVersion: apps/v1
+kind: Daemonset
+`,
+	Good: `apiVersion: apps/v1
+kind: DaemonSet
+`,
+	Since:    "v0.1.0",
 	Severity: Error,
 	Run:      runKindSpelling,
 }

@@ -30,29 +30,26 @@ and DoesNotExist also hold when the label is absent). A selector may select
 a subset of the labels.
 
 When the selector is missing, the fix writes one from the template labels,
-as the old API versions defaulted it.
-
-Bad:
-
-    spec:
-      selector:
-        matchLabels:
-          app: log-collector
-      template:
-        metadata:
-          labels:
-            app: collector
-
-Good:
-
-    spec:
-      selector:
-        matchLabels:
-          app: collector
-      template:
-        metadata:
-          labels:
-            app: collector`,
+as the old API versions defaulted it.`,
+	Bad: `spec:
+  selector:
+    matchLabels:
+      app: log-collector
+  template:
+    metadata:
+      labels:
+        app: collector
+`,
+	Good: `spec:
+  selector:
+    matchLabels:
+      app: collector
+  template:
+    metadata:
+      labels:
+        app: collector
+`,
+	Since:    "v0.1.0",
 	Severity: Error,
 	Kinds:    []string{"DaemonSet", "ReplicaSet"},
 	Run:      runSelectorMismatch,

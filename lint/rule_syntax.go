@@ -23,6 +23,7 @@ mapping key, or an object larger than the API server's 3 MiB request limit
 
 A file that holds Helm or Go template markers ({{ … }}) is reported once,
 as a template: render it first (helm template …) and lint the output.`,
+	Since:    "v0.1.0",
 	Severity: Error,
 	Scope:    FileScope,
 	Run:      runSyntax,

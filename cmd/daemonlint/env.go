@@ -14,7 +14,7 @@ type env struct {
 	// stdinTerminal reports whether standard input is a terminal.
 	stdinTerminal bool
 	// color reports whether standard output may be coloured.
-	color bool
+	color  bool
 	getenv func(string) string
 }
 

@@ -128,31 +128,20 @@ func isEmptyInput(res *lint.Result, f *lint.File) bool {
 	return len(docs) == 0 && len(serrs) == 0
 }
 
-// fixFile applies the first fix of each diagnostic of in, skipping fixes
-// that overlap one already taken, and rewrites the file atomically. It
-// returns the number of fixes applied.
+// fixFile applies the certain fixes of in's diagnostics and rewrites the
+// file atomically. It returns the number of fixes applied.
 func fixFile(in input, diags []lint.Diagnostic) (int, error) {
 	if in.path == "" {
 		return 0, nil
 	}
-	var taken []lint.Edit
-	n := 0
+	var mine []lint.Diagnostic
 	for _, d := range diags {
-		if d.File != in.name || len(d.Fixes) == 0 {
-			continue
+		if d.File == in.name {
+			mine = append(mine, d)
 		}
-		candidate := append(slices.Clone(taken), d.Fixes[0].Edits...)
-		if _, err := lint.SortEdits(candidate, len(in.src)); err != nil {
-			continue // overlaps a fix already taken; the next run gets it
-		}
-		taken = candidate
-		n++
 	}
-	if n == 0 {
-		return 0, nil
-	}
-	out, err := lint.ApplyEdits(in.src, taken)
-	if err != nil {
+	out, n, err := lint.ApplyFixes(in.src, mine)
+	if err != nil || n == 0 {
 		return 0, err
 	}
 	if err := atomicfile.Replace(in.path, in.src, out); err != nil {
