@@ -71,6 +71,13 @@ func RunOptions(t *testing.T, dir string, opts lint.Options) {
 	}
 }
 
+// T is the part of *testing.T that Check uses.
+type T interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatalf(format string, args ...any)
+}
+
 // An expectation is one regexp of a "# want" comment.
 type expectation struct {
 	line int
@@ -81,7 +88,7 @@ type expectation struct {
 var wantRE = regexp.MustCompile(`#\s*want\s+(.*)$`)
 
 // Expectations returns the "# want" expectations of a file, by line.
-func expectations(t *testing.T, f *lint.File) []*expectation {
+func expectations(t T, f *lint.File) []*expectation {
 	t.Helper()
 	var out []*expectation
 	for line := 1; line <= f.LineCount(); line++ {
@@ -108,7 +115,7 @@ func expectations(t *testing.T, f *lint.File) []*expectation {
 }
 
 // Check compares diagnostics with the file's inline expectations.
-func Check(t *testing.T, f *lint.File, diags []lint.Diagnostic) {
+func Check(t T, f *lint.File, diags []lint.Diagnostic) {
 	t.Helper()
 	want := expectations(t, f)
 	for _, d := range diags {
