@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -10,10 +11,11 @@ import (
 // findTemplate returns where f shows that it is an unrendered Helm, Go or
 // Jinja template, or nil. A file that failed to parse is a template when it
 // holds "{{" or "{%" outside comments. A file that parsed is one when a
-// plain scalar holds "{{" (image: repo:{{ .Values.tag }}) or a flow mapping
-// has a mapping as a key ({{ .Values.x }} reads as {{…}: null}). Template
-// text inside quoted or block scalars is data (alerting rules, config
-// files) and does not count.
+// flow mapping has a mapping as a key ({{ .Values.x }} reads as
+// {{…}: null}) or a plain scalar holds a template action on a field or a
+// template function (image: repo:{{ .Values.tag }}). Template text that uses
+// only variables ({{ $labels.pod }}, as alerting rules do), and any inside
+// quoted or block scalars, is data and does not count.
 func findTemplate(f *File, docs []*Document, serrs []*SyntaxError) *Span {
 	if len(serrs) > 0 {
 		for line := 1; line <= f.LineCount(); line++ {
@@ -43,6 +45,10 @@ func findTemplate(f *File, docs []*Document, serrs []*SyntaxError) *Span {
 	return nil
 }
 
+// templateActionRE matches a Go template action that reads a field
+// ({{ .Values.x }}) or calls a Helm or Sprig function, as charts do.
+var templateActionRE = regexp.MustCompile(`\{\{-?\s*(\.|(include|template|toYaml|tpl|default|quote|required|if|else|end|range|with|define|lookup|printf \.)\b)`)
+
 func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	if n == nil || depth > maxDepth {
 		return nil
@@ -50,7 +56,7 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
-			(strings.Contains(n.Value, "{{") || strings.Contains(n.Value, "{%")) {
+			(templateActionRE.MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
 			return n
 		}
 	case yaml.MappingNode:
