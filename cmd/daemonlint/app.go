@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"runtime/debug"
 	"strings"
 )
@@ -94,8 +93,6 @@ func runVersion(e *env) int {
 	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version, strings.TrimSpace(goVersion))
 	return exitOK
 }
-
-func writeString(w io.Writer, s string) { io.WriteString(w, s) }
 
 // errHelp is flag.ErrHelp: -h was asked for, and usage was printed.
 var errHelp = flag.ErrHelp

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
@@ -68,7 +69,7 @@ func runLint(args []string, e *env) int {
 	res := lint.Run(files, opts)
 
 	for i, in := range inputs {
-		if in.path == "" && !lf.allowEmpty && isEmptyInput(res, files[i]) {
+		if in.path == "" && !lf.allowEmpty && isEmptyInput(files[i]) {
 			fmt.Fprintln(e.stderr, "daemonlint: standard input holds no Kubernetes objects (did the command before the pipe fail?); use --allow-empty to accept that")
 			code = exitUsage
 		}
@@ -86,7 +87,7 @@ func runLint(args []string, e *env) int {
 			if n > 0 {
 				changed = true
 				fmt.Fprintf(e.stderr, "daemonlint: fixed %d %s in %s\n", n, pluralWord(n, "problem"), in.name)
-				src, err := readBack(in.path)
+				src, err := os.ReadFile(in.path)
 				if err == nil {
 					files[i] = lint.NewFile(in.name, src)
 				}
@@ -123,7 +124,7 @@ func runLint(args []string, e *env) int {
 }
 
 // isEmptyInput reports whether f held no document and no syntax error.
-func isEmptyInput(res *lint.Result, f *lint.File) bool {
+func isEmptyInput(f *lint.File) bool {
 	docs, serrs := lint.Parse(f)
 	return len(docs) == 0 && len(serrs) == 0
 }
