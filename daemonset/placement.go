@@ -424,7 +424,7 @@ func (p *placer) taintReasons(node *corev1.Node) []Reason {
 		if !noScheduleOrNoExecute(&t) || corev1helpers.TolerationsTolerateTaint(logger, p.tolerations, &t, comparisonOperators) {
 			continue
 		}
-		out = append(out, Reason{Kind: ReasonTaint, Node: node.Name, Taint: &t, Message: "untolerated taint " + t.ToString()})
+		out = append(out, Reason{Kind: ReasonTaint, Node: node.Name, Taint: &t, Message: fmt.Sprintf("taint %s is not tolerated", t.ToString())})
 	}
 	return out
 }
