@@ -178,11 +178,11 @@ func PlaceAll(dss []*appsv1.DaemonSet, nodes []corev1.Node) [][]NodeVerdict {
 	}
 	for n := range nodes {
 		for i := range dss {
-			if !out[i][n].Runs {
+			if len(ports[i]) == 0 || !out[i][n].Runs {
 				continue
 			}
 			for j := range dss {
-				if j == i || !out[j][n].Runs {
+				if j == i || len(ports[j]) == 0 || !out[j][n].Runs {
 					continue
 				}
 				for _, a := range ports[i] {
@@ -424,7 +424,7 @@ func (p *placer) taintReasons(node *corev1.Node) []Reason {
 		if !noScheduleOrNoExecute(&t) || corev1helpers.TolerationsTolerateTaint(logger, p.tolerations, &t, comparisonOperators) {
 			continue
 		}
-		out = append(out, Reason{Kind: ReasonTaint, Node: node.Name, Taint: &t, Message: fmt.Sprintf("taint %s is not tolerated", t.ToString())})
+		out = append(out, Reason{Kind: ReasonTaint, Node: node.Name, Taint: &t, Message: fmt.Sprintf("the node has the taint %s, which the pods do not tolerate", t.ToString())})
 	}
 	return out
 }

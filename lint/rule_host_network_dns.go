@@ -11,13 +11,15 @@ Node agents often run with hostNetwork: true. Such a pod does not get cluster
 DNS with the default dnsPolicy, ClusterFirst: on the host network it falls
 back to the node's /etc/resolv.conf, so Service names such as
 elasticsearch.logging.svc do not resolve, and the agent fails on every node
-at once. A dnsPolicy written as ClusterFirst is a warning: whoever wrote it
-expected cluster DNS.
+at once. The rule reports a dnsPolicy written as ClusterFirst (whoever wrote
+it expected cluster DNS), and a missing dnsPolicy when a container's
+command, args or env name a Service by its cluster DNS name (a name with a
+svc label). Many host-network agents, CNI plugins first, use the node's
+resolver on purpose, since they must work before cluster DNS does; those are
+not reported.
 
 Write dnsPolicy: ClusterFirstWithHostNet when the agent talks to Services by
-name. When the node's resolver is intended, as for a CNI agent that must
-work before cluster DNS does, write dnsPolicy: Default to say so; a missing
-dnsPolicy is reported as an info.`,
+name, and dnsPolicy: Default when the node's resolver is what it needs.`,
 	Bad: `spec:
   template:
     spec:

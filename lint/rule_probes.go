@@ -12,7 +12,9 @@ available, and without a readiness probe a pod is ready as soon as its
 containers start. A version that starts but does not serve is then rolled
 out to every node, and Services send traffic to daemon pods before they
 listen. The rule looks only at containers that declare ports, since an
-agent that serves nothing has nothing to probe.
+agent that serves nothing has nothing to probe, and leaves alone those with
+a liveness or startup probe: a new version that fails it keeps restarting,
+is not available, and stops the rollout as well.
 
 Add a readinessProbe on one of the container's ports (an HTTP health
 endpoint, or a TCP check), and consider spec.minReadySeconds.`,

@@ -13,7 +13,10 @@ workloads. Without requests the scheduler does not reserve anything for the
 agent, so nodes are overcommitted from the start and the agent is among the
 first to be evicted when memory runs short; without a memory limit a leak in
 the agent can starve every node at once. A request defaulted from a limit
-and pod-level resources count; sidecar init containers are checked too.
+and pod-level resources count; sidecar init containers are checked too, and
+pause containers are not. A container that lacks only the memory limit is
+an info: some agents, networking above all, go without one on purpose so
+that they are never OOM-killed.
 
 Set resources.requests.cpu and resources.requests.memory to what the agent
 uses on a busy node, and resources.limits.memory above its peak.`,

@@ -71,7 +71,7 @@ func TestPlacementText(t *testing.T) {
 	}
 	want := "DaemonSet kube-system/fluentd (" + ds + ":2)\n" +
 		"NODE    RUNS  WHY\n" +
-		"cp-1    no    taint node-role.kubernetes.io/control-plane:NoSchedule is not tolerated\n" +
+		"cp-1    no    the node has the taint node-role.kubernetes.io/control-plane:NoSchedule, which the pods do not tolerate\n" +
 		"node-a  yes\n" +
 		"runs on 1 of 2 nodes; not on cp-1: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule\n" +
 		"to run on cp-1 too, add to spec.template.spec.tolerations: {key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}\n"
@@ -192,5 +192,28 @@ func TestPlacementTerminal(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "standard input is a terminal") {
 		t.Errorf("stderr %q", stderr.String())
+	}
+}
+
+// TestPlacementREADME runs the README's placement example and compares
+// the output with what the README shows.
+func TestPlacementREADME(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prompt = "$ daemonlint placement examples/daemonset.yaml\n"
+	_, block, ok := strings.Cut(string(readme), prompt)
+	if !ok {
+		t.Fatalf("README.md has no %q example", strings.TrimSpace(prompt))
+	}
+	want, _, _ := strings.Cut(block, "```")
+	code, got, errOut := runCmd(t, "", "placement", "examples/daemonset.yaml")
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if got != want {
+		t.Errorf("daemonlint placement examples/daemonset.yaml prints:\n%s\nthe README shows:\n%s", got, want)
 	}
 }
