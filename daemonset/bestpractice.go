@@ -175,7 +175,7 @@ func CheckUpdateStrategy(ds *appsv1.DaemonSet) []Finding {
 	if s.RollingUpdate == nil || s.RollingUpdate.MaxUnavailable == nil {
 		return nil
 	}
-	if mu := s.RollingUpdate.MaxUnavailable; mu.Type == intstr.Int && mu.IntVal == 1 && (s.RollingUpdate.MaxSurge == nil || s.RollingUpdate.MaxSurge.String() == "0") {
+	if mu := s.RollingUpdate.MaxUnavailable; mu.Type == intstr.Int && mu.IntVal == 1 && isZero(s.RollingUpdate.MaxSurge) {
 		return []Finding{{
 			Field:   strategy.Child("rollingUpdate", "maxUnavailable").String(),
 			Message: `spec.updateStrategy.rollingUpdate.maxUnavailable is 1: a rollout replaces one node's pod at a time, so on a fleet of 300 nodes it is 300 pod restarts in a row; on a large fleet use a percentage such as "10%", or maxSurge to start the new pod before the old one stops`,
@@ -183,6 +183,11 @@ func CheckUpdateStrategy(ds *appsv1.DaemonSet) []Finding {
 		}}
 	}
 	return nil
+}
+
+// isZero reports whether a maxSurge is absent, 0 or "0%".
+func isZero(v *intstr.IntOrString) bool {
+	return v == nil || v.Type == intstr.Int && v.IntVal == 0 || v.Type == intstr.String && v.StrVal == "0%"
 }
 
 // A sensitivePath is a host path that a writable mount of gives power over
