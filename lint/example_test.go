@@ -6,8 +6,8 @@ import (
 	"github.com/daemonlint/daemonlint/lint"
 )
 
-// Lint a manifest held in memory with the built-in rules and print each
-// finding with its position.
+// Lint a manifest held in memory with the built-in rules and print the
+// errors (what the API server would reject) with their positions.
 func Example() {
 	src := []byte(`apiVersion: apps/v1
 kind: DaemonSet
@@ -29,6 +29,9 @@ spec:
 `)
 	res := lint.Run([]*lint.File{lint.NewFile("ds.yaml", src)}, lint.Options{Rules: lint.Rules()})
 	for _, d := range res.Diagnostics {
+		if d.Severity != lint.Error {
+			continue // warnings and advice
+		}
 		fmt.Printf("%s:%d:%d: %s (%s)\n", d.File, d.Start.Line, d.Start.Column, d.Message, d.Rule)
 	}
 	// Output:

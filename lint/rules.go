@@ -9,6 +9,19 @@ func Rules() []*Rule {
 		SelectorMismatch,
 		DaemonSetReplicas,
 		DuplicateKey,
+		ControlPlaneCoverage,
+		Resources,
+		PriorityClass,
+		UpdateStrategy,
+		HostPath,
+		Privileged,
+		HostPID,
+		HostIPC,
+		HostNetworkDNS,
+		NodeName,
+		PodAntiAffinity,
+		ImageTag,
+		Probes,
 	}
 }
 

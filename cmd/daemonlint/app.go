@@ -19,8 +19,13 @@ const usage = `daemonlint checks Kubernetes manifests the way the API server wou
 
 Usage:
   daemonlint lint    [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+  daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
   daemonlint rules   [--format text|json]
   daemonlint version
+
+placement shows on which nodes each DaemonSet would run, and why not: FILE
+holds Node objects (kubectl get nodes -o yaml > nodes.yaml); without it,
+built-in node profiles (a kubeadm control plane, workers, a GPU node) are used.
 
 A PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for
 standard input. Exit codes: 0 clean, 1 findings at or above --fail-on,
@@ -42,6 +47,8 @@ func run(args []string, e *env) (code int) {
 	switch args[0] {
 	case "lint":
 		return runLint(args[1:], e)
+	case "placement":
+		return runPlacement(args[1:], e)
 	case "rules":
 		return runRules(args[1:], e)
 	case "version", "--version", "-version":

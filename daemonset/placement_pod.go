@@ -1,0 +1,177 @@
+package daemonset
+
+import (
+	"fmt"
+	"slices"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	apiequality "k8s.io/apimachinery/pkg/api/equality"
+	resourcehelper "k8s.io/component-helpers/resource"
+)
+
+// DefaultDaemonPodTolerations returns the tolerations the DaemonSet
+// controller adds to every daemon pod, in the order it adds them: the
+// node.kubernetes.io/not-ready and unreachable NoExecute taints, the
+// disk-pressure, memory-pressure, pid-pressure and unschedulable NoSchedule
+// taints, and, for a pod on the host network, network-unavailable. They have
+// operator Exists and no tolerationSeconds (AddOrUpdateDaemonPodTolerations
+// in k8s.io/kubernetes v1.37.2 pkg/controller/daemon/util).
+func DefaultDaemonPodTolerations(hostNetwork bool) []corev1.Toleration {
+	tol := func(key string, effect corev1.TaintEffect) corev1.Toleration {
+		return corev1.Toleration{Key: key, Operator: corev1.TolerationOpExists, Effect: effect}
+	}
+	out := []corev1.Toleration{
+		tol(corev1.TaintNodeNotReady, corev1.TaintEffectNoExecute),
+		tol(corev1.TaintNodeUnreachable, corev1.TaintEffectNoExecute),
+		tol(corev1.TaintNodeDiskPressure, corev1.TaintEffectNoSchedule),
+		tol(corev1.TaintNodeMemoryPressure, corev1.TaintEffectNoSchedule),
+		tol(corev1.TaintNodePIDPressure, corev1.TaintEffectNoSchedule),
+		tol(corev1.TaintNodeUnschedulable, corev1.TaintEffectNoSchedule),
+	}
+	if hostNetwork {
+		out = append(out, tol(corev1.TaintNodeNetworkUnavailable, corev1.TaintEffectNoSchedule))
+	}
+	return out
+}
+
+// DaemonPodTolerations returns the tolerations of the pods the DaemonSet
+// controller creates from a pod template spec: the template's, with each
+// default of DefaultDaemonPodTolerations added as
+// AddOrUpdateTolerationInPodSpec (k8s.io/kubernetes v1.37.2
+// pkg/apis/core/v1/helper) adds it. A template toleration with the same key,
+// operator, value and effect as a default is replaced by the default, which
+// drops its tolerationSeconds; any other default is appended. spec is not
+// modified.
+func DaemonPodTolerations(spec *corev1.PodSpec) []corev1.Toleration {
+	tolerations := slices.Clone(spec.Tolerations)
+	for _, def := range DefaultDaemonPodTolerations(spec.HostNetwork) {
+		tolerations = addOrUpdateToleration(tolerations, def)
+	}
+	return tolerations
+}
+
+// addOrUpdateToleration is AddOrUpdateTolerationInPodSpec on a list.
+func addOrUpdateToleration(tolerations []corev1.Toleration, toleration corev1.Toleration) []corev1.Toleration {
+	var out []corev1.Toleration
+	updated := false
+	for i := range tolerations {
+		if toleration.MatchToleration(&tolerations[i]) {
+			if apiequality.Semantic.DeepEqual(toleration, tolerations[i]) {
+				return tolerations
+			}
+			out = append(out, toleration)
+			updated = true
+			continue
+		}
+		out = append(out, tolerations[i])
+	}
+	if !updated {
+		out = append(out, toleration)
+	}
+	return out
+}
+
+// daemonPod returns a pod as the controller creates it from the DaemonSet's
+// template, with the defaults the API server then gives a Pod that matter
+// to the scheduler: requests defaulted from limits, and host ports from
+// container ports on the host network (SetDefaults_Pod in k8s.io/kubernetes
+// v1.37.2 pkg/apis/core/v1/defaults.go).
+func daemonPod(ds *appsv1.DaemonSet) *corev1.Pod {
+	pod := &corev1.Pod{Spec: *ds.Spec.Template.Spec.DeepCopy()}
+	for _, list := range [][]corev1.Container{pod.Spec.Containers, pod.Spec.InitContainers} {
+		for i := range list {
+			c := &list[i]
+			for name, limit := range c.Resources.Limits {
+				if _, ok := c.Resources.Requests[name]; !ok {
+					if c.Resources.Requests == nil {
+						c.Resources.Requests = corev1.ResourceList{}
+					}
+					c.Resources.Requests[name] = limit.DeepCopy()
+				}
+			}
+			if pod.Spec.HostNetwork {
+				for j := range c.Ports {
+					if c.Ports[j].HostPort == 0 {
+						c.Ports[j].HostPort = c.Ports[j].ContainerPort
+					}
+				}
+			}
+		}
+	}
+	return pod
+}
+
+// podRequests returns what the scheduler counts as the daemon pod's
+// requests: the sum of its containers' requests or the largest init
+// container's, whichever is larger, with sidecars, pod-level resources and
+// overhead, as component-helpers' resource.PodRequests computes them.
+func podRequests(ds *appsv1.DaemonSet) corev1.ResourceList {
+	return resourcehelper.PodRequests(daemonPod(ds), resourcehelper.PodResourcesOptions{})
+}
+
+// A hostPort is a port a daemon pod binds on its node.
+type hostPort struct {
+	container string
+	port      corev1.ContainerPort
+}
+
+// hostPorts returns the host ports of the daemon pod, as the scheduler's
+// NodePorts plugin sees them: those of the containers and of the init
+// containers that run for the pod's whole life (restartPolicy Always).
+func hostPorts(ds *appsv1.DaemonSet) []hostPort {
+	pod := daemonPod(ds)
+	var out []hostPort
+	add := func(c *corev1.Container) {
+		for _, p := range c.Ports {
+			if p.HostPort > 0 {
+				out = append(out, hostPort{container: c.Name, port: p})
+			}
+		}
+	}
+	for i := range pod.Spec.InitContainers {
+		c := &pod.Spec.InitContainers[i]
+		if c.RestartPolicy != nil && *c.RestartPolicy == corev1.ContainerRestartPolicyAlways {
+			add(c)
+		}
+	}
+	for i := range pod.Spec.Containers {
+		add(&pod.Spec.Containers[i])
+	}
+	return out
+}
+
+// conflicts reports whether two host ports cannot both be bound on one
+// node, as the scheduler's HostPortInfo.CheckConflict decides: same
+// protocol (TCP when empty) and port, and the same host IP or either one
+// binding every address (0.0.0.0 when empty).
+func (a hostPort) conflicts(b hostPort) bool {
+	return a.port.HostPort == b.port.HostPort &&
+		protocol(a.port) == protocol(b.port) &&
+		(hostIP(a.port) == hostIP(b.port) || hostIP(a.port) == anyIP || hostIP(b.port) == anyIP)
+}
+
+const anyIP = "0.0.0.0"
+
+func protocol(p corev1.ContainerPort) corev1.Protocol {
+	if p.Protocol == "" {
+		return corev1.ProtocolTCP
+	}
+	return p.Protocol
+}
+
+func hostIP(p corev1.ContainerPort) string {
+	if p.HostIP == "" {
+		return anyIP
+	}
+	return p.HostIP
+}
+
+// String writes the port as "9100/TCP", with the host IP when one is set.
+func (a hostPort) String() string {
+	s := fmt.Sprintf("%d/%s", a.port.HostPort, protocol(a.port))
+	if ip := hostIP(a.port); ip != anyIP {
+		s = ip + ":" + s
+	}
+	return s
+}

@@ -1,0 +1,106 @@
+package daemonset
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Summary says in one line where a DaemonSet runs, grouping the nodes it
+// does not run on by cause:
+//
+//	runs on 7 of 9 nodes; not on cp-1, cp-2: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule
+//
+// followed, when the scheduler may refuse some pods, by the nodes where a
+// pod may stay Pending.
+func Summary(verdicts []NodeVerdict) string {
+	if len(verdicts) == 0 {
+		return "no nodes to run on"
+	}
+	runs := 0
+	for _, v := range verdicts {
+		if v.Runs {
+			runs++
+		}
+	}
+	var b strings.Builder
+	switch {
+	case runs == len(verdicts):
+		fmt.Fprintf(&b, "runs on all %d %s", runs, plural(runs, "node"))
+	case runs == 0:
+		fmt.Fprintf(&b, "runs on none of the %d %s", len(verdicts), plural(len(verdicts), "node"))
+	default:
+		fmt.Fprintf(&b, "runs on %d of %d nodes", runs, len(verdicts))
+	}
+	for _, g := range groupByCause(verdicts, func(v NodeVerdict) []Reason {
+		if v.Runs {
+			return nil
+		}
+		return v.Reasons
+	}) {
+		fmt.Fprintf(&b, "; not on %s: %s", strings.Join(g.nodes, ", "), g.cause)
+	}
+	for _, g := range groupByCause(verdicts, func(v NodeVerdict) []Reason { return v.Pending }) {
+		fmt.Fprintf(&b, "; may stay Pending on %s: %s", strings.Join(g.nodes, ", "), g.cause)
+	}
+	return b.String()
+}
+
+// A causeGroup is the nodes that share one cause.
+type causeGroup struct {
+	cause string
+	nodes []string
+}
+
+// groupByCause groups nodes by the causes of the reasons pick returns, in
+// the order the causes first appear.
+func groupByCause(verdicts []NodeVerdict, pick func(NodeVerdict) []Reason) []causeGroup {
+	var groups []causeGroup
+	for _, v := range verdicts {
+		reasons := pick(v)
+		if len(reasons) == 0 {
+			continue
+		}
+		var causes []string
+		for _, r := range reasons {
+			if c := r.Cause(); !slices.Contains(causes, c) {
+				causes = append(causes, c)
+			}
+		}
+		cause := strings.Join(causes, ", ")
+		if i := slices.IndexFunc(groups, func(g causeGroup) bool { return g.cause == cause }); i >= 0 {
+			groups[i].nodes = append(groups[i].nodes, v.Node)
+		} else {
+			groups = append(groups, causeGroup{cause: cause, nodes: []string{v.Node}})
+		}
+	}
+	return groups
+}
+
+// Cause says what a reason is about without the node's side of it, so that
+// nodes can be grouped by it: "untolerated taint nvidia.com/gpu:NoSchedule",
+// "nodeSelector needs kubernetes.io/os=linux".
+func (r Reason) Cause() string {
+	switch r.Kind {
+	case ReasonNodeName:
+		return fmt.Sprintf("nodeName pins the pods to %s", r.PinnedTo)
+	case ReasonNodeSelector:
+		return fmt.Sprintf("nodeSelector needs %s=%s", r.Label, r.Value)
+	case ReasonNodeAffinity:
+		return "required node affinity not matched"
+	case ReasonTaint:
+		return "untolerated taint " + r.Taint.ToString()
+	case ReasonHostPort:
+		return fmt.Sprintf("host port %s also used by %s", hostPort{port: *r.Port}, r.Other)
+	case ReasonResources:
+		return fmt.Sprintf("requests more %s than allocatable", r.Resource)
+	}
+	return r.Message
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}

@@ -1,0 +1,186 @@
+package daemonset_test
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// readObjects decodes the DaemonSets and Nodes of a YAML file, List items
+// included, with lint's typed decoding.
+func readObjects(t *testing.T, name string) ([]*appsv1.DaemonSet, []corev1.Node) {
+	t.Helper()
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, serrs := lint.Parse(lint.NewFile(name, src))
+	if len(serrs) > 0 {
+		t.Fatalf("%s: %v", name, serrs[0])
+	}
+	var dss []*appsv1.DaemonSet
+	var nodes []corev1.Node
+	for _, d := range docs {
+		obj, strict, err := d.Decode()
+		if err != nil || len(strict) > 0 {
+			t.Fatalf("%s: decoding %s %s: %v %v", name, d.Kind, d.Name, err, strict)
+		}
+		switch o := obj.(type) {
+		case *appsv1.DaemonSet:
+			dss = append(dss, o)
+		case *corev1.Node:
+			nodes = append(nodes, *o)
+		}
+	}
+	return dss, nodes
+}
+
+// formatVerdicts writes verdicts as the golden file shows them: one line
+// per node, then one indented line per reason with its kind and the detail
+// that kind carries.
+func formatVerdicts(ds *appsv1.DaemonSet, verdicts []daemonset.NodeVerdict) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "== %s/%s\n", ds.Namespace, ds.Name)
+	for _, v := range verdicts {
+		switch {
+		case v.Runs:
+			fmt.Fprintf(&b, "%s: runs\n", v.Node)
+		case v.KeepsRunning:
+			fmt.Fprintf(&b, "%s: no (a pod already there keeps running)\n", v.Node)
+		default:
+			fmt.Fprintf(&b, "%s: no\n", v.Node)
+		}
+		for _, group := range []struct {
+			label   string
+			reasons []daemonset.Reason
+		}{{"", v.Reasons}, {"pending ", v.Pending}, {"note ", v.Notes}} {
+			for _, r := range group.reasons {
+				fmt.Fprintf(&b, "    %s%s%s: %s\n", group.label, r.Kind, detail(r), r.Message)
+			}
+		}
+	}
+	fmt.Fprintf(&b, "summary: %s\n\n", daemonset.Summary(verdicts))
+	return b.String()
+}
+
+// detail writes the structured part of a reason, so that the golden file
+// checks the fields and not only the message.
+func detail(r daemonset.Reason) string {
+	var parts []string
+	if r.PinnedTo != "" {
+		parts = append(parts, "pinnedTo="+r.PinnedTo)
+	}
+	if r.Label != "" {
+		nv := "<none>"
+		if r.NodeValue != nil {
+			nv = *r.NodeValue
+		}
+		parts = append(parts, fmt.Sprintf("label=%s value=%s node=%s", r.Label, r.Value, nv))
+	}
+	if r.TermIndex != nil {
+		parts = append(parts, fmt.Sprintf("term=%d", *r.TermIndex))
+	}
+	if len(r.Unmatched) > 0 {
+		var keys []string
+		for _, u := range r.Unmatched {
+			keys = append(keys, u.Key)
+		}
+		parts = append(parts, "unmatched="+strings.Join(keys, ","))
+	}
+	if r.TermError != "" {
+		parts = append(parts, "parse-error")
+	}
+	if r.Taint != nil {
+		parts = append(parts, "taint="+r.Taint.ToString())
+	}
+	if r.Toleration != nil {
+		parts = append(parts, fmt.Sprintf("toleration=%q/%s", r.Toleration.Key, r.Toleration.Operator))
+	}
+	if r.DefaultToleration {
+		parts = append(parts, "default")
+	}
+	if r.Port != nil {
+		parts = append(parts, fmt.Sprintf("port=%d other=%s", r.Port.HostPort, r.Other))
+	}
+	if r.Resource != "" {
+		parts = append(parts, fmt.Sprintf("resource=%s request=%s allocatable=%s", r.Resource, r.Request, r.Allocatable))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " [" + strings.Join(parts, " ") + "]"
+}
+
+// TestPlacementGolden checks Placement (through PlaceAll, for the host
+// ports) on the six nodes of testdata/placement/nodes.yaml against
+// want.txt. The expected verdicts were checked by hand against
+// NodeShouldRunDaemonPod in k8s.io/kubernetes v1.37.2
+// pkg/controller/daemon/daemon_controller.go, and by running that function
+// itself (in a scratch program outside this module) on the same two files:
+// its shouldRun and shouldContinueRunning agree with Runs and KeepsRunning
+// for all 13 × 6 pairs.
+func TestPlacementGolden(t *testing.T) {
+	dir := filepath.Join("testdata", "placement")
+	dss, _ := readObjects(t, filepath.Join(dir, "daemonsets.yaml"))
+	_, nodes := readObjects(t, filepath.Join(dir, "nodes.yaml"))
+	if len(nodes) != 6 {
+		t.Fatalf("nodes.yaml holds %d nodes, want 6", len(nodes))
+	}
+	all := daemonset.PlaceAll(dss, nodes)
+	var b strings.Builder
+	for i, ds := range dss {
+		for _, v := range all[i] {
+			if v.Runs != (len(v.Reasons) == 0) {
+				t.Errorf("%s on %s: Runs is %v with %d reasons", ds.Name, v.Node, v.Runs, len(v.Reasons))
+			}
+			if !v.Runs && (len(v.Pending) > 0 || len(v.Notes) > 0) {
+				t.Errorf("%s on %s: pending or notes on a node where it does not run", ds.Name, v.Node)
+			}
+		}
+		b.WriteString(formatVerdicts(ds, all[i]))
+	}
+	got := b.String()
+	golden := filepath.Join(dir, "want.txt")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("verdicts differ from %s (run with -update to rewrite it):\n%s", golden, lineDiff(string(want), got))
+	}
+}
+
+// lineDiff shows the lines where want and got differ.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	for i := 0; i < max(len(w), len(g)); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,168 @@
+package lint_test
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"text/tabwriter"
+
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/linttest"
+)
+
+// nodeAgentRules are the rules about DaemonSets as node agents.
+var nodeAgentRules = []*lint.Rule{
+	lint.ControlPlaneCoverage,
+	lint.Resources,
+	lint.PriorityClass,
+	lint.UpdateStrategy,
+	lint.HostPath,
+	lint.Privileged,
+	lint.HostPID,
+	lint.HostIPC,
+	lint.HostNetworkDNS,
+	lint.NodeName,
+	lint.PodAntiAffinity,
+	lint.ImageTag,
+	lint.Probes,
+}
+
+func TestNodeAgentRules(t *testing.T) {
+	for _, r := range nodeAgentRules {
+		t.Run(r.Name, func(t *testing.T) {
+			linttest.Run(t, filepath.Join("testdata", r.Name), r)
+		})
+	}
+}
+
+// TestNodeAgentRulesListed checks that every node-agent rule is a built-in
+// rule with documentation and examples.
+func TestNodeAgentRulesListed(t *testing.T) {
+	for _, r := range nodeAgentRules {
+		if lint.RuleByName(r.Name) != r {
+			t.Errorf("rule %s is not in lint.Rules()", r.Name)
+		}
+		if r.Bad == "" || r.Good == "" || r.Since == "" || !strings.Contains(r.Doc, "\n\n") {
+			t.Errorf("rule %s lacks a doc paragraph, examples or Since", r.Name)
+		}
+	}
+}
+
+// nodeAgentCorpus returns the shared corpus directory: $DAEMONLINT_CORPUS,
+// or shared/corpus found by walking up from the test's directory. It skips
+// the test when there is none.
+func nodeAgentCorpus(t *testing.T) string {
+	t.Helper()
+	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
+		return dir
+	}
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		c := filepath.Join(dir, "shared", "corpus")
+		if info, err := os.Stat(c); err == nil && info.IsDir() {
+			return c
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("no shared/corpus found; set DAEMONLINT_CORPUS to run this test")
+		}
+		dir = parent
+	}
+}
+
+// TestNodeAgentRulesOnCorpus runs the node-agent rules on the DaemonSets of
+// real projects in the shared corpus (not the peer linters' fixtures, not
+// the unrendered templates) and logs how often each rule fires; run it with
+// -v to see the table. It fails when a rule breaks (an internal error, a
+// span outside its file) or says something that contradicts what the rules
+// promise on real node agents.
+func TestNodeAgentRulesOnCorpus(t *testing.T) {
+	root := nodeAgentCorpus(t)
+	type count struct{ warnings, infos, daemonSets int }
+	counts := map[string]*count{}
+	for _, r := range nodeAgentRules {
+		counts[r.Name] = &count{}
+	}
+	daemonSets := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if d.IsDir() {
+			if strings.HasPrefix(rel, "peer-") || rel == "helm-templates" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if ext := filepath.Ext(path); ext != ".yaml" && ext != ".yml" && ext != ".json" {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		f := lint.NewFile(rel, src)
+		docs, _ := lint.Parse(f)
+		for _, doc := range docs {
+			if doc.Kind == "DaemonSet" && doc.DaemonSet() != nil {
+				daemonSets++
+			}
+		}
+		diags, _ := lint.CheckFile(f, lint.Options{Rules: nodeAgentRules})
+		seen := map[string]map[string]bool{}
+		for _, d := range diags {
+			if d.Rule == lint.InternalErrorRule {
+				t.Errorf("%s: %s", rel, d.Message)
+				continue
+			}
+			if d.Span.Start < 0 || d.Span.End > len(src) || d.Span.End < d.Span.Start {
+				t.Errorf("%s:%d: %s: span [%d, %d) outside the file", rel, d.Start.Line, d.Rule, d.Span.Start, d.Span.End)
+			}
+			c := counts[d.Rule]
+			switch d.Severity {
+			case lint.Warning:
+				c.warnings++
+			case lint.Info:
+				c.infos++
+			default:
+				t.Errorf("%s:%d: %s reported an %s; node-agent rules report warnings and infos", rel, d.Start.Line, d.Rule, d.Severity)
+			}
+			if seen[d.Rule] == nil {
+				seen[d.Rule] = map[string]bool{}
+			}
+			if key := fmt.Sprintf("%d/%s/%s", d.Document, d.Object.Namespace, d.Object.Name); !seen[d.Rule][key] {
+				seen[d.Rule][key] = true
+				c.daemonSets++
+			}
+			if testing.Verbose() && os.Getenv("DAEMONLINT_SHOW") == d.Rule {
+				t.Logf("%s:%d: %s: %s", rel, d.Start.Line, d.Severity, d.Message)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "rule\twarnings\tinfos\tDaemonSets\t\n")
+	names := make([]string, 0, len(counts))
+	for name := range counts {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		c := counts[name]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", name, c.warnings, c.infos, c.daemonSets)
+	}
+	tw.Flush()
+	t.Logf("node-agent rules on %d DaemonSets of real projects in %s:\n%s", daemonSets, root, b.String())
+}
