@@ -9,6 +9,7 @@ func Rules() []*Rule {
 		SelectorMismatch,
 		DaemonSetReplicas,
 		DuplicateKey,
+		IgnoreDirective,
 	}
 }
 
