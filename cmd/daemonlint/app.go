@@ -19,13 +19,19 @@ const (
 const usage = `daemonlint checks Kubernetes manifests the way the API server would.
 
 Usage:
-  daemonlint lint    [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+  daemonlint lint    [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
+                     [--fix] [--config FILE] [--allow-empty] [PATH ...]
   daemonlint rules   [--format text|json]
+  daemonlint explain RULE
+  daemonlint config init
   daemonlint version
 
 A PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for
-standard input. Exit codes: 0 clean, 1 findings at or above --fail-on,
-2 the command could not do its job, 3 internal error.
+standard input. The configuration is the first .daemonlint.yaml found walking
+up from the working directory, or --config FILE. Exit codes: 0 clean,
+1 findings at or above --fail-on, 2 the command could not do its job (a bad
+flag or configuration, a missing path, empty standard input), 3 internal
+error.
 `
 
 // run is the whole command: it returns the exit code.
@@ -45,6 +51,10 @@ func run(args []string, e *env) (code int) {
 		return runLint(args[1:], e)
 	case "rules":
 		return runRules(args[1:], e)
+	case "explain":
+		return runExplain(args[1:], e)
+	case "config":
+		return runConfig(args[1:], e)
 	case "version", "--version", "-version":
 		return runVersion(e)
 	case "help", "-h", "--help", "-help":
@@ -83,16 +93,21 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runVersion(e *env) int {
-	version := "(devel)"
 	goVersion := ""
 	if info, ok := debug.ReadBuildInfo(); ok {
-		if info.Main.Version != "" {
-			version = info.Main.Version
-		}
 		goVersion = info.GoVersion
 	}
-	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version, strings.TrimSpace(goVersion))
+	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version(), strings.TrimSpace(goVersion))
 	return exitOK
+}
+
+// version returns daemonlint's module version, or "(devel)" for a build
+// from a working tree.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }
 
 func writeString(w io.Writer, s string) { io.WriteString(w, s) }
