@@ -23,7 +23,8 @@ in a file suppresses them in the whole file. kubectl ignores comments, so
 the manifest applies exactly as before.
 
 The reason is required, so that every exception in a repository says why it
-is there: a directive without one suppresses nothing. A directive that names
+is there: a directive without one suppresses nothing. It runs to the end of
+the line, or to a further comment (" #"). A directive that names
 a rule daemonlint does not have, or that suppresses nothing (the problem was
 fixed, or the comment is on the wrong line), is reported too, so that stale
 exceptions do not pile up; the fix removes it.
