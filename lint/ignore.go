@@ -114,11 +114,15 @@ func applyDirectives(f *File, docs []*Document, clean bool, opts Options, diags 
 	}
 	var found []Diagnostic
 	problem := func(sp Span, msg string, fixes ...Fix) {
-		found = append(found, Diagnostic{
-			File: f.Name, Document: documentAt(docs, sp.Start), Span: sp,
+		d := Diagnostic{
+			File: f.Name, Span: sp,
 			Rule: IgnoreDirective.Name, Severity: IgnoreDirective.Severity,
 			Message: msg, Fixes: fixes,
-		})
+		}
+		if doc := documentAt(docs, sp.Start); doc != nil {
+			d.Document, d.Object = doc.Index, doc.Object()
+		}
+		found = append(found, d)
 	}
 
 	dirs := scanDirectives(f, docs, problem)
@@ -150,9 +154,26 @@ func applyDirectives(f *File, docs []*Document, clean bool, opts Options, diags 
 		active = append(active, dir)
 	}
 
+	// Index the directives by the line they cover, so that many findings
+	// and many directives do not meet pairwise.
+	byLine := map[int][]*directive{}
+	var wide []*directive // file-ignore and annotations
+	for _, dir := range active {
+		if dir.file || dir.annotation {
+			wide = append(wide, dir)
+		} else {
+			byLine[dir.line] = append(byLine[dir.line], dir)
+		}
+	}
 	kept = diags[:0:0]
 	for _, d := range diags {
-		if d.Rule == InternalErrorRule || !suppress(active, d) {
+		if d.Rule == InternalErrorRule {
+			kept = append(kept, d)
+			continue
+		}
+		hitLine := suppress(byLine[d.Start.Line], d)
+		hitWide := suppress(wide, d)
+		if !hitLine && !hitWide {
 			kept = append(kept, d)
 		}
 	}
@@ -279,14 +300,18 @@ func scanDirectives(f *File, docs []*Document, problem func(Span, string, ...Fix
 	inScalar := func(off int) bool {
 		if !walked {
 			scalars = scalarSpans(f, docs)
+			slices.SortFunc(scalars, func(a, b Span) int { return a.Start - b.Start })
 			walked = true
 		}
-		for _, s := range scalars {
-			if off > s.Start && off < s.End {
-				return true
+		// Scalars do not overlap: only the last one that starts before off
+		// can hold it.
+		i, _ := slices.BinarySearchFunc(scalars, off, func(s Span, off int) int {
+			if s.Start < off {
+				return -1
 			}
-		}
-		return false
+			return 1
+		})
+		return i > 0 && off < scalars[i-1].End
 	}
 	for line := 1; line <= f.LineCount(); line++ {
 		text := f.Line(line)
@@ -471,20 +496,20 @@ func annotationDirectives(f *File, docs []*Document) []*directive {
 	return dirs
 }
 
-// documentAt returns the index of the document that holds offset off, or
-// of the first one after it.
-func documentAt(docs []*Document, off int) int {
-	index := 0
+// documentAt returns the document (not a List item) that holds offset off,
+// or the first one after it, or the last one; nil when there is none.
+func documentAt(docs []*Document, off int) *Document {
+	var found *Document
 	for _, d := range docs {
 		if d.Item >= 0 {
 			continue
 		}
-		index = d.Index
+		found = d
 		if off <= d.Span().End {
 			break
 		}
 	}
-	return index
+	return found
 }
 
 // closestRuleName returns the known rule name closest to name, or "".
