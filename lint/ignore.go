@@ -387,6 +387,11 @@ func parseDirective(comment []byte, off int, problem func(Span, string, ...Fix))
 	}
 	dir.rules = splitRuleNames(string(names), restOff)
 	dir.reason = strings.TrimSpace(string(reason))
+	if bytes.HasSuffix(names, []byte(",")) && len(dir.rules) > 0 {
+		// "a, b REASON": b would be taken for the reason.
+		problem(span, fmt.Sprintf("write the rule names of an ignore directive without blanks (%s,…); it suppresses nothing until then", joinRuleNames(dir.rules)))
+		return nil
+	}
 	if len(dir.rules) == 0 {
 		problem(span, fmt.Sprintf("ignore directive names no rule: write # %s RULE[,RULE] REASON", word))
 		return nil
