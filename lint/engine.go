@@ -367,6 +367,11 @@ func CheckFile(f *File, opts Options) ([]Diagnostic, int) {
 			}
 		}
 	}
+	kept, problems := applyDirectives(f, docs, tmpl == nil && len(serrs) == 0, opts, diags)
+	diags = kept
+	for _, d := range problems {
+		report(d)
+	}
 	SortDiagnostics(diags)
 	n := len(serrs)
 	for _, d := range docs {

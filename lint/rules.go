@@ -22,6 +22,7 @@ func Rules() []*Rule {
 		PodAntiAffinity,
 		ImageTag,
 		Probes,
+		IgnoreDirective,
 	}
 }
 

@@ -54,3 +54,9 @@ func TestDuplicateKey(t *testing.T) {
 func TestSyntax(t *testing.T) {
 	linttest.Run(t, "testdata/syntax", lint.Syntax)
 }
+
+func TestIgnoreDirective(t *testing.T) {
+	linttest.RunOptions(t, "testdata/ignore-directive", lint.Options{
+		Rules: []*lint.Rule{lint.IgnoreDirective, lint.KindSpelling, lint.DuplicateKey},
+	})
+}

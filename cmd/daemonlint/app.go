@@ -18,9 +18,12 @@ const (
 const usage = `daemonlint checks Kubernetes manifests the way the API server would.
 
 Usage:
-  daemonlint lint    [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+  daemonlint lint    [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
+                     [--fix] [--config FILE] [--allow-empty] [PATH ...]
   daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
   daemonlint rules   [--format text|json]
+  daemonlint explain RULE
+  daemonlint config init
   daemonlint version
 
 placement shows on which nodes each DaemonSet would run, and why not: FILE
@@ -28,8 +31,11 @@ holds Node objects (kubectl get nodes -o yaml > nodes.yaml); without it,
 built-in node profiles (a kubeadm control plane, workers, a GPU node) are used.
 
 A PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for
-standard input. Exit codes: 0 clean, 1 findings at or above --fail-on,
-2 the command could not do its job, 3 internal error.
+standard input. The configuration is the first .daemonlint.yaml found walking
+up from the working directory, or --config FILE. Exit codes: 0 clean,
+1 findings at or above --fail-on, 2 the command could not do its job (a bad
+flag or configuration, a missing path, empty standard input), 3 internal
+error.
 `
 
 // run is the whole command: it returns the exit code.
@@ -51,6 +57,10 @@ func run(args []string, e *env) (code int) {
 		return runPlacement(args[1:], e)
 	case "rules":
 		return runRules(args[1:], e)
+	case "explain":
+		return runExplain(args[1:], e)
+	case "config":
+		return runConfig(args[1:], e)
 	case "version", "--version", "-version":
 		return runVersion(e)
 	case "help", "-h", "--help", "-help":
@@ -89,17 +99,23 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runVersion(e *env) int {
-	version := "(devel)"
 	goVersion := ""
 	if info, ok := debug.ReadBuildInfo(); ok {
-		if info.Main.Version != "" {
-			version = info.Main.Version
-		}
 		goVersion = info.GoVersion
 	}
-	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version, strings.TrimSpace(goVersion))
+	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version(), strings.TrimSpace(goVersion))
 	return exitOK
 }
+
+// version returns daemonlint's module version, or "(devel)" for a build
+// from a working tree.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}
+
 
 // errHelp is flag.ErrHelp: -h was asked for, and usage was printed.
 var errHelp = flag.ErrHelp

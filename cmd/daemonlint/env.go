@@ -16,10 +16,18 @@ type env struct {
 	// color reports whether standard output may be coloured.
 	color  bool
 	getenv func(string) string
+	// dir is the working directory: where the configuration search starts,
+	// and what SARIF file names are relative to.
+	dir string
 }
 
 func newEnv() *env {
+	dir, err := os.Getwd()
+	if err != nil {
+		dir = "."
+	}
 	return &env{
+		dir:           dir,
 		stdin:         os.Stdin,
 		stdout:        os.Stdout,
 		stderr:        os.Stderr,

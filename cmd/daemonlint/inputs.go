@@ -32,10 +32,11 @@ func isManifestName(name string) bool {
 }
 
 // readInputs reads every path: files as given, directories walked for
-// manifest files, and "-" (or no path at all) for standard input. Problems
+// manifest files, and "-" (or no path at all) for standard input. Paths
+// that ignored reports, given or found in a walk, are left out. Problems
 // (a missing path, an unreadable file) are returned as messages; the other
 // inputs are still read.
-func readInputs(paths []string, e *env) (inputs []input, problems []string) {
+func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs []input, problems []string) {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -52,6 +53,9 @@ func readInputs(paths []string, e *env) (inputs []input, problems []string) {
 				continue
 			}
 			inputs = append(inputs, input{name: "-", src: src})
+			continue
+		}
+		if ignored(p) {
 			continue
 		}
 		info, err := os.Stat(p)
@@ -77,13 +81,13 @@ func readInputs(paths []string, e *env) (inputs []input, problems []string) {
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && strings.HasPrefix(d.Name(), ".") {
-					return fs.SkipDir // .git and friends
+				if path != p && (strings.HasPrefix(d.Name(), ".") || ignored(path)) {
+					return fs.SkipDir // .git and friends, and ignored directories
 				}
 				return nil
 			}
-			if !isManifestName(d.Name()) {
-				return nil
+			if !isManifestName(d.Name()) || strings.HasPrefix(d.Name(), ".") || ignored(path) {
+				return nil // dotfiles (.daemonlint.yaml, .pre-commit-config.yaml) are not manifests
 			}
 			if d.Type()&fs.ModeSymlink != 0 {
 				// Follow links to files; links to directories are not

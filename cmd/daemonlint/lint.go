@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
 	"github.com/daemonlint/daemonlint/lint"
@@ -17,6 +18,7 @@ type lintFlags struct {
 	failOn     lint.Severity
 	fix        bool
 	allowEmpty bool
+	config     string
 	paths      []string
 }
 
@@ -24,17 +26,18 @@ type lintFlags struct {
 func parseLintFlags(args []string, e *env) (*lintFlags, error) {
 	fs := newFlagSet("lint", e)
 	lf := &lintFlags{failOn: lint.Error}
-	fs.StringVar(&lf.format, "format", "text", "output format: text or json")
+	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
 	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least this severe: error, warning or info")
 	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
+	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
 	}
 	lf.paths = paths
 	if !slices.Contains(report.Formats, lf.format) {
-		return nil, fmt.Errorf("unknown format %q: use one of %v", lf.format, report.Formats)
+		return nil, fmt.Errorf("unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
 	}
 	return lf, nil
 }
@@ -55,13 +58,22 @@ func runLint(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, "daemonlint lint: --fix rewrites files and cannot rewrite standard input; name the files to fix")
 		return exitUsage
 	}
-	inputs, problems := readInputs(lf.paths, e)
+	cfg, err := loadConfig(lf.config, e)
+	if err != nil {
+		printConfigError(e, err)
+		return exitUsage
+	}
+	opts, err := cfg.Options(lint.Rules())
+	if err != nil {
+		printConfigError(e, err)
+		return exitUsage
+	}
+	inputs, problems := readInputs(lf.paths, e, func(path string) bool { return cfg.ignored(path, e) })
 	code := exitOK
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
 		code = exitUsage
 	}
-	opts := lint.Options{Rules: lint.Rules()}
 	files := make([]*lint.File, len(inputs))
 	for i, in := range inputs {
 		files[i] = lint.NewFile(in.name, in.src)
@@ -98,7 +110,14 @@ func runLint(args []string, e *env) int {
 		}
 	}
 
-	rep, err := report.New(lf.format, report.Options{Color: lf.format == "text" && e.color, FixHint: "run with --fix to apply"})
+	rep, err := report.New(lf.format, report.Options{
+		Color:   lf.format == "text" && e.color,
+		FixHint: "run with --fix to apply",
+		FailOn:  lf.failOn,
+		BaseDir: e.dir,
+		Rules:   opts.Rules,
+		Version: version(),
+	})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
 		return exitUsage
@@ -156,4 +175,16 @@ func pluralWord(n int, w string) string {
 		return w
 	}
 	return w + "s"
+}
+
+// printConfigError prints a configuration error: problems in the file as
+// file:line:col: message lines, as a compiler would, and other errors with
+// the command's name.
+func printConfigError(e *env, err error) {
+	var cerr *lint.ConfigError
+	if errors.As(err, &cerr) {
+		fmt.Fprintln(e.stderr, err)
+		return
+	}
+	fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
 }

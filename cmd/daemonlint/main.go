@@ -1,16 +1,21 @@
 // Command daemonlint checks Kubernetes manifests the way the API server
 // would, with a line and column for every finding, and fixes what it can.
 //
-//	daemonlint lint [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+//	daemonlint lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info] [--fix] [--config FILE] [--allow-empty] [PATH ...]
 //	daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
 //	daemonlint rules [--format text|json]
+//	daemonlint explain RULE
+//	daemonlint config init
 //	daemonlint version
 //
 // A PATH is a file, a directory (walked for *.yaml, *.yml and *.json) or -
-// for standard input, which is also what no PATH means. Exit codes: 0 when
-// nothing reaches --fail-on, 1 when something does, 2 when the command
-// could not do its job (a bad flag, a missing path, empty standard input),
-// 3 for an internal error.
+// for standard input, which is also what no PATH means. The configuration
+// is the first .daemonlint.yaml found walking up from the working
+// directory, or the file named with --config; config init writes a
+// commented one. Exit codes: 0 when nothing reaches --fail-on, 1 when
+// something does, 2 when the command could not do its job (a bad flag or
+// configuration, a missing path, empty standard input), 3 for an internal
+// error.
 package main
 
 import (

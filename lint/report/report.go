@@ -1,12 +1,26 @@
 // Package report writes lint results in the formats people and CI systems
-// read: text for terminals and logs, and JSON for programs. Each format is
-// one file behind the Reporter interface.
+// read. Each format is one file behind the Reporter interface:
+//
+//   - text: one finding per paragraph, file:line:col: severity: message
+//     (rule), with the source line, a caret under the span and a fix hint,
+//     then a summary line; for terminals and logs.
+//   - json: the documented JSON contract, for programs.
+//   - sarif: SARIF 2.1.0, for GitHub code scanning and other SARIF viewers,
+//     with the rules' documentation, exact regions and fixes.
+//   - github: GitHub Actions workflow commands, which turn findings into
+//     annotations on the lines of a pull request.
+//   - junit: JUnit XML, a test suite per file and a test case per document,
+//     for CI servers such as Jenkins and GitLab.
+//
+// Reporters never read the environment: the caller says in Options whether
+// to colour, which directory relative paths start from, and which rules ran.
 package report
 
 import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
 )
@@ -21,13 +35,25 @@ type Options struct {
 	// Color turns on ANSI colours (text only). Callers set it only for a
 	// terminal, and never when NO_COLOR is set.
 	Color bool
-	// FixHint is the hint printed under a finding that has a fix (text
-	// only), such as "run with --fix to apply".
+	// FixHint is said after a finding's fix (text and github), such as
+	// "run with --fix to apply".
 	FixHint string
+	// FailOn is the least severe finding that fails a JUnit test case; zero
+	// means lint.Error. Less severe findings are written as test output.
+	FailOn lint.Severity
+	// BaseDir is the absolute directory that relative file names start
+	// from (SARIF, where it is %SRCROOT%). When empty, SARIF file names are
+	// written as they are.
+	BaseDir string
+	// Rules are the rules that ran, described in SARIF output; nil means
+	// lint.Rules().
+	Rules []*lint.Rule
+	// Version is daemonlint's version, named in SARIF output.
+	Version string
 }
 
 // Formats are the names New accepts.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "github", "junit"}
 
 // New returns the reporter for a format name.
 func New(format string, opts Options) (Reporter, error) {
@@ -36,8 +62,14 @@ func New(format string, opts Options) (Reporter, error) {
 		return &Text{Options: opts}, nil
 	case "json":
 		return JSON{}, nil
+	case "sarif":
+		return &SARIF{Options: opts}, nil
+	case "github":
+		return &GitHub{Options: opts}, nil
+	case "junit":
+		return &JUnit{Options: opts}, nil
 	}
-	return nil, fmt.Errorf("unknown format %q: use one of %v", format, Formats)
+	return nil, fmt.Errorf("unknown format %q: use one of %s", format, strings.Join(Formats, ", "))
 }
 
 // Summary counts what a result holds.

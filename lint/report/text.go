@@ -63,11 +63,16 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 			fmt.Fprintf(bw, "      = %s %s%s\n", t.paint(ansiGreen, "Fix available:"), d.Fixes[0].Message, hint)
 		}
 	}
-	s := Summarize(res)
-	fmt.Fprintf(bw, "%s, %s: %s, %s, %s\n",
+	fmt.Fprintln(bw, summaryLine(Summarize(res)))
+	return bw.Flush()
+}
+
+// summaryLine says what a result holds: "1 file, 2 documents: 1 error, 0
+// warnings, 0 infos".
+func summaryLine(s Summary) string {
+	return fmt.Sprintf("%s, %s: %s, %s, %s",
 		plural(s.Files, "file"), plural(s.Documents, "document"),
 		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
-	return bw.Flush()
 }
 
 // excerpt writes the diagnostic's first line with a caret under its span.
