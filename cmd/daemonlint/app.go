@@ -116,6 +116,5 @@ func version() string {
 	return "(devel)"
 }
 
-
 // errHelp is flag.ErrHelp: -h was asked for, and usage was printed.
 var errHelp = flag.ErrHelp
