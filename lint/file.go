@@ -23,6 +23,10 @@ type File struct {
 	// bom is the length of a UTF-8 byte-order mark at the start of Src,
 	// which yaml.v3 skips without counting it as a column.
 	bom int
+	// wide is a bit set of the lines (1-based) that hold bytes outside
+	// ASCII; on the others a character column is a byte count, so Offset
+	// and Position take constant time however long the line is.
+	wide []uint64
 }
 
 // NewFile returns a File for src, named name. It does not copy src; the
@@ -32,29 +36,71 @@ func NewFile(name string, src []byte) *File {
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		f.bom = 3
 	}
-	f.lines = append(make([]int, 0, 1+len(src)/32), 0)
+	// Counting line feeds first sizes the table exactly for most files (a
+	// file with lone CRs makes it grow).
+	f.lines = append(make([]int, 0, 1+bytes.Count(src, []byte("\n"))), 0)
+	ascii := true // the current line is all ASCII so far
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
+		c := src[i]
+		if c >= 0x80 {
+			ascii = false
+		} else if c != '\n' && c != '\r' {
+			continue
+		}
+		switch c {
 		case '\n':
-			f.lines = append(f.lines, i+1)
+			f.endLine(i+1, ascii)
+			ascii = true
 		case '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
-			f.lines = append(f.lines, i+1)
+			f.endLine(i+1, ascii)
+			ascii = true
 		case 0xC2: // NEL is C2 85
 			if i+1 < len(src) && src[i+1] == 0x85 {
 				i++
-				f.lines = append(f.lines, i+1)
+				f.endLine(i+1, false)
+				ascii = true
 			}
 		case 0xE2: // LS is E2 80 A8, PS is E2 80 A9
 			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) {
 				i += 2
-				f.lines = append(f.lines, i+1)
+				f.endLine(i+1, false)
+				ascii = true
 			}
 		}
 	}
+	if !ascii {
+		f.markWide(len(f.lines))
+	}
 	return f
+}
+
+// endLine records that the line being scanned ends and the next one starts
+// at off; ascii says whether the line held only ASCII bytes.
+func (f *File) endLine(off int, ascii bool) {
+	if !ascii {
+		f.markWide(len(f.lines))
+	}
+	f.lines = append(f.lines, off)
+}
+
+// markWide records that line (1-based) holds bytes outside ASCII, where a
+// character column is not a byte count.
+func (f *File) markWide(line int) {
+	if f.wide == nil {
+		f.wide = make([]uint64, 0, cap(f.lines)/64+1)
+	}
+	for len(f.wide) <= line/64 {
+		f.wide = append(f.wide, 0)
+	}
+	f.wide[line/64] |= 1 << (line % 64)
+}
+
+// isWide reports whether line (1-based) holds bytes outside ASCII.
+func (f *File) isWide(line int) bool {
+	return line/64 < len(f.wide) && f.wide[line/64]&(1<<(line%64)) != 0
 }
 
 // A Position is a place in a file as people count it: a 1-based line and a
@@ -132,6 +178,9 @@ func (f *File) Offset(line, column int) int {
 	}
 	off := f.lineStart(line)
 	end := f.lineEnd(line)
+	if !f.isWide(line) {
+		return min(off+max(column-1, 0), end)
+	}
 	for c := 1; c < column && off < end; c++ {
 		_, size := utf8.DecodeRune(f.Src[off:end])
 		off += size
@@ -152,6 +201,9 @@ func (f *File) Position(offset int) Position {
 	start := f.lineStart(line)
 	if offset < start { // inside the byte-order mark
 		offset = start
+	}
+	if !f.isWide(line) {
+		return Position{Line: line, Column: 1 + offset - start}
 	}
 	return Position{Line: line, Column: 1 + utf8.RuneCount(f.Src[start:offset])}
 }

@@ -26,7 +26,25 @@ type SyntaxError struct {
 	Document int
 	// Msg is the problem, without a "yaml:" prefix or a line number.
 	Msg string
+	// TooLarge is set when the document is not bad YAML but larger than
+	// MaxDocumentBytes, so it was not read.
+	TooLarge bool
 }
+
+// MaxDocumentBytes is the largest document, as YAML source, that Parse
+// reads. It is enforced while reading, before yaml.v3 holds the document in
+// memory, so that a huge scalar or a huge line costs no more than this. It
+// is above the API server's limit of 3 MiB for an object as JSON (see
+// MaxObjectBytes), which YAML's indentation and comments can exceed.
+const MaxDocumentBytes = 8 << 20
+
+// MaxDocumentItems bounds the lines and flow-collection items (line breaks,
+// commas and opening brackets) of one document that Parse reads. A node
+// tree takes up to 330 bytes of memory for each of them (a line "k: v"
+// makes two nodes), some fifty times the source, so this keeps a
+// document's tree under 70 MB; real objects, within the API server's
+// 3 MiB, stay far below it.
+const MaxDocumentItems = 200_000
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
@@ -52,10 +70,13 @@ func Parse(f *File) ([]*Document, []*SyntaxError) {
 	base := 0 // byte offset where the current decoder's input starts
 	for base <= len(src) {
 		lineBase := f.Position(base).Line - 1
-		dec := yaml.NewDecoder(bytes.NewReader(src[base:]))
+		in := &limitReader{src: src[base:], limit: MaxDocumentBytes, maxItems: MaxDocumentItems}
+		dec := yaml.NewDecoder(in)
 		var failed error
+		prevEnd := -1 // where the last document read by dec ends
 		for {
 			var root yaml.Node
+			in.count, in.items = 0, 0
 			err := dec.Decode(&root)
 			if errors.Is(err, io.EOF) {
 				break
@@ -71,6 +92,7 @@ func Parse(f *File) ([]*Document, []*SyntaxError) {
 				continue
 			}
 			doc := newDocument(f, &root, index)
+			prevEnd = f.NodeEnd(&root)
 			docs = append(docs, doc)
 			docs = append(docs, doc.items()...)
 			index++
@@ -78,17 +100,84 @@ func Parse(f *File) ([]*Document, []*SyntaxError) {
 		if failed == nil {
 			break
 		}
-		serr := f.syntaxError(failed, base, lineBase)
+		var serr *SyntaxError
+		resume := 0 // where to look for the next document after the error
+		if in.exceeded {
+			from := f.Position(base).Line
+			if prevEnd >= 0 {
+				from = f.Position(prevEnd).Line + 1
+			}
+			serr = f.tooLarge(from, base+in.pos, in.items > in.maxItems)
+			resume = base + in.pos - 1
+		} else {
+			serr = f.syntaxError(failed, base, lineBase)
+			resume = serr.Offset
+		}
 		serr.Document = index
 		errs = append(errs, serr)
 		index++
-		next := f.nextDocumentStart(serr.Offset)
+		next := f.nextDocumentStart(resume)
 		if next < 0 {
 			break
 		}
 		base = next
 	}
 	return docs, errs
+}
+
+// A limitReader is the input of a yaml.v3 decoder: it fails once the
+// decoder has read more than limit bytes, or more than maxItems line breaks,
+// commas and opening brackets, since count and items were last set to 0,
+// which Parse does before each document.
+type limitReader struct {
+	src             []byte
+	pos             int // bytes read
+	count, limit    int // bytes read for the current document, and the most
+	items, maxItems int // items read for the current document, and the most
+	exceeded        bool
+}
+
+// errTooLarge is what limitReader gives yaml.v3 when a document is too
+// large; Parse reports it through exceeded.
+var errTooLarge = errors.New("document too large")
+
+func (r *limitReader) Read(p []byte) (int, error) {
+	if r.pos >= len(r.src) {
+		return 0, io.EOF
+	}
+	if r.count >= r.limit || r.items > r.maxItems {
+		r.exceeded = true
+		return 0, errTooLarge
+	}
+	n := copy(p[:min(len(p), r.limit-r.count)], r.src[r.pos:])
+	chunk := p[:n]
+	for _, c := range []byte{'\n', '\r', ',', '[', '{'} {
+		r.items += bytes.Count(chunk, []byte{c})
+	}
+	r.pos += n
+	r.count += n
+	return n, nil
+}
+
+// tooLarge returns the error for a document over MaxDocumentBytes (or,
+// when items is set, MaxDocumentItems) that starts at or after line from;
+// reading stopped at offset stop.
+func (f *File) tooLarge(from, stop int, items bool) *SyntaxError {
+	off := f.lineStart(from)
+	for line := from; line <= f.LineCount() && f.lineStart(line) < stop; line++ {
+		text := bytes.TrimLeft(f.Line(line), " \t")
+		if len(text) > 0 && text[0] != '#' && string(bytes.TrimRight(text, " \t")) != "---" {
+			off = f.lineStart(line) + len(f.Line(line)) - len(text)
+			break
+		}
+	}
+	msg := fmt.Sprintf("the document is larger than %d MiB of YAML, the most daemonlint reads of one document "+
+		"(the API server accepts 3 MiB of JSON); it was not checked", MaxDocumentBytes>>20)
+	if items {
+		msg = fmt.Sprintf("the document has more than %d lines and list items, the most daemonlint reads of one document; "+
+			"it was not checked", MaxDocumentItems)
+	}
+	return &SyntaxError{File: f.Name, Pos: f.Position(off), Offset: off, TooLarge: true, Msg: msg}
 }
 
 // shiftLines adds n to the line of every node under root: a decoder started

@@ -3,7 +3,9 @@ package lint
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -17,7 +19,10 @@ import (
 // only variables ({{ $labels.pod }}, as alerting rules do), and any inside
 // quoted or block scalars, is data and does not count.
 func findTemplate(f *File, docs []*Document, serrs []*SyntaxError) *Span {
-	if len(serrs) > 0 {
+	if slices.ContainsFunc(serrs, func(e *SyntaxError) bool { return !e.TooLarge }) {
+		if !utf8.Valid(f.Src) || bytes.IndexByte(f.Src, 0) >= 0 {
+			return nil // a binary file, not a template
+		}
 		for line := 1; line <= f.LineCount(); line++ {
 			text := f.Line(line)
 			code, _, _ := bytes.Cut(text, []byte(" #"))

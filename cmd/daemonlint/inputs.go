@@ -1,13 +1,28 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
+	"time"
 )
+
+// maxInputBytes is the most daemonlint reads from one input (a file, a
+// pipe or standard input): a bound on memory that no manifest reaches, and
+// what stops a device such as /dev/zero.
+const maxInputBytes = 1 << 30
+
+// defaultFIFOWait is how long daemonlint waits for a process to open a named
+// pipe for writing. A pipe from process substitution (<(helm template …))
+// already has its writer, so this only ends the wait on a pipe that nobody
+// writes to.
+const defaultFIFOWait = time.Second
 
 // An input is one file to check, read into memory.
 type input struct {
@@ -47,7 +62,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 				continue
 			}
 			stdinRead = true
-			src, err := io.ReadAll(e.stdin)
+			src, err := readAllLimited(e.stdin)
 			if err != nil {
 				problems = append(problems, fmt.Sprintf("reading standard input: %v", err))
 				continue
@@ -64,7 +79,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			continue
 		}
 		if !info.IsDir() {
-			src, err := os.ReadFile(p)
+			src, err := readNamed(p, info, e)
 			if err != nil {
 				problems = append(problems, describeError(p, err))
 				continue
@@ -103,7 +118,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			} else if !d.Type().IsRegular() {
 				return nil // sockets, pipes and devices are not manifests
 			}
-			src, err := os.ReadFile(path)
+			src, err := readNamed(path, nil, e)
 			if err != nil {
 				problems = append(problems, describeError(path, err))
 				return nil
@@ -116,6 +131,88 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 		}
 	}
 	return inputs, problems
+}
+
+// readNamed reads the file at path, whose information (from os.Stat) is
+// info when the caller has it. A named pipe is read as process substitution
+// needs, but only when a writer opens it within e.fifoWait.
+func readNamed(path string, info fs.FileInfo, e *env) ([]byte, error) {
+	var f *os.File
+	var err error
+	if info != nil && info.Mode()&fs.ModeDevice != 0 {
+		return nil, errors.New("is a device, not a file of manifests")
+	}
+	if info != nil && info.Mode()&fs.ModeNamedPipe != 0 {
+		f, err = openFIFO(path, e.fifoWaitOrDefault())
+	} else {
+		f, err = os.Open(path)
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAllLimited(f)
+}
+
+// errTooBig is returned for an input larger than maxInputBytes.
+var errTooBig = fmt.Errorf("larger than %d MiB, the most daemonlint reads from one file", maxInputBytes>>20)
+
+// readAllLimited reads r to its end, or fails with errTooBig. A regular
+// file is read into a buffer of its size, so that memory holds it once.
+func readAllLimited(r io.Reader) ([]byte, error) {
+	size := 0
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if info.Size() > maxInputBytes {
+				return nil, errTooBig
+			}
+			size = int(info.Size())
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead)) // room to reach EOF without growing
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxInputBytes+1)); err != nil {
+		return nil, err
+	}
+	if buf.Len() > maxInputBytes {
+		return nil, errTooBig
+	}
+	return buf.Bytes(), nil
+}
+
+// errNoWriter is returned for a named pipe that no process opened for
+// writing in time.
+var errNoWriter = errors.New("no process opened this named pipe for writing")
+
+// openFIFO opens a named pipe for reading. Opening one blocks until a
+// process opens it for writing; when none does within wait, openFIFO opens
+// it for writing itself to release the blocked open, and gives up.
+func openFIFO(path string, wait time.Duration) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		done <- opened{f, err}
+	}()
+	select {
+	case o := <-done:
+		return o.f, o.err
+	case <-time.After(wait):
+	}
+	if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+		w.Close()
+	}
+	select {
+	case o := <-done:
+		if o.f != nil {
+			o.f.Close()
+		}
+	case <-time.After(wait):
+		// The open is still blocked: leave it to the end of the process.
+	}
+	return nil, fmt.Errorf("%w within %v", errNoWriter, wait)
 }
 
 // describeError words a file system error for a person.
