@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -59,70 +60,114 @@ func (e *SyntaxError) Error() string {
 // count towards Document.Index. A YAML syntax error ends the document it is
 // in; Parse reports it and goes on with the next document that starts with a
 // "---" line after the error, as kubectl users expect every valid document
-// to be checked. All syntax errors are returned, in order.
+// to be checked. So does a document over MaxDocumentBytes or
+// MaxDocumentItems, which is not read. All syntax errors are returned, in
+// order.
 func Parse(f *File) ([]*Document, []*SyntaxError) {
 	var (
-		docs  []*Document
-		errs  []*SyntaxError
-		index int
+		docs []*Document
+		errs []*SyntaxError
 	)
-	src := f.Src
-	base := 0 // byte offset where the current decoder's input starts
-	for base <= len(src) {
-		lineBase := f.Position(base).Line - 1
-		in := &limitReader{src: src[base:], limit: MaxDocumentBytes, maxItems: MaxDocumentItems}
-		dec := yaml.NewDecoder(in)
-		var failed error
-		prevEnd := -1 // where the last document read by dec ends
-		for {
-			var root yaml.Node
-			in.count, in.items = 0, 0
-			err := dec.Decode(&root)
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				failed = err
-				break
-			}
-			if lineBase > 0 {
-				shiftLines(&root, lineBase)
-			}
-			if isEmptyDocument(&root) {
-				continue
-			}
-			doc := newDocument(f, &root, index)
-			prevEnd = f.NodeEnd(&root)
-			docs = append(docs, doc)
-			docs = append(docs, doc.items()...)
-			index++
+	for p := range ParseSeq(f) {
+		docs = append(docs, p.Docs...)
+		if p.Err != nil {
+			errs = append(errs, p.Err)
 		}
-		if failed == nil {
-			break
-		}
-		var serr *SyntaxError
-		resume := 0 // where to look for the next document after the error
-		if in.exceeded {
-			from := f.Position(base).Line
-			if prevEnd >= 0 {
-				from = f.Position(prevEnd).Line + 1
-			}
-			serr = f.tooLarge(from, base+in.pos, in.items > in.maxItems)
-			resume = base + in.pos - 1
-		} else {
-			serr = f.syntaxError(failed, base, lineBase)
-			resume = serr.Offset
-		}
-		serr.Document = index
-		errs = append(errs, serr)
-		index++
-		next := f.nextDocumentStart(resume)
-		if next < 0 {
-			break
-		}
-		base = next
 	}
 	return docs, errs
+}
+
+// Parsed is one step of reading a file: a document and its List items, or
+// a syntax error.
+type Parsed struct {
+	// Docs are a document followed by the items of a List; nil with Err.
+	Docs []*Document
+	// Err is a syntax error, or a document over a limit; nil with Docs.
+	Err *SyntaxError
+}
+
+// ParseSeq reads the documents of f in order, one at a time, as Parse does:
+// a caller that keeps none of them holds one document's node tree at a
+// time, however long the file.
+func ParseSeq(f *File) iter.Seq[Parsed] {
+	return func(yield func(Parsed) bool) {
+		src := f.Src
+		index := 0
+		// The current decoder reads src[base:end]. end is before the end of
+		// the file only when a document is read again on its own (see
+		// below).
+		base, end := 0, len(src)
+		for base <= len(src) {
+			lineBase := f.Position(base).Line - 1
+			in := &limitReader{src: src[base:end], limit: MaxDocumentBytes, maxItems: MaxDocumentItems}
+			dec := yaml.NewDecoder(in)
+			var failed error
+			prevEnd := -1 // where the last document read by dec ends
+			for {
+				root := new(yaml.Node)
+				in.count, in.items = 0, 0
+				err := dec.Decode(root)
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					failed = err
+					break
+				}
+				if lineBase > 0 {
+					shiftLines(root, lineBase)
+				}
+				if isEmptyDocument(root) {
+					continue
+				}
+				doc := newDocument(f, root, index)
+				prevEnd = f.NodeEnd(root)
+				index++
+				if !yield(Parsed{Docs: append([]*Document{doc}, doc.items()...)}) {
+					return
+				}
+			}
+			if failed == nil {
+				if end < len(src) {
+					base, end = end, len(src)
+					continue
+				}
+				return
+			}
+			var serr *SyntaxError
+			resume := 0 // where to look for the next document after the error
+			if in.exceeded {
+				from := f.Position(base).Line
+				if prevEnd >= 0 {
+					from = f.Position(prevEnd).Line + 1
+				}
+				from = f.contentLine(from, base+in.pos)
+				// yaml.v3 reads a token past the end of a document, and a
+				// token (a comment, a scalar) can be large. When reading
+				// went past the start of the next document, the document
+				// may be small: read it again on its own.
+				if next := f.nextDocumentStart(f.lineStart(from)); next >= 0 && next < base+in.pos {
+					base, end = f.lineStart(from), next
+					continue
+				}
+				serr = f.tooLarge(from, in.items > in.maxItems)
+				resume = base + in.pos - 1
+			} else {
+				serr = f.syntaxError(failed, base, lineBase)
+				resume = serr.Offset
+			}
+			serr.Document = index
+			index++
+			if !yield(Parsed{Err: serr}) {
+				return
+			}
+			next := f.nextDocumentStart(resume)
+			if next < 0 {
+				return
+			}
+			base, end = next, len(src)
+		}
+	}
 }
 
 // A limitReader is the input of a yaml.v3 decoder: it fails once the
@@ -159,18 +204,23 @@ func (r *limitReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// tooLarge returns the error for a document over MaxDocumentBytes (or,
-// when items is set, MaxDocumentItems) that starts at or after line from;
-// reading stopped at offset stop.
-func (f *File) tooLarge(from, stop int, items bool) *SyntaxError {
-	off := f.lineStart(from)
-	for line := from; line <= f.LineCount() && f.lineStart(line) < stop; line++ {
-		text := bytes.TrimLeft(f.Line(line), " \t")
-		if len(text) > 0 && text[0] != '#' && string(bytes.TrimRight(text, " \t")) != "---" {
-			off = f.lineStart(line) + len(f.Line(line)) - len(text)
-			break
+// contentLine returns the first line from line on, starting before stop,
+// that holds more than blanks, a comment or a bare "---"; or line.
+func (f *File) contentLine(line, stop int) int {
+	for l := line; l <= f.LineCount() && f.lineStart(l) < stop; l++ {
+		text := bytes.TrimSpace(f.Line(l))
+		if len(text) > 0 && text[0] != '#' && string(text) != "---" {
+			return l
 		}
 	}
+	return line
+}
+
+// tooLarge returns the error for a document over MaxDocumentBytes (or,
+// when items is set, MaxDocumentItems) that starts on line.
+func (f *File) tooLarge(line int, items bool) *SyntaxError {
+	text := f.Line(line)
+	off := f.lineStart(line) + len(text) - len(bytes.TrimLeft(text, " \t"))
 	msg := fmt.Sprintf("the document is larger than %d MiB of YAML, the most daemonlint reads of one document "+
 		"(the API server accepts 3 MiB of JSON); it was not checked", MaxDocumentBytes>>20)
 	if items {
