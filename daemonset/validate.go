@@ -143,9 +143,19 @@ func conversionError(annotations map[string]string, key string) *field.Error {
 		return nil
 	}
 	if _, err := strconv.ParseInt(value, 10, 64); err != nil {
-		return field.Invalid(field.NewPath("metadata", "annotations").Key(key), value, err.Error())
+		return field.Invalid(field.NewPath("metadata", "annotations").Key(key), value, err.Error()).WithOrigin(conversionOrigin)
 	}
 	return nil
+}
+
+// conversionOrigin marks the errors of values the server cannot convert.
+const conversionOrigin = "daemonlint:conversion"
+
+// IsConversionError reports whether e is an error the API server gives
+// while decoding the request (an HTTP 400), before it validates anything:
+// an integer annotation of the apps/v1 API that does not parse.
+func IsConversionError(e *field.Error) bool {
+	return e != nil && e.Origin == conversionOrigin
 }
 
 // generatedSuffix stands for the five random characters the server appends
