@@ -61,7 +61,7 @@ func Validate(ds *appsv1.DaemonSet, opts Options) field.ErrorList {
 	if spec.RevisionHistoryLimit != nil {
 		allErrs = append(allErrs, validateNonnegative(int64(*spec.RevisionHistoryLimit), fldPath.Child("revisionHistoryLimit"))...)
 	}
-	return allErrs
+	return dedupe(allErrs)
 }
 
 // ValidateReplicaSet returns the API server's errors for creating rs, in
@@ -84,7 +84,7 @@ func ValidateReplicaSet(rs *appsv1.ReplicaSet, opts Options) field.ErrorList {
 		allErrs = append(allErrs, validatePodTemplateSpec(&spec.Template, fldPath.Child("template"), opts)...)
 		allErrs = append(allErrs, validateWorkloadPodSpec(&spec.Template, fldPath.Child("template"), "ReplicaSet")...)
 	}
-	return allErrs
+	return dedupe(allErrs)
 }
 
 // ValidateDeployment returns the API server's errors for creating d, in the
@@ -129,7 +129,26 @@ func ValidateDeployment(d *appsv1.Deployment, opts Options) field.ErrorList {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("progressDeadlineSeconds"), pds, "must be greater than minReadySeconds"))
 		}
 	}
-	return allErrs
+	return dedupe(allErrs)
+}
+
+// dedupe drops the errors whose text repeats an earlier one's, as the
+// server's list does once it has passed through ErrorList.ToAggregate
+// (which the declarative-validation step of every create applies).
+func dedupe(errs field.ErrorList) field.ErrorList {
+	if len(errs) < 2 {
+		return errs
+	}
+	seen := make(map[string]bool, len(errs))
+	out := errs[:0:0]
+	for _, e := range errs {
+		msg := e.Error()
+		if !seen[msg] {
+			seen[msg] = true
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // conversionError reports an annotation the server converts into an
@@ -176,8 +195,9 @@ func prepareObjectMeta(m *metav1.ObjectMeta) {
 	m.Generation = 1
 	if m.Name == "" && m.GenerateName != "" {
 		base := m.GenerateName
-		if len(base) > validation.DNS1123SubdomainMaxLength-len(generatedSuffix) {
-			base = base[:validation.DNS1123SubdomainMaxLength-len(generatedSuffix)]
+		// The server's name generator keeps names within 63 characters.
+		if len(base) > 63-len(generatedSuffix) {
+			base = base[:63-len(generatedSuffix)]
 		}
 		m.Name = base + generatedSuffix
 	}

@@ -119,19 +119,12 @@ func runValidation(p *Pass) error {
 	if !ok {
 		return nil // not decodable: reported by the rules that decode
 	}
-	type seenKey struct{ field, msg string }
-	seen := make(map[seenKey]bool)
 	for _, e := range errs {
 		if slices.Contains(SelectorMismatch.Kinds, d.Kind) && isSelectorError(e) {
 			continue
 		}
-		msg := validationMessage(d.Kind, e)
-		if seen[seenKey{e.Field, msg}] {
-			continue // the server shows identical causes once
-		}
-		seen[seenKey{e.Field, msg}] = true
 		loc := d.Lookup(lookupPath(d, e))
-		p.Report(Diagnostic{Span: loc.Span, Field: e.Field, Message: msg})
+		p.Report(Diagnostic{Span: loc.Span, Field: e.Field, Message: validationMessage(d.Kind, e)})
 	}
 	return nil
 }
