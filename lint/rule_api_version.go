@@ -61,7 +61,7 @@ var removedVersions = map[[2]string]removedVersion{
 	{"apps/v1beta2", "Deployment"}:                                               {"1.16", "apps/v1", true, true},
 	{"apps/v1beta2", "ReplicaSet"}:                                               {"1.16", "apps/v1", true, true},
 	{"apps/v1beta2", "StatefulSet"}:                                              {"1.16", "apps/v1", false, false},
-	{"extensions/v1beta1", "NetworkPolicy"}:                                      {"1.16", "networking.k8s.io/v1", false, false},
+	{"extensions/v1beta1", "NetworkPolicy"}:                                      {"1.16", "networking.k8s.io/v1", true, false},
 	{"extensions/v1beta1", "Ingress"}:                                            {"1.22", "networking.k8s.io/v1", false, false},
 	{"networking.k8s.io/v1beta1", "Ingress"}:                                     {"1.22", "networking.k8s.io/v1", false, false},
 	{"networking.k8s.io/v1beta1", "IngressClass"}:                                {"1.22", "networking.k8s.io/v1", false, false},
