@@ -6,7 +6,9 @@ func Rules() []*Rule {
 	return []*Rule{
 		Syntax,
 		KindSpelling,
+		APIVersion,
 		SelectorMismatch,
+		Validation,
 		DaemonSetReplicas,
 		DuplicateKey,
 		ControlPlaneCoverage,
