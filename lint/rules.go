@@ -9,6 +9,9 @@ func Rules() []*Rule {
 		SelectorMismatch,
 		DaemonSetReplicas,
 		DuplicateKey,
+		UnknownField,
+		FieldType,
+		Schema,
 	}
 }
 
