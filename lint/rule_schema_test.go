@@ -24,6 +24,37 @@ func TestSchema(t *testing.T) {
 	linttest.Run(t, "testdata/schema", lint.Schema)
 }
 
+func TestRunCountsSkippedDocuments(t *testing.T) {
+	src := `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata:
+  name: web
+---
+apiVersion: example.com/v1
+kind: Widget
+---
+kind: NoVersion
+---
+apiVersion: v1
+kind: List
+items:
+- apiVersion: example.com/v1
+  kind: Widget
+`
+	res := lint.Run([]*lint.File{lint.NewFile("mixed.yaml", []byte(src))}, lint.Options{Rules: lint.Rules()})
+	if got, want := res.Documents, 5; got != want {
+		t.Errorf("Documents = %d, want %d", got, want)
+	}
+	if got, want := res.Skipped, 2; got != want {
+		t.Errorf("Skipped = %d, want %d", got, want)
+	}
+}
+
 // corpusDir finds the shared corpus: $DAEMONLINT_CORPUS, or a shared/corpus
 // directory above the test's directory. It skips the test when there is
 // none.

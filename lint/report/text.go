@@ -64,8 +64,12 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 		}
 	}
 	s := Summarize(res)
+	docs := plural(s.Documents, "document")
+	if s.Skipped > 0 {
+		docs += fmt.Sprintf(" (%d skipped: custom resources)", s.Skipped)
+	}
 	fmt.Fprintf(bw, "%s, %s: %s, %s, %s\n",
-		plural(s.Files, "file"), plural(s.Documents, "document"),
+		plural(s.Files, "file"), docs,
 		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
 	return bw.Flush()
 }
