@@ -136,7 +136,7 @@ func (w *decodeWalker) walk(v any, t reflect.Type, pos walkPos, structName strin
 				w.problems = append(w.problems, decodeProblem{Path: fp.path(), JSONPath: fp.jsonPath(), Parent: path, Key: k, Unknown: true, Struct: t})
 				continue
 			}
-			w.walk(obj[k], f.typ, fp, t.Name(), append(slices.Clip(fields), k))
+			w.walk(obj[k], f.typ, fp, t.Name(), append(append(slices.Clip(fields), f.embedded...), k))
 		}
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
@@ -201,6 +201,10 @@ func sortedKeys(m map[string]any) []string {
 // A structField is a JSON field of a Go struct type.
 type structField struct {
 	typ reflect.Type
+	// embedded are the Go names of the embedded structs the field is
+	// promoted from ("VolumeSource" for a Volume's hostPath), which the
+	// decoder names in its error context.
+	embedded []string
 }
 
 // fieldIndex caches structFields by type.
@@ -216,8 +220,8 @@ func structFields(t reflect.Type) map[string]structField {
 	}
 	m := map[string]structField{}
 	depth := map[string]int{}
-	var add func(t reflect.Type, d int)
-	add = func(t reflect.Type, d int) {
+	var add func(t reflect.Type, d int, embedded []string)
+	add = func(t reflect.Type, d int, embedded []string) {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			tag := f.Tag.Get("json")
@@ -231,7 +235,7 @@ func structFields(t reflect.Type) map[string]structField {
 					ft = ft.Elem()
 				}
 				if ft.Kind() == reflect.Struct {
-					add(ft, d+1)
+					add(ft, d+1, append(slices.Clip(embedded), f.Name))
 					continue
 				}
 			}
@@ -245,10 +249,10 @@ func structFields(t reflect.Type) map[string]structField {
 				continue
 			}
 			depth[name] = d
-			m[name] = structField{typ: f.Type}
+			m[name] = structField{typ: f.Type, embedded: embedded}
 		}
 	}
-	add(t, 0)
+	add(t, 0, nil)
 	fieldIndex.Store(t, m)
 	return m
 }

@@ -91,9 +91,16 @@ func runFieldType(p *Pass) error {
 			p.Report(Diagnostic{Span: loc.Span, Field: pr.Path, Message: fmt.Sprintf("%s: %s (%s%s)", pr.Path, explain, prefix, pr.Msg), Fixes: fixes})
 		}
 		if !found {
-			// The walk missed what the server says: report it as it is.
-			span := d.Span()
-			p.Report(Diagnostic{Span: Span{span.Start, span.Start}, Message: "the API server cannot decode this object: " + prefix + err.Error()})
+			// The walk missed what the server says: report it as it is, on
+			// the field its message names, as far as that can be found.
+			path := ""
+			if _, rest, ok := strings.Cut(err.Error(), " into Go struct field "); ok {
+				if field, _, ok := strings.Cut(rest, " of type "); ok {
+					_, path, _ = strings.Cut(field, ".")
+				}
+			}
+			loc := d.Lookup(path)
+			p.Report(Diagnostic{Span: loc.Span, Field: loc.Found, Message: "the API server cannot decode this object: " + prefix + err.Error()})
 		}
 	}
 	reportConversionProblems(p, obj, prefix)
@@ -163,7 +170,7 @@ func explainDecodeProblem(f *File, pr decodeProblem, n *yaml.Node) (string, []Fi
 	case quantityType:
 		return fmt.Sprintf("%s is not a quantity; write a number with an optional suffix, such as 500m, 2, 1.5Gi or 128Mi", scalarText(pr.Value)), nil
 	case intOrStringType:
-		return fmt.Sprintf("%s is neither an integer nor a string; write a whole number (1) or a string (\"50%%\")", scalarText(pr.Value)), nil
+		return fmt.Sprintf("%s is neither an integer nor a string; write a whole number, or a string in quotes", scalarText(pr.Value)), nil
 	case timeType, microTimeType:
 		return fmt.Sprintf("%s is not an RFC 3339 time such as \"2006-01-02T15:04:05Z\"", scalarText(pr.Value)), nil
 	}

@@ -16,7 +16,7 @@
 //   - IntOrString is an integer or a string, Quantity a string or a number
 //     that parses as a quantity, int32 and int64 fields are bounded;
 //   - formats the server checks while decoding (quantities, RFC 3339 times,
-//     base64 bytes) become the custom formats k8s-quantity, k8s-time,
+//     base64 bytes, which Go also reads from a list of numbers) become the custom formats k8s-quantity, k8s-time,
 //     k8s-micro-time, k8s-duration and k8s-byte; other formats, enums and
 //     descriptions are dropped, since the server only checks them, if at
 //     all, in validation;
@@ -337,7 +337,11 @@ func (c *converter) schema(s map[string]any) any {
 	case "int64":
 		out["minimum"], out["maximum"] = json.Number(strconv.FormatInt(math.MinInt64, 10)), json.Number(strconv.FormatInt(math.MaxInt64, 10))
 	case "byte":
+		// []byte: base64 in a string, or (as Go decodes it too) a list
+		// of bytes.
 		out["format"] = "k8s-byte"
+		out["type"] = []any{"string", "array", "null"}
+		out["items"] = map[string]any{"type": []any{"integer", "null"}, "minimum": 0, "maximum": 255}
 	case "date-time":
 		out["format"] = "k8s-time"
 	case "int-or-string":
