@@ -43,7 +43,10 @@ stops at the first such error (and then does not report unknown fields);
 daemonlint reports every one it finds. The rule reads the kinds daemonlint
 decodes into their Go types (apps/v1 DaemonSet, ReplicaSet and Deployment,
 v1 Pod and Node); the schema rule checks the types of the other built-in
-kinds.`,
+kinds. Type errors have a rule of their own, apart from unknown-field,
+because they are a different mistake with a different fix (quoting a value
+rather than renaming a key), and the server reports them differently (the
+first one alone, where it lists every unknown field).`,
 	Bad: `metadata:
   labels:
     enabled: on

@@ -58,7 +58,7 @@ items:
 // corpusDir finds the shared corpus: $DAEMONLINT_CORPUS, or a shared/corpus
 // directory above the test's directory. It skips the test when there is
 // none.
-func corpusDir(t *testing.T) string {
+func corpusDir(t testing.TB) string {
 	t.Helper()
 	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
 		return dir
@@ -175,4 +175,50 @@ func TestCorpusVerdicts(t *testing.T) {
 	}
 	t.Logf("corpus: %d accepted objects without a finding; %d of %d refused while decoding (400) and %d of %d refused by validation (422) reported by %s, %s and %s",
 		accepted, caught400, refused400, caught422, refused422, lint.Schema.Name, lint.UnknownField.Name, lint.FieldType.Name)
+}
+
+// corpusFiles reads every manifest of the corpus.
+func corpusFiles(b *testing.B) []*lint.File {
+	b.Helper()
+	dir := corpusDir(b)
+	var files []*lint.File
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if ext := filepath.Ext(path); ext != ".yaml" && ext != ".yml" && ext != ".json" {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		files = append(files, lint.NewFile(path, src))
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files
+}
+
+// BenchmarkLintCorpusStrictRules runs schema, unknown-field and field-type
+// over the corpus. Schemas are compiled in the first iteration and reused
+// after (the internal/schema benchmarks measure compiling).
+func BenchmarkLintCorpusStrictRules(b *testing.B) {
+	files := corpusFiles(b)
+	opts := lint.Options{Rules: []*lint.Rule{lint.Schema, lint.UnknownField, lint.FieldType}}
+	for b.Loop() {
+		lint.Run(files, opts)
+	}
+}
+
+// BenchmarkLintCorpusSyntaxOnly is the floor for the benchmark above: the
+// same files, parsed, with only the syntax rule.
+func BenchmarkLintCorpusSyntaxOnly(b *testing.B) {
+	files := corpusFiles(b)
+	opts := lint.Options{Rules: []*lint.Rule{lint.Syntax}}
+	for b.Loop() {
+		lint.Run(files, opts)
+	}
 }
