@@ -329,12 +329,14 @@ func maxNameDistance(name string) int {
 	return 3
 }
 
-// workloadKinds are the apps/v1 kinds whose specs people move fields
-// between when they turn one into another.
-var workloadKinds = []struct {
+// A workloadKind is an apps/v1 kind whose spec people move fields from
+// and to when they turn one kind into another.
+type workloadKind struct {
 	kind string
 	typ  reflect.Type
-}{
+}
+
+var workloadKinds = []workloadKind{
 	{"DaemonSet", reflect.TypeFor[appsv1.DaemonSet]()},
 	{"ReplicaSet", reflect.TypeFor[appsv1.ReplicaSet]()},
 	{"Deployment", reflect.TypeFor[appsv1.Deployment]()},
@@ -344,12 +346,7 @@ var workloadKinds = []struct {
 // parent ("replicas" at "spec" gives ReplicaSet and Deployment when kind
 // is DaemonSet), or nil.
 func knownElsewhere(kind, parent, key string) []string {
-	if !slices.ContainsFunc(workloadKinds, func(w struct {
-		kind string
-		typ  reflect.Type
-	}) bool {
-		return w.kind == kind
-	}) {
+	if !slices.ContainsFunc(workloadKinds, func(w workloadKind) bool { return w.kind == kind }) {
 		return nil
 	}
 	var out []string
