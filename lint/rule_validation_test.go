@@ -28,36 +28,11 @@ func TestAPIVersion(t *testing.T) {
 	linttest.Run(t, "testdata/api-version", lint.APIVersion)
 }
 
-// corpusDir finds the shared corpus: $DAEMONLINT_CORPUS, or a shared/corpus
-// folder beside one of the test's parent folders. It returns "" when there
-// is none.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
-		return dir
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		candidate := filepath.Join(dir, "shared", "corpus")
-		if st, err := os.Stat(candidate); err == nil && st.IsDir() {
-			return candidate
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
-// TestCorpusVerdicts checks daemonlint's verdict on every DaemonSet,
+// TestCorpusWorkloadVerdicts checks daemonlint's verdict on every DaemonSet,
 // ReplicaSet and Deployment document of the shared corpus against the API
 // server's, recorded from the reference oracle in
 // ../testdata/corpus-verdicts.txt (see scripts/parity).
-func TestCorpusVerdicts(t *testing.T) {
+func TestCorpusWorkloadVerdicts(t *testing.T) {
 	corpus := corpusDir(t)
 	if corpus == "" {
 		t.Skip("the shared corpus is not here; set DAEMONLINT_CORPUS to run this test")
