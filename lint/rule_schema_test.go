@@ -1,11 +1,8 @@
 package lint_test
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -53,74 +50,6 @@ items:
 	if got, want := res.Skipped, 2; got != want {
 		t.Errorf("Skipped = %d, want %d", got, want)
 	}
-}
-
-// corpusDir finds the shared corpus: $DAEMONLINT_CORPUS, or a shared/corpus
-// directory above the test's directory. It skips the test when there is
-// none.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			t.Skipf("DAEMONLINT_CORPUS=%s is not a directory", dir)
-		}
-		return dir
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus found (set DAEMONLINT_CORPUS)")
-		}
-		dir = parent
-	}
-}
-
-// A verdict is the API server's answer to one corpus document, recorded
-// in testdata/corpus/verdicts.tsv.
-type verdict struct {
-	file                          string
-	doc                           int
-	apiVersion, kind, name, state string
-	code                          int
-}
-
-func readVerdicts(t *testing.T) []verdict {
-	t.Helper()
-	f, err := os.Open("testdata/corpus/verdicts.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []verdict
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 8 {
-			t.Fatalf("verdicts.tsv: bad line %q", line)
-		}
-		doc, err1 := strconv.Atoi(cols[1])
-		code, err2 := strconv.Atoi(cols[7])
-		if err1 != nil || err2 != nil {
-			t.Fatalf("verdicts.tsv: bad line %q", line)
-		}
-		out = append(out, verdict{file: cols[0], doc: doc, apiVersion: cols[3], kind: cols[4], name: cols[5], state: cols[6], code: code})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
 
 // TestCorpusStrictVerdicts checks the strict-decoding rules against the API

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -31,29 +30,17 @@ func TestAPIVersion(t *testing.T) {
 // TestCorpusWorkloadVerdicts checks daemonlint's verdict on every DaemonSet,
 // ReplicaSet and Deployment document of the shared corpus against the API
 // server's, recorded from the reference oracle in
-// ../testdata/corpus-verdicts.txt (see scripts/parity).
+// testdata/corpus/verdicts.tsv (scripts/parity.sh compares them live).
 func TestCorpusWorkloadVerdicts(t *testing.T) {
 	corpus := corpusDir(t)
-	if corpus == "" {
-		t.Skip("the shared corpus is not here; set DAEMONLINT_CORPUS to run this test")
-	}
-	data, err := os.ReadFile("../testdata/corpus-verdicts.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]string{} // path#doc[.item] -> verdict
+	want := map[string]string{} // file#doc[/item] -> verdict
 	files := map[string]bool{}
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	for _, v := range readVerdicts(t) {
+		switch v.kind {
+		case "DaemonSet", "ReplicaSet", "Deployment":
+			want[v.key()] = v.state
+			files[v.file] = true
 		}
-		fields := strings.Fields(line)
-		if len(fields) != 3 {
-			t.Fatalf("bad line %q", line)
-		}
-		want[fields[0]] = fields[2]
-		path, _, _ := strings.Cut(fields[0], "#")
-		files[path] = true
 	}
 	got := map[string]string{}
 	for path := range files {
@@ -69,7 +56,7 @@ func TestCorpusWorkloadVerdicts(t *testing.T) {
 			}
 			key := fmt.Sprintf("%s#%d", path, d.Index)
 			if d.Item >= 0 {
-				key = fmt.Sprintf("%s#%d.%d", path, d.Index, d.Item)
+				key += fmt.Sprintf("/%d", d.Item)
 			}
 			got[key] = verdict
 		}
@@ -87,4 +74,5 @@ func TestCorpusWorkloadVerdicts(t *testing.T) {
 	if len(want) == 0 {
 		t.Error("no recorded verdicts")
 	}
+	t.Logf("%d DaemonSet, ReplicaSet and Deployment documents agree with the API server", len(want))
 }

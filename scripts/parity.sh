@@ -8,8 +8,8 @@
 #
 # The oracle is $ORACLE, else /tmp/oracle when it exists, else it is built
 # from ../shared/tools/oracle into /tmp/oracle (about 10 minutes the first
-# time). Set RECORD=1 to rewrite testdata/corpus-verdicts.txt, the record
-# that go test checks without the oracle.
+# time). scripts/oracle-verdicts.sh records the oracle's verdicts in
+# lint/testdata/corpus/verdicts.tsv, which go test checks without it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -45,11 +45,6 @@ if [ "$#" -eq 0 ]; then
 		exit 2
 	fi
 	set -- "$corpus"
-fi
-
-if [ "${RECORD:-}" = 1 ]; then
-	go run ./scripts/parity/main.go -oracle "$oracle" -record testdata/corpus-verdicts.txt -base "$corpus" "$corpus"
-	echo "parity.sh: wrote testdata/corpus-verdicts.txt" >&2
 fi
 
 status=0

@@ -4,14 +4,12 @@
 // and Deployment documents with the reference oracle's (a program built
 // from the real kube-apiserver v1.37.2 code, see ../shared/tools/oracle).
 //
-//	go run ./scripts/parity -oracle /tmp/oracle [-allow-privileged=false] PATH...
-//	go run ./scripts/parity -oracle /tmp/oracle -record testdata/corpus-verdicts.txt -base DIR PATH...
+//	go run ./scripts/parity/main.go -oracle /tmp/oracle [-allow-privileged=false] PATH...
 //
 // PATHs are files or folders (walked for .yaml, .yml and .json). It prints
 // one line per disagreement and then "agree N / disagree M"; it exits 1
-// when they disagree. With -record, it writes the oracle's verdicts instead,
-// one line per document ("path#doc kind/name verdict", paths relative to
-// -base), for the test that checks the same documents without the oracle.
+// when they disagree. (scripts/oracle-verdicts.sh records the oracle's
+// verdicts for the tests that check the same documents without it.)
 package main
 
 import (
@@ -52,16 +50,14 @@ var workloads = []string{"DaemonSet", "ReplicaSet", "Deployment"}
 func main() {
 	oracle := flag.String("oracle", "/tmp/oracle", "the oracle binary")
 	allowPrivileged := flag.Bool("allow-privileged", true, "kube-apiserver --allow-privileged")
-	record := flag.String("record", "", "write the oracle's verdicts to this file instead of comparing")
-	base := flag.String("base", ".", "with -record, the folder the recorded paths are relative to")
 	flag.Parse()
-	if err := run(*oracle, *allowPrivileged, *record, *base, flag.Args()); err != nil {
+	if err := run(*oracle, *allowPrivileged, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "parity:", err)
 		os.Exit(2)
 	}
 }
 
-func run(oracle string, allowPrivileged bool, record, base string, paths []string) error {
+func run(oracle string, allowPrivileged bool, paths []string) error {
 	files, err := manifestFiles(paths)
 	if err != nil {
 		return err
@@ -88,9 +84,6 @@ func run(oracle string, allowPrivileged bool, record, base string, paths []strin
 	}
 	if err := sc.Err(); err != nil {
 		return err
-	}
-	if record != "" {
-		return writeRecord(record, base, want)
 	}
 	return compare(want, lint.Settings{DisallowPrivileged: !allowPrivileged})
 }
@@ -125,22 +118,6 @@ func key(file string, doc int, item *int) string {
 		return fmt.Sprintf("%s#%d.%d", file, doc, *item)
 	}
 	return fmt.Sprintf("%s#%d", file, doc)
-}
-
-// writeRecord writes the oracle's verdicts, one document a line.
-func writeRecord(name, base string, lines []oracleLine) error {
-	var b strings.Builder
-	b.WriteString("# The verdicts of kube-apiserver v1.37.2 (the reference oracle, -kubectl mode) on the\n")
-	b.WriteString("# DaemonSet, ReplicaSet and Deployment documents of the shared corpus, written by\n")
-	b.WriteString("# scripts/parity -record: path#document[.item] kind/name verdict\n")
-	for _, l := range lines {
-		rel, err := filepath.Rel(base, l.File)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(&b, "%s %s/%s %s\n", key(filepath.ToSlash(rel), l.Doc, l.Item), l.Kind, l.Name, l.Verdict)
-	}
-	return os.WriteFile(name, []byte(b.String()), 0o644)
 }
 
 // compare prints each document whose verdicts differ, and the counts.
