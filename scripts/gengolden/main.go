@@ -141,8 +141,9 @@ func parse(name string) ([]goldenCase, error) {
 // truncatedRE matches the golden file's stand-in for a huge annotation.
 var truncatedRE = regexp.MustCompile(`(?m)^( *)(\w+): x+\n\.\.\. \(truncated: a (\d+)-byte annotation value\) \.\.\.\n`)
 
-// expandTruncated writes out the annotation value the golden file
-// abbreviates, and the rest of the base manifest, which it leaves out.
+// expandTruncated writes the annotation value the golden file abbreviates
+// as a placeholder that the tests expand (see daemonset/golden_test.go), and
+// the rest of the base manifest, which the golden file leaves out.
 func expandTruncated(input, base string) string {
 	if !truncatedRE.MatchString(input) {
 		return input
@@ -151,7 +152,7 @@ func expandTruncated(input, base string) string {
 		sub := truncatedRE.FindStringSubmatch(m)
 		var n int
 		fmt.Sscan(sub[3], &n)
-		return sub[1] + sub[2] + ": " + strings.Repeat("x", n) + "\n"
+		return sub[1] + sub[2] + ": " + fmt.Sprintf("<%d times x>", n) + "\n"
 	})
 	if i := strings.Index(base, "\nspec:\n"); i >= 0 && !strings.Contains(out, "\nspec:") {
 		out += base[i+1:]
