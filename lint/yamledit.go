@@ -363,14 +363,26 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 		jsonStyle := len(m.Content) > 0 && m.Content[0].Style&yaml.DoubleQuotedStyle != 0
 		flow := flowText(entry, jsonStyle)
 		if before != nil {
-			return Edit{Start: f.NodeStart(before), End: f.NodeStart(before), NewText: flow + ", "}
+			// A key that starts its line (a flow mapping written over
+			// several lines, as JSON often is) gets the entry on a line of
+			// its own, at its indentation.
+			at := f.NodeStart(before)
+			sep := ", "
+			if indent, ok := f.lineIndent(at); ok {
+				sep = "," + f.lineBreak() + indent
+			}
+			return Edit{Start: at, End: at, NewText: flow + sep}
 		}
 		if len(m.Content) == 0 {
 			end := f.NodeEnd(m)
 			return Edit{Start: end - 1, End: end - 1, NewText: flow}
 		}
 		end := f.NodeEnd(m.Content[len(m.Content)-1])
-		return Edit{Start: end, End: end, NewText: ", " + flow}
+		sep := ", "
+		if indent, ok := f.lineIndent(f.NodeStart(m.Content[len(m.Content)-2])); ok {
+			sep = "," + f.lineBreak() + indent
+		}
+		return Edit{Start: end, End: end, NewText: sep + flow}
 	}
 	indent := strings.Repeat(" ", f.Indent(m.Content[0]))
 	step := f.IndentStep(m)
@@ -407,6 +419,20 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 	}
 	at := f.lineStart(endLine + 1)
 	return Edit{Start: at, End: at, NewText: text}
+}
+
+// lineIndent returns the blanks before offset off on its line, and whether
+// there is nothing else before it there.
+func (f *File) lineIndent(off int) (string, bool) {
+	start := f.lineStart(f.Position(off).Line)
+	if start > off {
+		return "", false
+	}
+	prefix := f.Src[start:off]
+	if len(bytes.TrimLeft(prefix, " \t")) > 0 {
+		return "", false
+	}
+	return string(prefix), true
 }
 
 // lineBreak returns the line break the file uses: "\r\n" when its first
