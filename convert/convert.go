@@ -1,8 +1,10 @@
 package convert
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/daemonlint/daemonlint/lint"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -51,6 +53,7 @@ func Convert(src []byte, opts Options) ([]byte, []Note, error) {
 		notes = append(notes, c.notes...)
 	}
 	notes = append(notes, streamNotes(docs, converted)...)
+	slices.SortStableFunc(notes, func(a, b Note) int { return cmp.Compare(a.Pos.Line, b.Pos.Line) })
 	if len(edits) == 0 {
 		return src, notes, errors.Join(errs...)
 	}
