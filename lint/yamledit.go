@@ -31,6 +31,10 @@ func (f *File) ReplaceScalar(n *yaml.Node, s string) Edit {
 	case n.Style&yaml.SingleQuotedStyle != 0 && !strings.Contains(s, "\n"):
 		text = "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
+	if sp.Start == sp.End && sp.Start > 0 && f.Src[sp.Start-1] == ':' {
+		// An empty value ("kind:") starts right after its colon.
+		text = " " + text
+	}
 	return Edit{Start: sp.Start, End: sp.End, NewText: text}
 }
 

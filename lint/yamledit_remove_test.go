@@ -131,6 +131,13 @@ func TestRemoveEntries(t *testing.T) {
 			want:    "m: {b: 2}\n",
 		},
 		{
+			name:    "flow, a quote inside a plain scalar",
+			src:     "{a: 1, m: {k: 0\"}}\n",
+			mapping: "",
+			keys:    []string{"m"},
+			want:    "{a: 1}\n",
+		},
+		{
 			name:    "flow, every key",
 			src:     `{"m": {"a": 1, "b": 2}, "n": 1}`,
 			mapping: "m",
@@ -268,5 +275,17 @@ func TestSuggestKind(t *testing.T) {
 				t.Errorf("SuggestKind(%q, %q) = %q, want %q", tc.kind, tc.apiVersion, got, tc.want)
 			}
 		})
+	}
+}
+
+func TestReplaceEmptyScalar(t *testing.T) {
+	f, doc := parseOne(t, "kind:\nname: x\n")
+	_, v := lint.MappingPair(doc.Node, "kind")
+	out, err := lint.ApplyEdits(f.Src, []lint.Edit{f.ReplaceScalar(v, "DaemonSet")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(out), "kind: DaemonSet\nname: x\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
