@@ -48,8 +48,8 @@
 // against the same original; ApplyEdits sorts them and refuses overlaps.
 // Output is never made by re-encoding a yaml.v3 tree: that would lose
 // comments, blank lines, quoting and key order. The helpers RemoveEntry,
-// InsertEntry and ReplaceScalar on File write edits in the document's own
-// style.
+// RemoveEntries, RemoveItems, InsertEntry and ReplaceScalar on File write
+// edits in the document's own style.
 //
 // # Testing rules
 //

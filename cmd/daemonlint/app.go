@@ -20,12 +20,18 @@ const usage = `daemonlint checks Kubernetes manifests the way the API server wou
 
 Usage:
   daemonlint lint    [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+  daemonlint convert [-w] [--diff] [--kind ReplicaSet,Deployment] [--name NAME] [PATH ...]
   daemonlint rules   [--format text|json]
   daemonlint version
 
 A PATH is a file, a directory (walked for *.yaml, *.yml, *.json) or - for
 standard input. Exit codes: 0 clean, 1 findings at or above --fail-on,
 2 the command could not do its job, 3 internal error.
+
+convert turns ReplicaSets and Deployments into DaemonSets with a few byte
+edits, keeping comments and formatting: the result goes to standard output
+(or, with -w, back into each file; with --diff, as a unified diff), notes
+to standard error. It exits 1 when a document cannot be converted.
 `
 
 // run is the whole command: it returns the exit code.
@@ -43,6 +49,8 @@ func run(args []string, e *env) (code int) {
 	switch args[0] {
 	case "lint":
 		return runLint(args[1:], e)
+	case "convert":
+		return runConvert(args[1:], e)
 	case "rules":
 		return runRules(args[1:], e)
 	case "version", "--version", "-version":

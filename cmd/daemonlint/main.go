@@ -2,6 +2,7 @@
 // would, with a line and column for every finding, and fixes what it can.
 //
 //	daemonlint lint [--format text|json] [--fail-on error|warning|info] [--fix] [--allow-empty] [PATH ...]
+//	daemonlint convert [-w] [--diff] [--kind ReplicaSet,Deployment] [--name NAME] [PATH ...]
 //	daemonlint rules [--format text|json]
 //	daemonlint version
 //
