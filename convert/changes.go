@@ -147,6 +147,8 @@ func removedSpecNote(field string) string {
 	switch field {
 	case "progressDeadlineSeconds":
 		return "spec.progressDeadlineSeconds is removed: a DaemonSet has no progress deadline"
+	case "rollbackTo":
+		return "spec.rollbackTo is removed: it is not a DaemonSet field; roll a DaemonSet back with kubectl rollout undo"
 	case "paused":
 		return "spec.paused is removed: a DaemonSet cannot be paused; updateStrategy OnDelete holds a rollout until pods are deleted"
 	}
