@@ -33,7 +33,7 @@ const corpusExpectations = "../testdata/convert/corpus-oracle.tsv"
 
 // findCorpus returns the shared corpus directory: $DAEMONLINT_CORPUS, or
 // shared/corpus in the nearest directory above this one that has it.
-func findCorpus(t *testing.T) string {
+func findCorpus(t testing.TB) string {
 	t.Helper()
 	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
 		return dir
