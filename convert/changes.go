@@ -294,15 +294,15 @@ func podNotes(spec *corev1.PodSpec) []fieldNote {
 
 // checkSelectable returns why no valid DaemonSet selector can be had for a
 // selector and template labels (after pod-template-hash is removed from
-// both), or "". A missing selector is written from the template labels,
-// which must not be empty; a selector that held only pod-template-hash
-// would be left empty.
-func checkSelectable(sel *metav1.LabelSelector, tmpl map[string]string, hashRemoved bool) string {
+// both), and the field at fault, or "". A missing selector is written from
+// the template labels, which must not be empty; a selector that held only
+// pod-template-hash would be left empty.
+func checkSelectable(sel *metav1.LabelSelector, tmpl map[string]string, hashRemoved bool) (field, why string) {
 	switch {
 	case sel == nil && len(tmpl) == 0:
-		return "spec.template.metadata.labels are empty, so no spec.selector can be written; label the pod template"
+		return "spec.template.metadata.labels", "spec.template.metadata.labels are empty, so no spec.selector can be written; label the pod template"
 	case sel != nil && hashRemoved && len(sel.MatchLabels) == 0 && len(sel.MatchExpressions) == 0:
-		return "spec.selector selects only the pod-template-hash label, which the conversion removes; select the template labels instead"
+		return "spec.selector", "spec.selector selects only the pod-template-hash label, which the conversion removes; select the template labels instead"
 	}
-	return ""
+	return "", ""
 }

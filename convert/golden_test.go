@@ -295,16 +295,49 @@ func TestToDaemonSetLeavesInputAlone(t *testing.T) {
 }
 
 func TestErrorNamesFileAndLine(t *testing.T) {
-	src := []byte("apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: bare\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: c\n        image: c\n")
-	out, _, err := convert.Convert(src, convert.Options{File: "bare.yaml"})
-	var cerr *convert.Error
-	if !errors.As(err, &cerr) {
-		t.Fatalf("got error %v, want a *convert.Error", err)
-	}
-	if got, want := err.Error(), `bare.yaml:12:3: cannot convert ReplicaSet "bare": spec.template.metadata.labels are empty, so no spec.selector can be written; label the pod template`; got != want {
-		t.Errorf("got error\n%s\nwant\n%s", got, want)
-	}
-	if !bytes.Equal(out, src) {
-		t.Errorf("a document that cannot be converted changed:\n%s", out)
+	const service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\n"
+	for _, tc := range []struct {
+		name string
+		src  string
+		want string
+	}{
+		{
+			name: "no template labels",
+			src:  service + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: bare\nspec:\n  replicas: 2\n  template:\n    spec:\n      containers:\n      - name: c\n        image: c\n",
+			want: `bad.yaml:12:3: cannot convert ReplicaSet "bare": spec.template.metadata.labels are empty, so no spec.selector can be written; label the pod template`,
+		},
+		{
+			name: "a value of the wrong type",
+			src:  service + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: typed}\nspec:\n  replicas: \"3\"\n",
+			want: `bad.yaml:10:3: cannot convert Deployment "typed": the object cannot be read as a Deployment: json: cannot unmarshal string into Go struct field DeploymentSpec.spec.replicas of type int32`,
+		},
+		{
+			name: "a merged key",
+			src:  service + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: merged}\nspec:\n  <<: {replicas: 2}\n  template: {metadata: {labels: {a: b}}}\n",
+			want: `bad.yaml:10:8: cannot convert ReplicaSet "merged": spec.replicas comes from a YAML merge key (<<) and cannot be removed here; write the object without the merge`,
+		},
+		{
+			name: "a selector of only pod-template-hash",
+			src:  service + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: hashed}\nspec:\n  selector: {matchLabels: {pod-template-hash: abc}}\n  template: {metadata: {labels: {pod-template-hash: abc, app: a}}}\n",
+			want: `bad.yaml:10:3: cannot convert ReplicaSet "hashed": spec.selector selects only the pod-template-hash label, which the conversion removes; select the template labels instead`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := []byte(tc.src)
+			out, notes, err := convert.Convert(src, convert.Options{File: "bad.yaml"})
+			var cerr *convert.Error
+			if !errors.As(err, &cerr) {
+				t.Fatalf("got error %v, want a *convert.Error", err)
+			}
+			if got := err.Error(); got != tc.want {
+				t.Errorf("got error\n%s\nwant\n%s", got, tc.want)
+			}
+			if !bytes.Equal(out, src) {
+				t.Errorf("a document that cannot be converted changed:\n%s", out)
+			}
+			if len(notes) > 0 {
+				t.Errorf("notes for a document that is not converted: %v", notes)
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package convert
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -198,6 +199,8 @@ func (c *sourceConv) replace(n *yaml.Node, s string) {
 	c.edits = append(c.edits, c.f.ReplaceScalar(n, s))
 }
 
+var jsonFieldRE = regexp.MustCompile(`Go struct field [^. ]+\.(\S+) of type`)
+
 // decode reads the document as the API server reads the kind it is
 // converted from.
 func (c *sourceConv) decode() any {
@@ -211,7 +214,14 @@ func (c *sourceConv) decode() any {
 		obj = new(appsv1.Deployment)
 	}
 	if err := sigsjson.UnmarshalCaseSensitivePreserveInts(data, obj); err != nil {
-		c.fail(c.d.Node, "the object cannot be read as a %s: %v", c.kind, err)
+		at := c.d.Node
+		// encoding/json names the field as "Go struct field Type.path".
+		if m := jsonFieldRE.FindStringSubmatch(err.Error()); m != nil {
+			if loc := c.d.Lookup(m[1]); loc.Key != nil {
+				at = loc.Key
+			}
+		}
+		c.fail(at, "the object cannot be read as a %s: %v", c.kind, err)
 		return nil
 	}
 	return obj
@@ -318,8 +328,8 @@ func (c *sourceConv) convert() {
 	if selector != nil {
 		checkSel = &metav1.LabelSelector{MatchLabels: selLabels, MatchExpressions: selector.MatchExpressions}
 	}
-	if why := checkSelectable(checkSel, tmplLabels, selectorHash); why != "" {
-		at := c.d.Lookup("spec.template.metadata.labels")
+	if field, why := checkSelectable(checkSel, tmplLabels, selectorHash); why != "" {
+		at := c.d.Lookup(field)
 		c.fail(at.Node, "%s", why)
 		if at.Key != nil {
 			c.errNode = at.Key

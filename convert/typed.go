@@ -92,8 +92,8 @@ func ToDaemonSet(obj runtime.Object) (*appsv1.DaemonSet, []Note, error) {
 			notes = append(notes, fieldNote{"metadata.name", nameNote(meta.Name, base)})
 		}
 	}
-	if err := checkSelectable(spec.Selector, spec.Template.Labels, selectorHash); err != "" {
-		return nil, nil, fmt.Errorf("cannot convert %s %q: %s", kind, meta.Name, err)
+	if _, why := checkSelectable(spec.Selector, spec.Template.Labels, selectorHash); why != "" {
+		return nil, nil, fmt.Errorf("cannot convert %s %q: %s", kind, meta.Name, why)
 	}
 	if spec.Selector == nil {
 		spec.Selector = &metav1.LabelSelector{MatchLabels: maps.Clone(spec.Template.Labels)}
