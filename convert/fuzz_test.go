@@ -1,6 +1,7 @@
 package convert_test
 
 import (
+	"bytes"
 	"path/filepath"
 	"testing"
 
@@ -10,8 +11,9 @@ import (
 )
 
 // FuzzConvert converts arbitrary input: it must not panic, each
-// document's edits must lie within the file and not overlap, and when the
-// input is valid YAML so is the output.
+// document's edits must lie within the file and not overlap, when the
+// input is valid YAML so is the output, and converting the output again
+// changes nothing.
 func FuzzConvert(f *testing.F) {
 	paths, _ := filepath.Glob(filepath.Join(goldenDir, "*.txtar"))
 	for _, p := range paths {
@@ -29,7 +31,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("apiVersion: apps/v1\nkind: Deployment\nspec:\n  <<: {replicas: 1}\n  template: {metadata: {labels: {a: b}}}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		opts := convert.Options{File: "fuzz.yaml"}
-		out, _, _ := convert.Convert(src, opts)
+		out, _, convErr := convert.Convert(src, opts)
 		file := lint.NewFile("fuzz.yaml", src)
 		docs, serrs := lint.Parse(file)
 		for _, d := range docs {
@@ -46,6 +48,11 @@ func FuzzConvert(f *testing.F) {
 		}
 		if _, outErrs := lint.Parse(lint.NewFile("out.yaml", out)); len(outErrs) > 0 {
 			t.Fatalf("the input parses but the output does not: %v\ninput:\n%s\noutput:\n%s", outErrs[0], src, out)
+		}
+		if convErr == nil {
+			if again, _, _ := convert.Convert(out, opts); !bytes.Equal(again, out) {
+				t.Fatalf("converting the output again changes it\ninput:\n%s\noutput:\n%s\nagain:\n%s", src, out, again)
+			}
 		}
 	})
 }
