@@ -74,6 +74,8 @@ type Error struct {
 	Msg string
 }
 
+// Error formats the error as file:line:column: cannot convert Kind "name":
+// message.
 func (e *Error) Error() string {
 	what := ""
 	if e.Kind != "" {
