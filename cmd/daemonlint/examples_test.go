@@ -4,46 +4,22 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 )
-
-// daemonlint runs the real command in the repository's root and returns its
-// exit code and standard output.
-func daemonlint(t *testing.T, args ...string) (int, []byte) {
-	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(exe, args...)
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), runMainEnv+"=1")
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	err = cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return code, stdout.Bytes()
-}
 
 // TestExamples checks the bundled examples as the README shows them: the
 // tutorial's DaemonSet is accepted, its ReplicaSet is not, for the kind's
 // spelling at 2:7, and --fix changes exactly those ten bytes.
 func TestExamples(t *testing.T) {
-	if code, out := daemonlint(t, "lint", "examples/daemonset.yaml"); code != 0 {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, _, code := daemonlint(t, root, nil, "lint", "examples/daemonset.yaml"); code != 0 {
 		t.Errorf("lint examples/daemonset.yaml: exit %d, want 0\n%s", code, out)
 	}
-	code, out := daemonlint(t, "lint", "--format", "json", "examples/replicaset.yaml")
+	out, _, code := daemonlint(t, root, nil, "lint", "--format", "json", "examples/replicaset.yaml")
 	if code != 1 {
 		t.Fatalf("lint examples/replicaset.yaml: exit %d, want 1\n%s", code, out)
 	}
@@ -60,7 +36,7 @@ func TestExamples(t *testing.T) {
 			}
 		}
 	}
-	if err := json.Unmarshal(out, &res); err != nil {
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
 	if len(res.Diagnostics) != 1 {
@@ -81,7 +57,7 @@ func TestExamples(t *testing.T) {
 	if err := os.WriteFile(path, orig, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out := daemonlint(t, "lint", "--fix", path); code != 0 {
+	if out, _, code := daemonlint(t, dir, nil, "lint", "--fix", path); code != 0 {
 		t.Fatalf("lint --fix: exit %d\n%s", code, out)
 	}
 	fixed, err := os.ReadFile(path)
