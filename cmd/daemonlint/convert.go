@@ -120,7 +120,7 @@ func runConvert(args []string, e *env) int {
 		}
 		switch {
 		case cf.diff:
-			e.stdout.Write(diff.Unified("a/"+in.name, "b/"+in.name, in.src, out))
+			e.stdout.Write(diff.Unified("a/"+strings.TrimPrefix(in.name, "/"), "b/"+strings.TrimPrefix(in.name, "/"), in.src, out))
 		case !cf.write:
 			if printed > 0 {
 				// The files become documents of one stream.
