@@ -194,4 +194,3 @@ func TestPlacementTerminal(t *testing.T) {
 		t.Errorf("stderr %q", stderr.String())
 	}
 }
-
