@@ -34,7 +34,8 @@ var (
 	templatePath = field.NewPath("spec", "template", "spec")
 )
 
-// A containerRef is a container of the pod template and its field path.
+// A containerRef is a container of a pod spec, with its field path and
+// whether it is an init container.
 type containerRef struct {
 	c    *corev1.Container
 	path *field.Path

@@ -3,7 +3,6 @@ package daemonset
 import (
 	appsv1 "k8s.io/api/apps/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -24,8 +23,7 @@ const MismatchDetail = "`selector` does not match template `labels`"
 func SelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
 	spec := &ds.Spec
 	fld := field.NewPath("spec")
-	opts := metav1validation.LabelSelectorValidationOptions{}
-	allErrs := metav1validation.ValidateLabelSelector(spec.Selector, opts, fld.Child("selector"))
+	allErrs := validateLabelSelector(spec.Selector, fld.Child("selector"))
 	selector, err := metav1.LabelSelectorAsSelector(spec.Selector)
 	if err == nil && !selector.Matches(labels.Set(spec.Template.Labels)) {
 		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, MismatchDetail))
@@ -41,23 +39,39 @@ func SelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
 // selector is "Required", an empty one is "invalid for deployment" (sic: the
 // server's message), and an unparsable one adds "invalid label selector".
 func ReplicaSetSelectorErrors(rs *appsv1.ReplicaSet) field.ErrorList {
-	spec := &rs.Spec
+	errs, _ := workloadSelectorErrors(rs.Spec.Selector, rs.Spec.Template.Labels)
+	return errs
+}
+
+// DeploymentSelectorErrors returns the API server's errors about a
+// Deployment's selector, in server order: the rules are a ReplicaSet's (see
+// ReplicaSetSelectorErrors).
+func DeploymentSelectorErrors(d *appsv1.Deployment) field.ErrorList {
+	errs, _ := workloadSelectorErrors(d.Spec.Selector, d.Spec.Template.Labels)
+	return errs
+}
+
+// workloadSelectorErrors returns the selector errors of a ReplicaSet or
+// Deployment with this selector and these template labels, and whether the
+// selector could be parsed: when it cannot, the server validates no further
+// part of the pod template.
+func workloadSelectorErrors(sel *metav1.LabelSelector, templateLabels map[string]string) (field.ErrorList, bool) {
 	fld := field.NewPath("spec")
 	var allErrs field.ErrorList
-	if spec.Selector == nil {
+	if sel == nil {
 		allErrs = append(allErrs, field.Required(fld.Child("selector"), ""))
 	} else {
-		opts := metav1validation.LabelSelectorValidationOptions{}
-		allErrs = append(allErrs, metav1validation.ValidateLabelSelector(spec.Selector, opts, fld.Child("selector"))...)
-		if len(spec.Selector.MatchLabels)+len(spec.Selector.MatchExpressions) == 0 {
-			allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "empty selector is invalid for deployment"))
+		allErrs = append(allErrs, validateLabelSelector(sel, fld.Child("selector"))...)
+		if len(sel.MatchLabels)+len(sel.MatchExpressions) == 0 {
+			allErrs = append(allErrs, field.Invalid(fld.Child("selector"), sel, "empty selector is invalid for deployment"))
 		}
 	}
-	selector, err := metav1.LabelSelectorAsSelector(spec.Selector)
+	selector, err := metav1.LabelSelectorAsSelector(sel)
 	if err != nil {
-		allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "invalid label selector"))
-	} else if !selector.Empty() && !selector.Matches(labels.Set(spec.Template.Labels)) {
-		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, MismatchDetail))
+		return append(allErrs, field.Invalid(fld.Child("selector"), sel, "invalid label selector")), false
 	}
-	return allErrs
+	if !selector.Empty() && !selector.Matches(labels.Set(templateLabels)) {
+		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, MismatchDetail))
+	}
+	return allErrs, true
 }

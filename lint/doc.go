@@ -68,8 +68,8 @@
 // and ApplyFixes applies the first fix of each diagnostic, leaving those
 // that overlap for a second run. Output is never made by re-encoding a
 // yaml.v3 tree: that would lose comments, blank lines, quoting and key
-// order. The helpers RemoveEntry, InsertEntry and ReplaceScalar on File
-// write edits in the document's own style.
+// order. The helpers RemoveEntry, RemoveEntries, RemoveItems, InsertEntry
+// and ReplaceScalar on File write edits in the document's own style.
 //
 // # Configuration
 //

@@ -285,6 +285,10 @@ type Result struct {
 	// Documents is the number of documents read (List items not counted
 	// apart from their List).
 	Documents int
+	// Skipped is how many of those documents are objects of API groups
+	// that Kubernetes does not define (custom resources), which rules
+	// about built-in kinds do not check.
+	Skipped int
 }
 
 // Count returns the number of diagnostics of severity s.
@@ -310,8 +314,8 @@ func Run(files []*File, opts Options) *Result {
 		jobs = runtime.GOMAXPROCS(0)
 	}
 	type fileResult struct {
-		diags []Diagnostic
-		docs  int
+		diags         []Diagnostic
+		docs, skipped int
 	}
 	results := make([]fileResult, len(files))
 	var wg sync.WaitGroup
@@ -321,8 +325,8 @@ func Run(files []*File, opts Options) *Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				diags, docs := CheckFile(files[i], opts)
-				results[i] = fileResult{diags, docs}
+				diags, docs, skipped := checkFile(files[i], opts)
+				results[i] = fileResult{diags, docs, skipped}
 			}
 		}()
 	}
@@ -335,6 +339,7 @@ func Run(files []*File, opts Options) *Result {
 	for _, r := range results {
 		res.Diagnostics = append(res.Diagnostics, r.diags...)
 		res.Documents += r.docs
+		res.Skipped += r.skipped
 	}
 	return res
 }
@@ -342,8 +347,14 @@ func Run(files []*File, opts Options) *Result {
 // CheckFile runs the rules of opts on one file and returns its diagnostics,
 // sorted, and the number of documents it holds.
 func CheckFile(f *File, opts Options) ([]Diagnostic, int) {
+	diags, n, _ := checkFile(f, opts)
+	return diags, n
+}
+
+// checkFile is CheckFile that also counts the skipped documents (see
+// Result.Skipped).
+func checkFile(f *File, opts Options) (diags []Diagnostic, documents, skipped int) {
 	docs, serrs := Parse(f)
-	var diags []Diagnostic
 	report := func(d Diagnostic) {
 		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
 			d.Severity = s
@@ -373,13 +384,16 @@ func CheckFile(f *File, opts Options) ([]Diagnostic, int) {
 		report(d)
 	}
 	SortDiagnostics(diags)
-	n := len(serrs)
+	documents = len(serrs)
 	for _, d := range docs {
 		if d.Item < 0 {
-			n++
+			documents++
+			if group, _ := d.GroupVersion(); d.APIVersion != "" && !IsBuiltinGroup(group) {
+				skipped++
+			}
 		}
 	}
-	return diags, n
+	return diags, documents, skipped
 }
 
 // runRule runs one rule on one pass. A panic or an error in the rule becomes

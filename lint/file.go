@@ -291,7 +291,9 @@ func (f *File) flowEnd(off int) int {
 				return i + 1
 			}
 		case '"':
-			i = f.doubleQuotedEnd(i) - 1
+			if i > 0 && isFlowQuoteStart(src[i-1]) {
+				i = f.doubleQuotedEnd(i) - 1
+			}
 		case '\'':
 			if i > 0 && isFlowQuoteStart(src[i-1]) {
 				i = f.singleQuotedEnd(i) - 1

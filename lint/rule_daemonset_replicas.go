@@ -47,7 +47,7 @@ func runDaemonSetReplicas(p *Pass) error {
 		p.Report(Diagnostic{
 			Span:    Span{p.File.NodeStart(k), p.File.NodeEnd(spec.Content[i+1])},
 			Field:   "spec.replicas",
-			Message: `spec.replicas is not a DaemonSet field: a DaemonSet runs one pod on each eligible node, so it has no replica count (the API server rejects it: unknown field "spec.replicas")`,
+			Message: `unknown field "spec.replicas": replicas is a field of ReplicaSet and Deployment specs, not of a DaemonSet's; a DaemonSet runs one pod on each eligible node, so it has no replica count`,
 			Fixes:   []Fix{{Message: "Remove spec.replicas", Edits: []Edit{p.File.RemoveEntry(spec, k)}}},
 		})
 	}

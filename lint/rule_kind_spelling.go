@@ -245,3 +245,21 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// SuggestKind returns the built-in kind that kind names or most likely
+// misspells, for an object of apiVersion: kind itself when it is a kind of
+// the apiVersion's group, otherwise the one kind it is a letter case, a
+// plural ending or a small typo away from (as the kind-spelling rule
+// suggests it), or "" when no single kind is closest. The converter uses it
+// to recognise a ReplicaSet written "Replicaset" or "ReplicaSets".
+func SuggestKind(kind, apiVersion string) string {
+	if kind == "" {
+		return ""
+	}
+	group, _ := SplitAPIVersion(apiVersion)
+	if apiVersion != "" && IsBuiltinKind(group, kind) {
+		return kind
+	}
+	k, _ := suggestKind(kind, group, apiVersion != "")
+	return k
+}

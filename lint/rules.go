@@ -6,7 +6,12 @@ func Rules() []*Rule {
 	return []*Rule{
 		Syntax,
 		KindSpelling,
+		APIVersion,
 		SelectorMismatch,
+		Validation,
+		UnknownField,
+		FieldType,
+		Schema,
 		DaemonSetReplicas,
 		DuplicateKey,
 		ControlPlaneCoverage,

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -29,6 +30,10 @@ func (f *File) ReplaceScalar(n *yaml.Node, s string) Edit {
 		text = doubleQuote(s)
 	case n.Style&yaml.SingleQuotedStyle != 0 && !strings.Contains(s, "\n"):
 		text = "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	if sp.Start == sp.End && sp.Start > 0 && f.Src[sp.Start-1] == ':' {
+		// An empty value ("kind:") starts right after its colon.
+		text = " " + text
 	}
 	return Edit{Start: sp.Start, End: sp.End, NewText: text}
 }
@@ -99,8 +104,21 @@ func (f *File) IndentStep(m *yaml.Node) int {
 // mapping m. In a block mapping it removes the entry's lines, with the
 // comment on its last line and the block of comment lines directly above
 // it (no blank line between) at the key's indentation. In a flow mapping it
-// removes the entry and one comma, keeping the rest valid.
+// removes the entry and one comma, keeping the rest valid. When the entry's
+// lines end the file and the file has no final line break, the line break
+// before them goes instead, so the file still ends without one.
 func (f *File) RemoveEntry(m, k *yaml.Node) Edit {
+	e, lines := f.entryRemoval(m, k)
+	if lines {
+		e = f.keepMissingFinalBreak(e)
+	}
+	return e
+}
+
+// entryRemoval returns the edit that removes the entry whose key is k from
+// mapping m, and whether it removes whole lines (from the start of a line
+// to the start of the line after the entry, or to the end of the file).
+func (f *File) entryRemoval(m, k *yaml.Node) (Edit, bool) {
 	idx := -1
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i] == k {
@@ -108,7 +126,7 @@ func (f *File) RemoveEntry(m, k *yaml.Node) Edit {
 		}
 	}
 	if idx < 0 {
-		return Edit{}
+		return Edit{}, false
 	}
 	v := m.Content[idx+1]
 	keyStart := f.NodeStart(k)
@@ -116,11 +134,11 @@ func (f *File) RemoveEntry(m, k *yaml.Node) Edit {
 	if m.Style&yaml.FlowStyle != 0 {
 		switch {
 		case idx+2 < len(m.Content): // not the last: up to the next key
-			return Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}
+			return Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}, false
 		case idx > 0: // the last: from the end of the previous value
-			return Edit{Start: f.NodeEnd(m.Content[idx-1]), End: valEnd}
+			return Edit{Start: f.NodeEnd(m.Content[idx-1]), End: valEnd}, false
 		default:
-			return Edit{Start: keyStart, End: valEnd}
+			return Edit{Start: keyStart, End: valEnd}, false
 		}
 	}
 	keyPos := f.Position(keyStart)
@@ -129,29 +147,213 @@ func (f *File) RemoveEntry(m, k *yaml.Node) Edit {
 		// The key shares its line with something before it ("- replicas: 3"):
 		// remove up to the next key, or the entry's own text.
 		if idx+2 < len(m.Content) {
-			return Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}
+			return Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}, false
 		}
 		if idx == 0 {
-			return Edit{Start: keyStart, End: valEnd, NewText: "{}"}
+			return Edit{Start: keyStart, End: valEnd, NewText: "{}"}, false
 		}
-		return Edit{Start: keyStart, End: valEnd}
+		return Edit{Start: keyStart, End: valEnd}, false
 	}
-	start := lineStart
-	indent := f.Src[lineStart:keyStart]
-	for line := keyPos.Line - 1; line >= 1; line-- {
-		text := f.Line(line)
+	return Edit{Start: f.commentBlockStart(keyPos.Line, f.Src[lineStart:keyStart]), End: f.lineAfter(valEnd)}, true
+}
+
+// commentBlockStart returns the start of the block of comment lines directly
+// above line (no blank line between) that are indented by exactly indent,
+// or the start of line itself when there is none.
+func (f *File) commentBlockStart(line int, indent []byte) int {
+	start := f.lineStart(line)
+	for l := line - 1; l >= 1; l-- {
+		text := f.Line(l)
 		trimmed := bytes.TrimLeft(text, " \t")
 		if len(trimmed) == 0 || trimmed[0] != '#' || !bytes.Equal(text[:len(text)-len(trimmed)], indent) {
 			break
 		}
-		start = f.lineStart(line)
+		start = f.lineStart(l)
 	}
-	endLine := f.Position(valEnd).Line
-	end := f.lineStart(endLine + 1)
-	if endLine >= len(f.lines) {
-		end = len(f.Src)
+	return start
+}
+
+// lineAfter returns the start of the line after the one that holds offset
+// off, or the end of the file when that line is the last.
+func (f *File) lineAfter(off int) int {
+	line := f.Position(off).Line
+	if line >= len(f.lines) {
+		return len(f.Src)
 	}
-	return Edit{Start: start, End: end}
+	return f.lineStart(line + 1)
+}
+
+// keepMissingFinalBreak adjusts an edit that deletes whole lines up to the
+// end of a file that does not end with a line break: it deletes the line
+// break before those lines instead of leaving it as the file's new last
+// byte, so the file still ends without one.
+func (f *File) keepMissingFinalBreak(e Edit) Edit {
+	src := f.Src
+	if e.NewText != "" || e.End != len(src) || len(src) == 0 || e.Start <= f.bom {
+		return e
+	}
+	if last := src[len(src)-1]; last == '\n' || last == '\r' {
+		return e
+	}
+	switch {
+	case e.Start >= 2 && src[e.Start-2] == '\r' && src[e.Start-1] == '\n':
+		e.Start -= 2
+	case src[e.Start-1] == '\n' || src[e.Start-1] == '\r':
+		e.Start--
+	}
+	return e
+}
+
+// RemoveEntries returns the edits that remove the entries whose keys are
+// keys from mapping m, each as RemoveEntry removes it, with neighbouring
+// removals merged so that no two edits overlap. Keys that are not entries of
+// m are ignored. When every entry goes, a block mapping's lines are removed
+// (leaving its parent key with a null value) unless the mapping starts on a
+// line it shares with other text ("- a: 1"), where it becomes {}; a flow
+// mapping becomes {}.
+func (f *File) RemoveEntries(m *yaml.Node, keys []*yaml.Node) []Edit {
+	var removed []int // entry indices
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if slices.Contains(keys, m.Content[i]) {
+			removed = append(removed, i/2)
+		}
+	}
+	if len(removed) == 0 {
+		return nil
+	}
+	n := len(m.Content) / 2
+	if m.Style&yaml.FlowStyle != 0 {
+		starts, ends := make([]int, n), make([]int, n)
+		for i := range n {
+			starts[i] = f.NodeStart(m.Content[2*i])
+			ends[i] = f.NodeEnd(m.Content[2*i+1])
+		}
+		return flowRemovals(starts, ends, removed)
+	}
+	first := f.NodeStart(m.Content[0])
+	firstLine := f.lineStart(f.Position(first).Line)
+	midLine := len(bytes.TrimLeft(f.Src[firstLine:first], " \t")) > 0
+	if midLine && len(removed) == n {
+		return []Edit{{Start: first, End: f.NodeEnd(m.Content[len(m.Content)-1]), NewText: "{}"}}
+	}
+	type run struct {
+		Edit
+		lines bool
+		last  int // index of the last entry the run removes
+	}
+	var runs []run
+	for _, i := range removed {
+		e, lines := f.entryRemoval(m, m.Content[2*i])
+		if k := len(runs) - 1; k >= 0 && e.Start <= runs[k].End {
+			runs[k].End = max(runs[k].End, e.End)
+			runs[k].last = i
+			continue
+		}
+		runs = append(runs, run{e, lines, i})
+	}
+	out := make([]Edit, 0, len(runs))
+	for _, r := range runs {
+		if midLine && r.Start == first && r.last+1 < n {
+			// The run starts beside a "- " and may have swallowed the next
+			// removed entries' lines: end it where the next kept key starts,
+			// so that key moves up beside the dash.
+			r.End = f.NodeStart(m.Content[2*(r.last+1)])
+		}
+		if r.lines {
+			r.Edit = f.keepMissingFinalBreak(r.Edit)
+		}
+		out = append(out, r.Edit)
+	}
+	return out
+}
+
+// RemoveItems returns the edits that remove items from sequence s, with
+// neighbouring removals merged so that no two edits overlap. In a block
+// sequence each item's lines go, with the comment block directly above its
+// dash at the dash's indentation; when every item goes, the sequence's
+// parent key is left with a null value. In a flow sequence each item goes
+// with one comma, and when every item goes it becomes []. ok is false, and
+// there are no edits, when an item cannot be removed as whole lines
+// because its dash shares a line with other text ("- - a").
+func (f *File) RemoveItems(s *yaml.Node, items []*yaml.Node) (edits []Edit, ok bool) {
+	var removed []int
+	for i, it := range s.Content {
+		if slices.Contains(items, it) {
+			removed = append(removed, i)
+		}
+	}
+	if len(removed) == 0 {
+		return nil, true
+	}
+	if s.Style&yaml.FlowStyle != 0 {
+		starts, ends := make([]int, len(s.Content)), make([]int, len(s.Content))
+		for i, it := range s.Content {
+			starts[i] = f.NodeStart(it)
+			ends[i] = f.NodeEnd(it)
+		}
+		return flowRemovals(starts, ends, removed), true
+	}
+	for _, i := range removed {
+		it := s.Content[i]
+		dash := f.NodeStart(it) - 1
+		for dash >= 0 && isBlankOrBreak(f.Src[dash]) {
+			dash--
+		}
+		if dash < 0 || f.Src[dash] != '-' {
+			return nil, false
+		}
+		line := f.Position(dash).Line
+		indent := f.Src[f.lineStart(line):dash]
+		if len(bytes.TrimLeft(indent, " \t")) > 0 {
+			return nil, false
+		}
+		e := Edit{Start: f.commentBlockStart(line, indent), End: f.lineAfter(f.NodeEnd(it))}
+		if e.End < e.Start {
+			return nil, false
+		}
+		if k := len(edits) - 1; k >= 0 && e.Start <= edits[k].End {
+			edits[k].End = max(edits[k].End, e.End)
+			continue
+		}
+		edits = append(edits, e)
+	}
+	edits[len(edits)-1] = f.keepMissingFinalBreak(edits[len(edits)-1])
+	return edits, true
+}
+
+// flowRemovals returns the edits that remove the entries removed (indices,
+// in order) of a flow collection whose entries span [starts[i], ends[i]).
+// An entry followed by a kept one goes up to the next entry's start; a run
+// of entries at the end goes from the end of the last kept entry, taking
+// the comma before it. When every entry goes, only the brackets stay.
+func flowRemovals(starts, ends []int, removed []int) []Edit {
+	n := len(starts)
+	if len(removed) == n {
+		return []Edit{{Start: starts[0], End: ends[n-1]}}
+	}
+	// The trailing run: removed entries with no kept entry after them.
+	trail := n
+	for k := len(removed) - 1; k >= 0 && removed[k] == trail-1; k-- {
+		trail--
+	}
+	var out []Edit
+	add := func(e Edit) {
+		if k := len(out) - 1; k >= 0 && e.Start <= out[k].End {
+			out[k].End = max(out[k].End, e.End)
+			return
+		}
+		out = append(out, e)
+	}
+	for _, i := range removed {
+		if i >= trail {
+			break
+		}
+		add(Edit{Start: starts[i], End: starts[i+1]})
+	}
+	if trail < n {
+		add(Edit{Start: ends[trail-1], End: ends[n-1]})
+	}
+	return out
 }
 
 // InsertEntry returns the edit that adds entry (a key and its value, written
@@ -165,14 +367,26 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 		jsonStyle := len(m.Content) > 0 && m.Content[0].Style&yaml.DoubleQuotedStyle != 0
 		flow := flowText(entry, jsonStyle)
 		if before != nil {
-			return Edit{Start: f.NodeStart(before), End: f.NodeStart(before), NewText: flow + ", "}
+			// A key that starts its line (a flow mapping written over
+			// several lines, as JSON often is) gets the entry on a line of
+			// its own, at its indentation.
+			at := f.NodeStart(before)
+			sep := ", "
+			if indent, ok := f.lineIndent(at); ok {
+				sep = "," + f.lineBreak() + indent
+			}
+			return Edit{Start: at, End: at, NewText: flow + sep}
 		}
 		if len(m.Content) == 0 {
 			end := f.NodeEnd(m)
 			return Edit{Start: end - 1, End: end - 1, NewText: flow}
 		}
 		end := f.NodeEnd(m.Content[len(m.Content)-1])
-		return Edit{Start: end, End: end, NewText: ", " + flow}
+		sep := ", "
+		if indent, ok := f.lineIndent(f.NodeStart(m.Content[len(m.Content)-2])); ok {
+			sep = "," + f.lineBreak() + indent
+		}
+		return Edit{Start: end, End: end, NewText: sep + flow}
 	}
 	indent := strings.Repeat(" ", f.Indent(m.Content[0]))
 	step := f.IndentStep(m)
@@ -195,7 +409,7 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 		start := f.lineStart(pos.Line)
 		if len(bytes.TrimLeft(f.Src[start:f.NodeStart(before)], " \t")) == 0 {
 			// Before the comment block attached to the key, if any.
-			rm := f.RemoveEntry(m, before)
+			rm, _ := f.entryRemoval(m, before)
 			if rm.Start < start {
 				start = rm.Start
 			}
@@ -209,6 +423,20 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 	}
 	at := f.lineStart(endLine + 1)
 	return Edit{Start: at, End: at, NewText: text}
+}
+
+// lineIndent returns the blanks before offset off on its line, and whether
+// there is nothing else before it there.
+func (f *File) lineIndent(off int) (string, bool) {
+	start := f.lineStart(f.Position(off).Line)
+	if start > off {
+		return "", false
+	}
+	prefix := f.Src[start:off]
+	if len(bytes.TrimLeft(prefix, " \t")) > 0 {
+		return "", false
+	}
+	return string(prefix), true
 }
 
 // lineBreak returns the line break the file uses: "\r\n" when its first
@@ -255,4 +483,31 @@ func flowText(entry string, jsonStyle bool) string {
 	}
 	s := flow(n.Content[0])
 	return strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+}
+
+// ResolveAlias returns the node that alias node n names, following chains
+// of aliases, or n itself when it is not an alias.
+func ResolveAlias(n *yaml.Node) *yaml.Node { return resolveAlias(n) }
+
+// MappingPair returns the key and value nodes of key in mapping m as the
+// API server reads it: the last entry when the key is repeated, and an
+// entry brought in by a merge key (<<) when it is not set directly. Both
+// are nil when the key is absent or m is not a mapping.
+func MappingPair(m *yaml.Node, key string) (k, v *yaml.Node) { return mappingPair(m, key) }
+
+// MappingKeys returns the key nodes of every entry of mapping m (after
+// resolving an alias) whose key is key, in order. Merge keys are not looked
+// through: these are the entries that an edit of m's text can remove.
+func MappingKeys(m *yaml.Node, key string) []*yaml.Node {
+	m = resolveAlias(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return nil
+	}
+	var keys []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }

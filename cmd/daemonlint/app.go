@@ -21,6 +21,7 @@ Usage:
   daemonlint lint    [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
                      [--fix] [--config FILE] [--allow-empty] [PATH ...]
   daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
+  daemonlint convert [-w] [--diff] [--kind ReplicaSet,Deployment] [--name NAME] [PATH ...]
   daemonlint rules   [--format text|json]
   daemonlint explain RULE
   daemonlint config init
@@ -36,6 +37,11 @@ up from the working directory, or --config FILE. Exit codes: 0 clean,
 1 findings at or above --fail-on, 2 the command could not do its job (a bad
 flag or configuration, a missing path, empty standard input), 3 internal
 error.
+
+convert turns ReplicaSets and Deployments into DaemonSets with a few byte
+edits, keeping comments and formatting: the result goes to standard output
+(or, with -w, back into each file; with --diff, as a unified diff), notes
+to standard error. It exits 1 when a document cannot be converted.
 `
 
 // run is the whole command: it returns the exit code.
@@ -55,6 +61,8 @@ func run(args []string, e *env) (code int) {
 		return runLint(args[1:], e)
 	case "placement":
 		return runPlacement(args[1:], e)
+	case "convert":
+		return runConvert(args[1:], e)
 	case "rules":
 		return runRules(args[1:], e)
 	case "explain":

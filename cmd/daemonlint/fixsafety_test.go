@@ -62,7 +62,7 @@ func TestFixWriteSafety(t *testing.T) {
 			before, _ := os.ReadFile(filepath.Join(dir, name))
 			other := filepath.Join(dir, "other.yaml")
 			putFile(t, other, []byte(goodYAML))
-			code, out := runInProcess(&env{dir: dir}, "lint", "--fix", filepath.Join(dir, name), other)
+			code, out := runWithEnv(&env{dir: dir}, "lint", "--fix", filepath.Join(dir, name), other)
 			out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
 			if code != tc.exit {
 				t.Errorf("exit code %d, want %d\n%s", code, tc.exit, clip(out))

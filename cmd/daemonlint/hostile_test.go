@@ -218,7 +218,7 @@ func runExe(t *testing.T, exe, dir string, args ...string) (int, string, string)
 
 // runInProcess runs the command with e's streams set to buffers and returns
 // its exit code and its standard output followed by its standard error.
-func runInProcess(e *env, args ...string) (int, string) {
+func runWithEnv(e *env, args ...string) (int, string) {
 	var stdout, stderr bytes.Buffer
 	e.stdin = strings.NewReader("")
 	e.stdout, e.stderr = &stdout, &stderr
@@ -338,7 +338,7 @@ func TestHostilePaths(t *testing.T) {
 			dir := t.TempDir()
 			putFile(t, filepath.Join(dir, "good.yaml"), []byte(goodYAML))
 			args := tc.setup(t, dir)
-			code, out := runInProcess(&env{dir: dir, fifoWait: 50 * time.Millisecond}, append([]string{"lint"}, absPaths(dir, args)...)...)
+			code, out := runWithEnv(&env{dir: dir, fifoWait: 50 * time.Millisecond}, append([]string{"lint"}, absPaths(dir, args)...)...)
 			out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
 			if code != tc.exit {
 				t.Errorf("exit code %d, want %d\n%s", code, tc.exit, out)
@@ -395,7 +395,7 @@ func TestNamedPipeWithWriter(t *testing.T) {
 	}()
 	// The writer may open the pipe only after a while: the wait is long
 	// enough for any machine.
-	code, out := runInProcess(&env{dir: dir, fifoWait: time.Minute}, "lint", pipe)
+	code, out := runWithEnv(&env{dir: dir, fifoWait: time.Minute}, "lint", pipe)
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
@@ -449,7 +449,7 @@ func TestPanicContainment(t *testing.T) {
 	putFile(t, filepath.Join(dir, "good.yaml"), []byte(goodYAML))
 	putFile(t, filepath.Join(dir, "boom.yaml"), []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\n---\napiVersion: v1\nkind: Configmap\nmetadata: {name: boom}\n"))
 	e := &env{dir: dir, rules: append(lint.Rules(), boom)}
-	code, out := runInProcess(e, "lint", filepath.Join(dir, "boom.yaml"), filepath.Join(dir, "good.yaml"))
+	code, out := runWithEnv(e, "lint", filepath.Join(dir, "boom.yaml"), filepath.Join(dir, "good.yaml"))
 	out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
 	if code != exitInternal {
 		t.Errorf("exit code %d, want %d", code, exitInternal)

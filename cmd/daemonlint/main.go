@@ -3,6 +3,7 @@
 //
 //	daemonlint lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info] [--fix] [--config FILE] [--allow-empty] [PATH ...]
 //	daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
+//	daemonlint convert [-w] [--diff] [--kind ReplicaSet,Deployment] [--name NAME] [PATH ...]
 //	daemonlint rules [--format text|json]
 //	daemonlint explain RULE
 //	daemonlint config init

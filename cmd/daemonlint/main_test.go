@@ -49,6 +49,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"golang.org/x/tools/txtar"
 )
 
 var update = flag.Bool("update", false, "rewrite the expectations of the txtar scripts in testdata")
@@ -63,56 +65,6 @@ func TestMain(m *testing.M) {
 		return
 	}
 	os.Exit(m.Run())
-}
-
-// A txtarFile is one file of a txtar archive.
-type txtarFile struct {
-	Name string
-	Data []byte
-}
-
-// parseTxtar parses a txtar archive: a comment, then files, each introduced
-// by a line "-- NAME --".
-func parseTxtar(data []byte) (comment []byte, files []txtarFile) {
-	var cur *txtarFile
-	for len(data) > 0 {
-		line, rest, _ := bytes.Cut(data, []byte("\n"))
-		if name, ok := txtarMarker(line); ok {
-			files = append(files, txtarFile{Name: name})
-			cur = &files[len(files)-1]
-		} else {
-			text := data[:len(data)-len(rest)]
-			if cur == nil {
-				comment = append(comment, text...)
-			} else {
-				cur.Data = append(cur.Data, text...)
-			}
-		}
-		data = rest
-	}
-	return comment, files
-}
-
-func txtarMarker(line []byte) (string, bool) {
-	s := string(line)
-	if !strings.HasPrefix(s, "-- ") || !strings.HasSuffix(s, " --") || len(s) < 7 {
-		return "", false
-	}
-	return strings.TrimSpace(s[3 : len(s)-3]), true
-}
-
-// formatTxtar writes an archive back; a file's data gets a final newline.
-func formatTxtar(comment []byte, files []txtarFile) []byte {
-	var b bytes.Buffer
-	b.Write(comment)
-	for _, f := range files {
-		fmt.Fprintf(&b, "-- %s --\n", f.Name)
-		b.Write(f.Data)
-		if len(f.Data) > 0 && f.Data[len(f.Data)-1] != '\n' {
-			b.WriteByte('\n')
-		}
-	}
-	return b.Bytes()
 }
 
 // A scriptCmd is one line of a cmd section.
@@ -183,9 +135,10 @@ func runScript(t *testing.T, exe, script string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	comment, files := parseTxtar(data)
+	ar := txtar.Parse(data)
+	comment, files := ar.Comment, ar.Files
 	section := func(name string) (int, bool) {
-		i := slices.IndexFunc(files, func(f txtarFile) bool { return f.Name == name })
+		i := slices.IndexFunc(files, func(f txtar.File) bool { return f.Name == name })
 		return i, i >= 0
 	}
 	work := t.TempDir()
@@ -272,7 +225,7 @@ func runScript(t *testing.T, exe, script string) {
 			case ok:
 				files[i].Data = got[name]
 			case len(got[name]) > 0:
-				files = append(files, txtarFile{Name: name, Data: got[name]})
+				files = append(files, txtar.File{Name: name, Data: got[name]})
 			}
 		}
 		for i, f := range files {
@@ -281,10 +234,10 @@ func runScript(t *testing.T, exe, script string) {
 			}
 		}
 		// Keep empty output sections out of the archive.
-		files = slices.DeleteFunc(files, func(f txtarFile) bool {
+		files = slices.DeleteFunc(files, func(f txtar.File) bool {
 			return (f.Name == "stdout" || f.Name == "stderr") && len(f.Data) == 0
 		})
-		if err := os.WriteFile(script, formatTxtar(comment, files), 0o644); err != nil {
+		if err := os.WriteFile(script, txtar.Format(&txtar.Archive{Comment: comment, Files: files}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -353,7 +306,7 @@ func TestScriptsUseTutorialFiles(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, files := parseTxtar(data)
+		files := txtar.Parse(data).Files
 		for _, f := range files {
 			if !strings.HasPrefix(f.Name, "examples/") {
 				continue
@@ -367,25 +320,6 @@ func TestScriptsUseTutorialFiles(t *testing.T) {
 				t.Errorf("%s: %s is not the repository's %s", script, f.Name, f.Name)
 			}
 		}
-	}
-}
-
-func TestParseTxtar(t *testing.T) {
-	comment, files := parseTxtar([]byte("about\n-- a --\nA\n-- b/c --\n-- notamarker\n--  --\n"))
-	if got, want := string(comment), "about\n"; got != want {
-		t.Errorf("comment = %q, want %q", got, want)
-	}
-	want := []txtarFile{{"a", []byte("A\n")}, {"b/c", []byte("-- notamarker\n--  --\n")}}
-	if len(files) != len(want) {
-		t.Fatalf("files = %q, want %q", files, want)
-	}
-	for i := range want {
-		if files[i].Name != want[i].Name || !bytes.Equal(files[i].Data, want[i].Data) {
-			t.Errorf("file %d = %q %q, want %q %q", i, files[i].Name, files[i].Data, want[i].Name, want[i].Data)
-		}
-	}
-	if got := string(formatTxtar(comment, files)); got != "about\n-- a --\nA\n-- b/c --\n-- notamarker\n--  --\n" {
-		t.Errorf("formatTxtar = %q", got)
 	}
 }
 

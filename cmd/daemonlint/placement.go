@@ -86,7 +86,7 @@ func runPlacement(args []string, e *env) int {
 		nodesFrom = pf.nodes
 	}
 
-	inputs, problems := readInputs(pf.paths, e, func(string) bool { return false })
+	inputs, problems := readInputs(pf.paths, e, noIgnore)
 	code := exitOK
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)

@@ -194,26 +194,3 @@ func TestPlacementTerminal(t *testing.T) {
 		t.Errorf("stderr %q", stderr.String())
 	}
 }
-
-// TestPlacementREADME runs the README's placement example and compares
-// the output with what the README shows.
-func TestPlacementREADME(t *testing.T) {
-	t.Chdir(filepath.Join("..", ".."))
-	readme, err := os.ReadFile("README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const prompt = "$ daemonlint placement examples/daemonset.yaml\n"
-	_, block, ok := strings.Cut(string(readme), prompt)
-	if !ok {
-		t.Fatalf("README.md has no %q example", strings.TrimSpace(prompt))
-	}
-	want, _, _ := strings.Cut(block, "```")
-	code, got, errOut := runCmd(t, "", "placement", "examples/daemonset.yaml")
-	if code != exitOK || errOut != "" {
-		t.Fatalf("exit %d, stderr %q", code, errOut)
-	}
-	if got != want {
-		t.Errorf("daemonlint placement examples/daemonset.yaml prints:\n%s\nthe README shows:\n%s", got, want)
-	}
-}

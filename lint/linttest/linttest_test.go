@@ -2,6 +2,8 @@ package linttest
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,5 +61,29 @@ func TestCheckBadComment(t *testing.T) {
 	Check(&r, lint.NewFile("t.yaml", []byte("a: 1 # want `(`\n")), nil)
 	if len(r.errors) == 0 || !strings.Contains(r.errors[0], "bad regexp") {
 		t.Errorf("Check of a bad regexp reported %q", r.errors)
+	}
+}
+
+// TestRun runs the harness end to end on a directory of its own: a file with
+// an expectation and a fix, whose golden file holds the fixed text.
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	src := "apiVersion: apps/v1\nkind: Daemonset # want `did you mean \"DaemonSet\"`\n"
+	golden := "apiVersion: apps/v1\nkind: DaemonSet # want `did you mean \"DaemonSet\"`\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml.golden"), []byte(golden), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	Run(t, dir, lint.KindSpelling)
+}
+
+func TestDiff(t *testing.T) {
+	got := diff("a\nb\nc", "a\nB\nc\nd")
+	for _, want := range []string{`line 2:`, `want "b"`, `got  "B"`, `line 4:`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("diff = %q, want it to contain %q", got, want)
+		}
 	}
 }

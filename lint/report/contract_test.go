@@ -103,3 +103,41 @@ func TestText(t *testing.T) {
 		t.Error("colour output has no red")
 	}
 }
+
+// TestJSONListItem checks that a finding in an item of a List points inside
+// the List, carries the List's document index, and names the item.
+func TestJSONListItem(t *testing.T) {
+	src := `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: first
+---
+apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata:
+    name: fine
+- apiVersion: apps/v1
+  kind: Deamonset
+  metadata:
+    name: agent
+`
+	res := lintString(t, "list.yaml", src)
+	var buf bytes.Buffer
+	if err := (JSON{}).Report(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	var out JSONOutput
+	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Diagnostics) != 1 {
+		t.Fatalf("got %d diagnostics, want 1:\n%s", len(out.Diagnostics), buf.String())
+	}
+	d := out.Diagnostics[0]
+	if d.Document != 1 || d.Line != 14 || d.Column != 9 || d.Object.Name != "agent" || d.Object.Kind != "Deamonset" {
+		t.Errorf("diagnostic = document %d at %d:%d on %+v, want document 1 at 14:9 on the item", d.Document, d.Line, d.Column, d.Object)
+	}
+}

@@ -76,16 +76,19 @@ func New(format string, opts Options) (Reporter, error) {
 type Summary struct {
 	Files     int `json:"files"`
 	Documents int `json:"documents"`
+	Skipped   int `json:"skipped"`
 	Errors    int `json:"errors"`
 	Warnings  int `json:"warnings"`
 	Infos     int `json:"infos"`
 }
 
-// Summarize counts a result's files, documents and diagnostics by severity.
+// Summarize counts a result's files, documents (and the skipped ones:
+// custom resources) and diagnostics by severity.
 func Summarize(res *lint.Result) Summary {
 	return Summary{
 		Files:     len(res.Files),
 		Documents: res.Documents,
+		Skipped:   res.Skipped,
 		Errors:    res.Count(lint.Error),
 		Warnings:  res.Count(lint.Warning),
 		Infos:     res.Count(lint.Info),

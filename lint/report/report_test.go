@@ -214,7 +214,7 @@ func TestGitHub(t *testing.T) {
 	got := string(write(t, "github", report.Options{FixHint: "run daemonlint lint --fix"}, res))
 	want := `::error file=replicaset.yaml,line=2,col=7,endLine=2,endColumn=17,title=kind-spelling::kind "Replicaset" is not a Kubernetes kind; did you mean "ReplicaSet"?%0AFix available: Change the kind to ReplicaSet (run daemonlint lint --fix)
 ::warning file=a%2Cb%3Ac%25.yaml,line=7,col=3,endLine=7,endColumn=7,title=duplicate-key::key "name" is repeated (first on line 5): kubectl keeps only the last value and silently drops the earlier one; remove one of them
-::error file=a%2Cb%3Ac%25.yaml,line=9,col=3,endLine=9,endColumn=14,title=daemonset-replicas::spec.replicas is not a DaemonSet field: a DaemonSet runs one pod on each eligible node, so it has no replica count (the API server rejects it: unknown field "spec.replicas")%0AFix available: Remove spec.replicas (run daemonlint lint --fix)
+::error file=a%2Cb%3Ac%25.yaml,line=9,col=3,endLine=9,endColumn=14,title=daemonset-replicas::unknown field "spec.replicas": replicas is a field of ReplicaSet and Deployment specs, not of a DaemonSet's; a DaemonSet runs one pod on each eligible node, so it has no replica count%0AFix available: Remove spec.replicas (run daemonlint lint --fix)
 ::error file=a%2Cb%3Ac%25.yaml,line=29,col=7,endLine=29,endColumn=16,title=kind-spelling::kind "Configmap" is not a Kubernetes kind; did you mean "ConfigMap"?%0AFix available: Change the kind to ConfigMap (run daemonlint lint --fix)
 ::notice line=3,col=1,endLine=3,endColumn=2,title=x::100%25 sure%0D%0Asecond line
 2 files, 3 documents: 3 errors, 1 warning, 1 info

@@ -68,10 +68,15 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 }
 
 // summaryLine says what a result holds: "1 file, 2 documents: 1 error, 0
-// warnings, 0 infos".
+// warnings, 0 infos", and how many documents were custom resources that no
+// rule could judge.
 func summaryLine(s Summary) string {
+	docs := plural(s.Documents, "document")
+	if s.Skipped > 0 {
+		docs += fmt.Sprintf(" (%d skipped: custom resources)", s.Skipped)
+	}
 	return fmt.Sprintf("%s, %s: %s, %s, %s",
-		plural(s.Files, "file"), plural(s.Documents, "document"),
+		plural(s.Files, "file"), docs,
 		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
 }
 

@@ -1,0 +1,874 @@
+package daemonset
+
+import (
+	"net"
+	"path"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	corev1 "k8s.io/api/core/v1"
+	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
+	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// Detail texts of volume validation.
+const (
+	fileModeErrorMsg     = "must be a number between 0 and 0777 (octal), both inclusive"
+	emptyDirModeErrorMsg = "must be a number between 0 and 01777 (octal), both inclusive"
+)
+
+// validateVolumes checks the pod's volumes and returns those that passed,
+// by name: a mount of a volume that failed its own checks is "Not found".
+func validateVolumes(volumes []corev1.Volume, fldPath *field.Path) (map[string]corev1.VolumeSource, field.ErrorList) {
+	var allErrs field.ErrorList
+	names := newStringSet[string]()
+	vols := make(map[string]corev1.VolumeSource, len(volumes))
+	for i := range volumes {
+		vol := &volumes[i]
+		idxPath := fldPath.Index(i)
+		namePath := idxPath.Child("name")
+		el := validateVolumeSource(&vol.VolumeSource, idxPath, vol.Name)
+		if vol.Name == "" {
+			el = append(el, field.Required(namePath, ""))
+		} else {
+			el = append(el, validateDNS1123Label(vol.Name, namePath)...)
+		}
+		if names.has(vol.Name) {
+			el = append(el, field.Duplicate(namePath, vol.Name))
+		}
+		if len(el) == 0 {
+			names.insert(vol.Name)
+			vols[vol.Name] = vol.VolumeSource
+		} else {
+			allErrs = append(allErrs, el...)
+		}
+	}
+	return vols, allErrs
+}
+
+// volumeSourceCheck is one source of a volume: whether it is set, its field
+// name and its own checks.
+type volumeSourceCheck struct {
+	set   bool
+	name  string
+	check func() field.ErrorList
+}
+
+// validateVolumeSource checks that exactly one source is set, and that
+// source. (A volume with none was defaulted to emptyDir.)
+func validateVolumeSource(s *corev1.VolumeSource, fldPath *field.Path, volName string) field.ErrorList {
+	var allErrs field.ErrorList
+	p := fldPath.Child
+	sources := []volumeSourceCheck{
+		{s.EmptyDir != nil, "emptyDir", func() field.ErrorList { return validateEmptyDir(s.EmptyDir, p("emptyDir")) }},
+		{s.HostPath != nil, "hostPath", func() field.ErrorList { return validateHostPathVolumeSource(s.HostPath, p("hostPath")) }},
+		{s.GitRepo != nil, "gitRepo", func() field.ErrorList {
+			var errs field.ErrorList
+			if s.GitRepo.Repository == "" {
+				errs = append(errs, field.Required(p("gitRepo").Child("repository"), ""))
+			}
+			return append(errs, validateLocalDescendingPath(s.GitRepo.Directory, p("gitRepo").Child("directory"))...)
+		}},
+		{s.GCEPersistentDisk != nil, "gcePersistentDisk", func() field.ErrorList {
+			// The server checks it under "persistentDisk".
+			return validateDisk(s.GCEPersistentDisk.PDName, "pdName", s.GCEPersistentDisk.Partition, p("persistentDisk"))
+		}},
+		{s.AWSElasticBlockStore != nil, "awsElasticBlockStore", func() field.ErrorList {
+			return validateDisk(s.AWSElasticBlockStore.VolumeID, "volumeID", s.AWSElasticBlockStore.Partition, p("awsElasticBlockStore"))
+		}},
+		{s.Secret != nil, "secret", func() field.ErrorList { return validateSecretVolumeSource(s.Secret, p("secret")) }},
+		{s.NFS != nil, "nfs", func() field.ErrorList { return validateNFSVolumeSource(s.NFS, p("nfs")) }},
+		{s.ISCSI != nil, "iscsi", func() field.ErrorList { return validateISCSIVolumeSource(s.ISCSI, p("iscsi")) }},
+		{s.Glusterfs != nil, "glusterfs", func() field.ErrorList {
+			return requiredStrings(p("glusterfs"), "endpoints", s.Glusterfs.EndpointsName, "path", s.Glusterfs.Path)
+		}},
+		{s.Flocker != nil, "flocker", func() field.ErrorList { return validateFlockerVolumeSource(s.Flocker, p("flocker")) }},
+		{s.PersistentVolumeClaim != nil, "persistentVolumeClaim", func() field.ErrorList {
+			return requiredStrings(p("persistentVolumeClaim"), "claimName", s.PersistentVolumeClaim.ClaimName)
+		}},
+		{s.RBD != nil, "rbd", func() field.ErrorList {
+			var errs field.ErrorList
+			if len(s.RBD.CephMonitors) == 0 {
+				errs = append(errs, field.Required(p("rbd").Child("monitors"), ""))
+			}
+			return append(errs, requiredStrings(p("rbd"), "image", s.RBD.RBDImage)...)
+		}},
+		{s.Cinder != nil, "cinder", func() field.ErrorList {
+			errs := requiredStrings(p("cinder"), "volumeID", s.Cinder.VolumeID)
+			if s.Cinder.SecretRef != nil && s.Cinder.SecretRef.Name == "" {
+				errs = append(errs, field.Required(p("cinder").Child("secretRef", "name"), ""))
+			}
+			return errs
+		}},
+		{s.CephFS != nil, "cephFS", func() field.ErrorList {
+			// The server checks it under "cephfs".
+			if len(s.CephFS.Monitors) == 0 {
+				return field.ErrorList{field.Required(p("cephfs").Child("monitors"), "")}
+			}
+			return nil
+		}},
+		{s.Quobyte != nil, "quobyte", func() field.ErrorList { return validateQuobyteVolumeSource(s.Quobyte, p("quobyte")) }},
+		// The server misspells this source's path when it is a second one.
+		{s.DownwardAPI != nil, "downwarAPI", func() field.ErrorList { return validateDownwardAPIVolumeSource(s.DownwardAPI, p("downwardAPI")) }},
+		{s.FC != nil, "fc", func() field.ErrorList { return validateFCVolumeSource(s.FC, p("fc")) }},
+		{s.FlexVolume != nil, "flexVolume", func() field.ErrorList { return validateFlexVolumeSource(s.FlexVolume, p("flexVolume")) }},
+		{s.ConfigMap != nil, "configMap", func() field.ErrorList { return validateConfigMapVolumeSource(s.ConfigMap, p("configMap")) }},
+		{s.AzureFile != nil, "azureFile", func() field.ErrorList {
+			return requiredStrings(p("azureFile"), "secretName", s.AzureFile.SecretName, "shareName", s.AzureFile.ShareName)
+		}},
+		{s.VsphereVolume != nil, "vsphereVolume", func() field.ErrorList {
+			return requiredStrings(p("vsphereVolume"), "volumePath", s.VsphereVolume.VolumePath)
+		}},
+		{s.PhotonPersistentDisk != nil, "photonPersistentDisk", func() field.ErrorList {
+			return requiredStrings(p("photonPersistentDisk"), "pdID", s.PhotonPersistentDisk.PdID)
+		}},
+		{s.PortworxVolume != nil, "portworxVolume", func() field.ErrorList {
+			return requiredStrings(p("portworxVolume"), "volumeID", s.PortworxVolume.VolumeID)
+		}},
+		{s.AzureDisk != nil, "azureDisk", func() field.ErrorList { return validateAzureDisk(s.AzureDisk, p("azureDisk")) }},
+		{s.StorageOS != nil, "storageos", func() field.ErrorList { return validateStorageOSVolumeSource(s.StorageOS, p("storageos")) }},
+		{s.Projected != nil, "projected", func() field.ErrorList { return validateProjectedVolumeSource(s.Projected, p("projected")) }},
+		{s.ScaleIO != nil, "scaleIO", func() field.ErrorList {
+			return requiredStrings(p("scaleIO"), "gateway", s.ScaleIO.Gateway, "system", s.ScaleIO.System, "volumeName", s.ScaleIO.VolumeName)
+		}},
+		{s.CSI != nil, "csi", func() field.ErrorList { return validateCSIVolumeSource(s.CSI, p("csi")) }},
+		{s.Ephemeral != nil, "ephemeral", func() field.ErrorList { return validateEphemeralVolumeSource(s.Ephemeral, p("ephemeral")) }},
+		{s.Image != nil, "image", func() field.ErrorList {
+			errs := requiredStrings(p("image"), "reference", s.Image.Reference)
+			return append(errs, validatePullPolicy(s.Image.PullPolicy, p("image").Child("pullPolicy"))...)
+		}},
+	}
+	n := 0
+	for _, src := range sources {
+		if !src.set {
+			continue
+		}
+		if n > 0 {
+			allErrs = append(allErrs, field.Forbidden(p(src.name), "may not specify more than 1 volume type"))
+			continue
+		}
+		n++
+		allErrs = append(allErrs, src.check()...)
+	}
+	if s.ISCSI != nil && s.ISCSI.InitiatorName != nil && len(volName+":"+s.ISCSI.TargetPortal) > 64 {
+		allErrs = append(allErrs, field.Invalid(p("name"), volName, "Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified."))
+	}
+	if n == 0 {
+		allErrs = append(allErrs, field.Required(fldPath, "must specify a volume type"))
+	}
+	return allErrs
+}
+
+// requiredStrings reports, at fldPath.<name>, each (name, value) pair whose
+// value is empty.
+func requiredStrings(fldPath *field.Path, pairs ...string) field.ErrorList {
+	var allErrs field.ErrorList
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] == "" {
+			allErrs = append(allErrs, field.Required(fldPath.Child(pairs[i]), ""))
+		}
+	}
+	return allErrs
+}
+
+// validateEmptyDir checks an emptyDir's size limit and mode.
+func validateEmptyDir(e *corev1.EmptyDirVolumeSource, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if e.SizeLimit != nil && e.SizeLimit.Sign() < 0 {
+		allErrs = append(allErrs, field.Forbidden(fldPath.Child("sizeLimit"), "SizeLimit field must be a valid resource quantity"))
+	}
+	if e.Mode != nil && (*e.Mode > 01777 || *e.Mode < 0) {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("mode"), *e.Mode, emptyDirModeErrorMsg))
+	}
+	return allErrs
+}
+
+// validateDisk checks a cloud disk's name and partition.
+func validateDisk(name, nameField string, partition int32, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, nameField, name)
+	if partition < 0 || partition > 255 {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("partition"), partition, validation.InclusiveRangeError(1, 255)))
+	}
+	return allErrs
+}
+
+// supportedHostPathTypes are the types a hostPath volume may have.
+var supportedHostPathTypes = newStringSet(corev1.HostPathUnset, corev1.HostPathDirectoryOrCreate, corev1.HostPathDirectory,
+	corev1.HostPathFileOrCreate, corev1.HostPathFile, corev1.HostPathSocket, corev1.HostPathCharDev, corev1.HostPathBlockDev)
+
+// validateHostPathVolumeSource checks a hostPath: a path without "..", and
+// a known type.
+func validateHostPathVolumeSource(h *corev1.HostPathVolumeSource, fldPath *field.Path) field.ErrorList {
+	if h.Path == "" {
+		return field.ErrorList{field.Required(fldPath.Child("path"), "")}
+	}
+	allErrs := validatePathNoBacksteps(h.Path, fldPath.Child("path"))
+	if h.Type != nil && !supportedHostPathTypes.has(string(*h.Type)) {
+		allErrs = append(allErrs, field.NotSupported(fldPath.Child("type"), *h.Type, supportedHostPathTypes.supported()))
+	}
+	return allErrs
+}
+
+// validateLocalDescendingPath checks that p is relative and has no ".."
+// element.
+func validateLocalDescendingPath(p string, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if path.IsAbs(p) {
+		allErrs = append(allErrs, field.Invalid(fldPath, p, "must be a relative path"))
+	}
+	return append(allErrs, validatePathNoBacksteps(p, fldPath)...)
+}
+
+// validatePathNoBacksteps checks that p has no ".." element.
+func validatePathNoBacksteps(p string, fldPath *field.Path) field.ErrorList {
+	for _, item := range strings.Split(filepath.ToSlash(p), "/") {
+		if item == ".." {
+			return field.ErrorList{field.Invalid(fldPath, p, "must not contain '..'")}
+		}
+	}
+	return nil
+}
+
+// validateLocalNonReservedPath checks that p is relative, has no ".."
+// element and does not start with "..".
+func validateLocalNonReservedPath(p string, fldPath *field.Path) field.ErrorList {
+	allErrs := validateLocalDescendingPath(p, fldPath)
+	if strings.HasPrefix(p, "..") && !strings.HasPrefix(p, "../") {
+		allErrs = append(allErrs, field.Invalid(fldPath, p, "must not start with '..'"))
+	}
+	return allErrs
+}
+
+// validateFileMode reports a file mode outside 0..0777.
+func validateFileMode(mode *int32, fldPath *field.Path) field.ErrorList {
+	if mode != nil && (*mode > 0777 || *mode < 0) {
+		return field.ErrorList{field.Invalid(fldPath, *mode, fileModeErrorMsg)}
+	}
+	return nil
+}
+
+// validateUserField checks a file owner's user ID.
+func validateUserField(user *int64, fldPath *field.Path) field.ErrorList {
+	if user == nil {
+		return nil
+	}
+	var allErrs field.ErrorList
+	for _, msg := range validation.IsValidUserID(*user) {
+		allErrs = append(allErrs, field.Invalid(fldPath, *user, msg))
+	}
+	return allErrs
+}
+
+// validateSecretVolumeSource checks a secret volume.
+func validateSecretVolumeSource(s *corev1.SecretVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "secretName", s.SecretName)
+	allErrs = append(allErrs, validateFileMode(s.DefaultMode, fldPath.Child("defaultMode"))...)
+	allErrs = append(allErrs, validateUserField(s.DefaultUser, fldPath.Child("defaultUser"))...)
+	for i := range s.Items {
+		allErrs = append(allErrs, validateKeyToPath(&s.Items[i], fldPath.Child("items").Index(i))...)
+	}
+	return allErrs
+}
+
+// validateConfigMapVolumeSource checks a configMap volume.
+func validateConfigMapVolumeSource(s *corev1.ConfigMapVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "name", s.Name)
+	allErrs = append(allErrs, validateFileMode(s.DefaultMode, fldPath.Child("defaultMode"))...)
+	allErrs = append(allErrs, validateUserField(s.DefaultUser, fldPath.Child("defaultUser"))...)
+	for i := range s.Items {
+		allErrs = append(allErrs, validateKeyToPath(&s.Items[i], fldPath.Child("items").Index(i))...)
+	}
+	return allErrs
+}
+
+// validateKeyToPath checks one item of a secret or configMap volume.
+func validateKeyToPath(kp *corev1.KeyToPath, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "key", kp.Key, "path", kp.Path)
+	allErrs = append(allErrs, validateLocalNonReservedPath(kp.Path, fldPath.Child("path"))...)
+	allErrs = append(allErrs, validateFileMode(kp.Mode, fldPath.Child("mode"))...)
+	return append(allErrs, validateUserField(kp.User, fldPath.Child("user"))...)
+}
+
+// validateNFSVolumeSource checks an NFS volume.
+func validateNFSVolumeSource(nfs *corev1.NFSVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "server", nfs.Server, "path", nfs.Path)
+	if !path.IsAbs(nfs.Path) {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("path"), nfs.Path, "must be an absolute path"))
+	}
+	return allErrs
+}
+
+// The formats of iSCSI initiator names.
+var (
+	iscsiInitiatorIqnRegex = regexp.MustCompile(`iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$`)
+	iscsiInitiatorEuiRegex = regexp.MustCompile(`^eui.[[:alnum:]]{16}$`)
+	iscsiInitiatorNaaRegex = regexp.MustCompile(`^naa.[[:alnum:]]{32}$`)
+)
+
+// validateISCSIVolumeSource checks an iSCSI volume.
+func validateISCSIVolumeSource(iscsi *corev1.ISCSIVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "targetPortal", iscsi.TargetPortal)
+	if iscsi.IQN == "" {
+		allErrs = append(allErrs, field.Required(fldPath.Child("iqn"), ""))
+	} else {
+		switch {
+		case !strings.HasPrefix(iscsi.IQN, "iqn") && !strings.HasPrefix(iscsi.IQN, "eui") && !strings.HasPrefix(iscsi.IQN, "naa"):
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("iqn"), iscsi.IQN, "must be valid format starting with iqn, eui, or naa"))
+		case !validISCSIName(iscsi.IQN):
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("iqn"), iscsi.IQN, "must be valid format"))
+		}
+	}
+	if iscsi.Lun < 0 || iscsi.Lun > 255 {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("lun"), iscsi.Lun, validation.InclusiveRangeError(0, 255)))
+	}
+	if (iscsi.DiscoveryCHAPAuth || iscsi.SessionCHAPAuth) && iscsi.SecretRef == nil {
+		allErrs = append(allErrs, field.Required(fldPath.Child("secretRef"), ""))
+	}
+	if iscsi.InitiatorName != nil {
+		initiator := *iscsi.InitiatorName
+		if !strings.HasPrefix(initiator, "iqn") && !strings.HasPrefix(initiator, "eui") && !strings.HasPrefix(initiator, "naa") {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("initiatorname"), initiator, "must be valid format starting with iqn, eui, or naa"))
+		}
+		if !validISCSIName(initiator) {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("initiatorname"), initiator, "must be valid format"))
+		}
+	}
+	return allErrs
+}
+
+// validISCSIName reports whether an iqn, eui or naa name has its format;
+// other names pass.
+func validISCSIName(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "iqn"):
+		return iscsiInitiatorIqnRegex.MatchString(name)
+	case strings.HasPrefix(name, "eui"):
+		return iscsiInitiatorEuiRegex.MatchString(name)
+	case strings.HasPrefix(name, "naa"):
+		return iscsiInitiatorNaaRegex.MatchString(name)
+	}
+	return true
+}
+
+// validateFlockerVolumeSource checks a Flocker volume.
+func validateFlockerVolumeSource(f *corev1.FlockerVolumeSource, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if f.DatasetName == "" && f.DatasetUUID == "" {
+		allErrs = append(allErrs, field.Required(fldPath, "one of datasetName and datasetUUID is required"))
+	}
+	if f.DatasetName != "" && f.DatasetUUID != "" {
+		allErrs = append(allErrs, field.Invalid(fldPath, "resource", "datasetName and datasetUUID can not be specified simultaneously"))
+	}
+	if strings.Contains(f.DatasetName, "/") {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("datasetName"), f.DatasetName, "must not contain '/'"))
+	}
+	return allErrs
+}
+
+// validateQuobyteVolumeSource checks a Quobyte volume.
+func validateQuobyteVolumeSource(q *corev1.QuobyteVolumeSource, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	switch {
+	case q.Registry == "":
+		allErrs = append(allErrs, field.Required(fldPath.Child("registry"), "must be a host:port pair or multiple pairs separated by commas"))
+	case len(q.Tenant) >= 65:
+		allErrs = append(allErrs, field.Required(fldPath.Child("tenant"), "must be a UUID and may not exceed a length of 64 characters"))
+	default:
+		for _, hp := range strings.Split(q.Registry, ",") {
+			if _, _, err := net.SplitHostPort(hp); err != nil {
+				allErrs = append(allErrs, field.Invalid(fldPath.Child("registry"), q.Registry, "must be a host:port pair or multiple pairs separated by commas"))
+			}
+		}
+	}
+	return append(allErrs, requiredStrings(fldPath, "volume", q.Volume)...)
+}
+
+// validateDownwardAPIVolumeSource checks a downwardAPI volume. (The server
+// reports its items at the volume's path, without "items".)
+func validateDownwardAPIVolumeSource(d *corev1.DownwardAPIVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := validateFileMode(d.DefaultMode, fldPath.Child("defaultMode"))
+	allErrs = append(allErrs, validateUserField(d.DefaultUser, fldPath.Child("defaultUser"))...)
+	for i := range d.Items {
+		allErrs = append(allErrs, validateDownwardAPIVolumeFile(&d.Items[i], fldPath)...)
+	}
+	return allErrs
+}
+
+// validateDownwardAPIVolumeFile checks one file of a downwardAPI volume or
+// projection.
+func validateDownwardAPIVolumeFile(file *corev1.DownwardAPIVolumeFile, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "path", file.Path)
+	allErrs = append(allErrs, validateLocalNonReservedPath(file.Path, fldPath.Child("path"))...)
+	switch {
+	case file.FieldRef != nil:
+		allErrs = append(allErrs, validateObjectFieldSelector(file.FieldRef, validVolumeFieldPaths, fldPath.Child("fieldRef"))...)
+		if file.ResourceFieldRef != nil {
+			allErrs = append(allErrs, field.Invalid(fldPath, "resource", "fieldRef and resourceFieldRef can not be specified simultaneously"))
+		}
+	case file.ResourceFieldRef != nil:
+		allErrs = append(allErrs, validateResourceFieldSelector(file.ResourceFieldRef, fldPath.Child("resourceFieldRef"), true)...)
+	default:
+		allErrs = append(allErrs, field.Required(fldPath, "one of fieldRef and resourceFieldRef is required"))
+	}
+	allErrs = append(allErrs, validateFileMode(file.Mode, fldPath.Child("mode"))...)
+	return append(allErrs, validateUserField(file.User, fldPath.Child("user"))...)
+}
+
+// validateFCVolumeSource checks a Fibre Channel volume.
+func validateFCVolumeSource(fc *corev1.FCVolumeSource, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if len(fc.TargetWWNs) < 1 && len(fc.WWIDs) < 1 {
+		allErrs = append(allErrs, field.Required(fldPath.Child("targetWWNs"), "must specify either targetWWNs or wwids, but not both"))
+	}
+	if len(fc.TargetWWNs) != 0 && len(fc.WWIDs) != 0 {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("targetWWNs"), fc.TargetWWNs, "targetWWNs and wwids can not be specified simultaneously"))
+	}
+	if len(fc.TargetWWNs) != 0 {
+		if fc.Lun == nil {
+			allErrs = append(allErrs, field.Required(fldPath.Child("lun"), "lun is required if targetWWNs is specified"))
+		} else if *fc.Lun < 0 || *fc.Lun > 255 {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("lun"), fc.Lun, validation.InclusiveRangeError(0, 255)))
+		}
+	}
+	return allErrs
+}
+
+// validateFlexVolumeSource checks a FlexVolume.
+func validateFlexVolumeSource(fv *corev1.FlexVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "driver", fv.Driver)
+	for _, k := range sortedKeys(fv.Options) {
+		ns := k
+		if before, _, ok := strings.Cut(k, "/"); ok {
+			ns = before
+		}
+		normalized := "." + strings.ToLower(ns)
+		if strings.HasSuffix(normalized, ".kubernetes.io") || strings.HasSuffix(normalized, ".k8s.io") {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("options").Key(k), k, "kubernetes.io and k8s.io namespaces are reserved"))
+		}
+	}
+	return allErrs
+}
+
+// validateAzureDisk checks an Azure disk volume (caching mode and kind are
+// defaulted).
+func validateAzureDisk(a *corev1.AzureDiskVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "diskName", a.DiskName, "diskURI", a.DataDiskURI)
+	if a.CachingMode != nil {
+		switch *a.CachingMode {
+		case corev1.AzureDataDiskCachingNone, corev1.AzureDataDiskCachingReadOnly, corev1.AzureDataDiskCachingReadWrite:
+		default:
+			allErrs = append(allErrs, field.NotSupported(fldPath.Child("cachingMode"), *a.CachingMode, []string{"None", "ReadOnly", "ReadWrite"}))
+		}
+	}
+	if a.Kind != nil {
+		switch *a.Kind {
+		case corev1.AzureSharedBlobDisk, corev1.AzureDedicatedBlobDisk, corev1.AzureManagedDisk:
+		default:
+			allErrs = append(allErrs, field.NotSupported(fldPath.Child("kind"), *a.Kind, []string{"Dedicated", "Managed", "Shared"}))
+		}
+		if *a.Kind == corev1.AzureManagedDisk && !strings.HasPrefix(a.DataDiskURI, "/subscriptions/") {
+			allErrs = append(allErrs, field.NotSupported(fldPath.Child("diskURI"), a.DataDiskURI, []string{"/subscriptions/{sub-id}/resourcegroups/{group-name}/providers/microsoft.compute/disks/{disk-id}"}))
+		}
+		if *a.Kind != corev1.AzureManagedDisk && !strings.HasPrefix(a.DataDiskURI, "https://") {
+			allErrs = append(allErrs, field.NotSupported(fldPath.Child("diskURI"), a.DataDiskURI, []string{"https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd"}))
+		}
+	}
+	return allErrs
+}
+
+// validateStorageOSVolumeSource checks a StorageOS volume.
+func validateStorageOSVolumeSource(s *corev1.StorageOSVolumeSource, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if s.VolumeName == "" {
+		allErrs = append(allErrs, field.Required(fldPath.Child("volumeName"), ""))
+	} else {
+		allErrs = append(allErrs, validateDNS1123Label(s.VolumeName, fldPath.Child("volumeName"))...)
+	}
+	if s.VolumeNamespace != "" {
+		allErrs = append(allErrs, validateDNS1123Label(s.VolumeNamespace, fldPath.Child("volumeNamespace"))...)
+	}
+	if s.SecretRef != nil && s.SecretRef.Name == "" {
+		allErrs = append(allErrs, field.Required(fldPath.Child("secretRef", "name"), ""))
+	}
+	return allErrs
+}
+
+// validateCSIVolumeSource checks an inline CSI volume.
+func validateCSIVolumeSource(csi *corev1.CSIVolumeSource, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	driverPath := fldPath.Child("driver")
+	if csi.Driver == "" {
+		allErrs = append(allErrs, field.Required(driverPath, ""))
+	} else {
+		if len(csi.Driver) > 63 {
+			allErrs = append(allErrs, field.TooLong(driverPath, "", 63))
+		}
+		for _, msg := range validation.IsDNS1123Subdomain(strings.ToLower(csi.Driver)) {
+			allErrs = append(allErrs, field.Invalid(driverPath, csi.Driver, msg))
+		}
+	}
+	if ref := csi.NodePublishSecretRef; ref != nil {
+		if ref.Name == "" {
+			allErrs = append(allErrs, field.Required(fldPath.Child("nodePublishSecretRef", "name"), ""))
+		} else {
+			allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, ref.Name, false, fldPath.Child("name"))...)
+		}
+	}
+	return allErrs
+}
+
+// validateProjectedVolumeSource checks a projected volume and its sources.
+func validateProjectedVolumeSource(pv *corev1.ProjectedVolumeSource, fldPath *field.Path) field.ErrorList {
+	allErrs := validateFileMode(pv.DefaultMode, fldPath.Child("defaultMode"))
+	allErrs = append(allErrs, validateUserField(pv.DefaultUser, fldPath.Child("defaultUser"))...)
+	paths := newStringSet[string]()
+	addPath := func(p, value string) {
+		if paths.has(p) {
+			allErrs = append(allErrs, field.Invalid(fldPath, value, "conflicting duplicate paths"))
+		} else {
+			paths.insert(p)
+		}
+	}
+	for i, src := range pv.Sources {
+		n := 0
+		srcPath := fldPath.Child("sources").Index(i)
+		if s := src.Secret; s != nil {
+			n++
+			pp := srcPath.Child("secret")
+			allErrs = append(allErrs, requiredStrings(pp, "name", s.Name)...)
+			for j := range s.Items {
+				allErrs = append(allErrs, validateKeyToPath(&s.Items[j], pp.Child("items").Index(j))...)
+				if s.Items[j].Path != "" {
+					addPath(s.Items[j].Path, s.Name)
+				}
+			}
+		}
+		if c := src.ConfigMap; c != nil {
+			n++
+			pp := srcPath.Child("configMap")
+			allErrs = append(allErrs, requiredStrings(pp, "name", c.Name)...)
+			for j := range c.Items {
+				allErrs = append(allErrs, validateKeyToPath(&c.Items[j], pp.Child("items").Index(j))...)
+				if c.Items[j].Path != "" {
+					addPath(c.Items[j].Path, c.Name)
+				}
+			}
+		}
+		if d := src.DownwardAPI; d != nil {
+			n++
+			for j := range d.Items {
+				allErrs = append(allErrs, validateDownwardAPIVolumeFile(&d.Items[j], srcPath.Child("downwardAPI"))...)
+				if d.Items[j].Path != "" {
+					addPath(d.Items[j].Path, d.Items[j].Path)
+				}
+			}
+		}
+		if t := src.ServiceAccountToken; t != nil {
+			n++
+			pp := srcPath.Child("serviceAccountToken")
+			if exp := t.ExpirationSeconds; exp == nil {
+				allErrs = append(allErrs, field.Required(pp.Child("expirationSeconds"), ""))
+			} else {
+				if *exp < 10*60 {
+					allErrs = append(allErrs, field.Invalid(pp.Child("expirationSeconds"), *exp, "may not specify a duration less than 10 minutes"))
+				}
+				if *exp > 1<<32 {
+					allErrs = append(allErrs, field.Invalid(pp.Child("expirationSeconds"), *exp, "may not specify a duration larger than 2^32 seconds"))
+				}
+			}
+			if t.Path == "" {
+				allErrs = append(allErrs, field.Required(fldPath.Child("path"), ""))
+			} else {
+				allErrs = append(allErrs, validateLocalNonReservedPath(t.Path, fldPath.Child("path"))...)
+			}
+			allErrs = append(allErrs, validateUserField(t.User, pp.Child("user"))...)
+		}
+		if b := src.ClusterTrustBundle; b != nil {
+			n++
+			allErrs = append(allErrs, validateClusterTrustBundleProjection(b, srcPath.Child("clusterTrustBundle"))...)
+			addPath(b.Path, b.Path)
+		}
+		if c := src.PodCertificate; c != nil {
+			n++
+			allErrs = append(allErrs, validatePodCertificateProjection(c, srcPath.Child("podCertificate"), addPath)...)
+		}
+		if n > 1 {
+			allErrs = append(allErrs, field.Forbidden(srcPath, "may not specify more than 1 volume type per source"))
+		}
+	}
+	return allErrs
+}
+
+// validateClusterTrustBundleProjection checks a clusterTrustBundle
+// projection: a name or a signer name, and a path.
+func validateClusterTrustBundleProjection(b *corev1.ClusterTrustBundleProjection, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	usingName, usingSigner := b.Name != nil, b.SignerName != nil
+	switch {
+	case usingName && usingSigner:
+		allErrs = append(allErrs, field.Invalid(fldPath, internalClusterTrustBundleProjection(b), "only one of name and signerName may be used"))
+	case usingName:
+		if *b.Name == "" {
+			allErrs = append(allErrs, field.Required(fldPath.Child("name"), "must be a valid object name"))
+		}
+		for _, msg := range clusterTrustBundleNameErrors(*b.Name) {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("name"), *b.Name, "not a valid clustertrustbundlename: "+msg))
+		}
+		if b.LabelSelector != nil {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("labelSelector"), b.LabelSelector, "labelSelector must be unset if name is specified"))
+		}
+	case usingSigner:
+		if *b.SignerName == "" {
+			allErrs = append(allErrs, field.Required(fldPath.Child("signerName"), "must be a valid signer name"))
+		}
+		allErrs = append(allErrs, validateSignerName(fldPath.Child("signerName"), *b.SignerName)...)
+		allErrs = append(allErrs, validateLabelSelector(b.LabelSelector, fldPath.Child("labelSelector"))...)
+	default:
+		allErrs = append(allErrs, field.Required(fldPath, "either name or signerName must be specified"))
+	}
+	if b.Path == "" {
+		allErrs = append(allErrs, field.Required(fldPath.Child("path"), ""))
+	}
+	allErrs = append(allErrs, validateUserField(b.User, fldPath.Child("user"))...)
+	return append(allErrs, validateLocalNonReservedPath(b.Path, fldPath.Child("path"))...)
+}
+
+// clusterTrustBundleNameErrors checks a ClusterTrustBundle name: for a
+// signer's bundle, "<signer with : for />:<name>".
+func clusterTrustBundleNameErrors(name string) []string {
+	i := strings.LastIndex(name, ":")
+	if i < 0 {
+		return apimachineryvalidation.NameIsDNSSubdomain(name, false)
+	}
+	signer := strings.ReplaceAll(name[:i], ":", "/")
+	prefix := strings.ReplaceAll(signer, "/", ":") + ":"
+	if !strings.HasPrefix(name, prefix) {
+		return []string{"ClusterTrustBundle for signerName " + signer + " must be named with prefix " + prefix}
+	}
+	return apimachineryvalidation.NameIsDNSSubdomain(strings.TrimPrefix(name, prefix), false)
+}
+
+// validateSignerName checks a signer name: "example.com/signer-name".
+func validateSignerName(fldPath *field.Path, signerName string) field.ErrorList {
+	if signerName == "" {
+		return field.ErrorList{field.Required(fldPath, "")}
+	}
+	segments := strings.Split(signerName, "/")
+	if len(segments) != 2 {
+		return field.ErrorList{field.Invalid(fldPath, signerName, "must be a fully qualified domain and path of the form 'example.com/signer-name'")}
+	}
+	var el field.ErrorList
+	if len(segments[0]) > validation.DNS1123SubdomainMaxLength {
+		el = append(el, field.TooLong(fldPath, "", validation.DNS1123SubdomainMaxLength))
+	}
+	domainLabels := strings.Split(segments[0], ".")
+	for _, lbl := range domainLabels {
+		if errs := validation.IsDNS1123Label(lbl); len(errs) > 0 {
+			for _, e := range errs {
+				el = append(el, field.Invalid(fldPath, segments[0], "validating label "+strconv.Quote(lbl)+": "+e))
+			}
+			break
+		}
+	}
+	if len(domainLabels) < 2 {
+		el = append(el, field.Invalid(fldPath, segments[0], "should be a domain with at least two segments separated by dots"))
+	}
+	for _, lbl := range strings.Split(segments[1], ".") {
+		if errs := validation.IsDNS1123Subdomain(lbl); len(errs) > 0 {
+			for _, e := range errs {
+				el = append(el, field.Invalid(fldPath, segments[1], "validating label "+strconv.Quote(lbl)+": "+e))
+			}
+			break
+		}
+	}
+	maxLen := validation.DNS1123SubdomainMaxLength + validation.DNS1123SubdomainMaxLength + validation.DNS1123LabelMaxLength + 2
+	if len(signerName) > maxLen {
+		el = append(el, field.TooLong(fldPath, "", maxLen))
+	}
+	return el
+}
+
+// internalClusterTrustBundleProjection renders a clusterTrustBundle
+// projection the way the server prints it in an error.
+func internalClusterTrustBundleProjection(b *corev1.ClusterTrustBundleProjection) any {
+	return struct {
+		Name          *string
+		SignerName    *string
+		LabelSelector any
+		Optional      *bool
+		Path          string
+		User          *int64
+	}{b.Name, b.SignerName, b.LabelSelector, b.Optional, b.Path, b.User}
+}
+
+// validPodCertificateKeyTypes are the key types a podCertificate projection
+// may ask for.
+var validPodCertificateKeyTypes = []string{"RSA3072", "RSA4096", "ECDSAP256", "ECDSAP384", "ECDSAP521", "ED25519"}
+
+// validatePodCertificateProjection checks a podCertificate projection's
+// signer, key type, expiry and paths.
+func validatePodCertificateProjection(c *corev1.PodCertificateProjection, fldPath *field.Path, addPath func(p, value string)) field.ErrorList {
+	allErrs := validateSignerName(fldPath.Child("signerName"), c.SignerName)
+	if c.UserAnnotations != nil {
+		for _, k := range sortedKeys(c.UserAnnotations) {
+			allErrs = append(allErrs, validation.IsDomainPrefixedKey(fldPath.Child("userAnnotations"), strings.ToLower(k))...)
+		}
+		if err := apimachineryvalidation.ValidateAnnotationsSize(c.UserAnnotations); err != nil {
+			allErrs = append(allErrs, field.TooLong(fldPath.Child("userAnnotations"), "", apimachineryvalidation.TotalAnnotationSizeLimitB))
+		}
+	}
+	allErrs = append(allErrs, validateUserField(c.User, fldPath.Child("user"))...)
+	switch c.KeyType {
+	case "RSA3072", "RSA4096", "ECDSAP256", "ECDSAP384", "ECDSAP521", "ED25519":
+	default:
+		allErrs = append(allErrs, field.NotSupported(fldPath.Child("keyType"), c.KeyType, validPodCertificateKeyTypes))
+	}
+	if exp := c.MaxExpirationSeconds; exp != nil {
+		if *exp < 3600 {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("maxExpirationSeconds"), *exp, "if provided, maxExpirationSeconds must be >= 3600"))
+		}
+		maxMax := int32(91 * 24 * 60 * 60)
+		if host, _, _ := strings.Cut(c.SignerName, "/"); host == "kubernetes.io" || strings.HasSuffix(host, ".kubernetes.io") {
+			maxMax = 24 * 60 * 60
+		}
+		if *exp > maxMax {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("maxExpirationSeconds"), *exp, "if provided, maxExpirationSeconds must be <= "+strconv.Itoa(int(maxMax))))
+		}
+	}
+	n := 0
+	for _, p := range []struct{ name, value string }{
+		{"credentialBundlePath", c.CredentialBundlePath}, {"keyPath", c.KeyPath}, {"certificateChainPath", c.CertificateChainPath},
+	} {
+		if p.value == "" {
+			continue
+		}
+		n++
+		allErrs = append(allErrs, validateLocalNonReservedPath(p.value, fldPath.Child(p.name))...)
+		addPath(p.value, p.value)
+	}
+	if n == 0 {
+		allErrs = append(allErrs, field.Required(fldPath, "specify at least one of credentialBundlePath, keyPath, and certificateChainPath"))
+	}
+	return allErrs
+}
+
+// validateEphemeralVolumeSource checks a generic ephemeral volume: its claim
+// template may only set labels and annotations in its metadata, and its
+// spec is a claim spec.
+func validateEphemeralVolumeSource(e *corev1.EphemeralVolumeSource, fldPath *field.Path) field.ErrorList {
+	t := e.VolumeClaimTemplate
+	tp := fldPath.Child("volumeClaimTemplate")
+	if t == nil {
+		return field.ErrorList{field.Required(tp, "")}
+	}
+	mp := tp.Child("metadata")
+	allErrs := validateAnnotations(t.Annotations, mp.Child("annotations"))
+	allErrs = append(allErrs, validateLabels(t.Labels, mp.Child("labels"))...)
+	meta := t.ObjectMeta
+	meta.Labels, meta.Annotations = nil, nil
+	rt, rv := reflect.TypeOf(meta), reflect.ValueOf(meta)
+	for i := 0; i < rt.NumField(); i++ {
+		if sf := rt.Field(i); sf.IsExported() && !rv.Field(i).IsZero() {
+			allErrs = append(allErrs, field.Forbidden(mp.Child(lowerFirst(sf.Name)), "cannot be set"))
+		}
+	}
+	return append(allErrs, validatePersistentVolumeClaimSpec(&t.Spec, tp.Child("spec"))...)
+}
+
+// lowerFirst lower-cases the first letter of a Go field name.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// supportedAccessModes are the access modes a claim may ask for.
+var supportedAccessModes = newStringSet(corev1.ReadWriteOnce, corev1.ReadOnlyMany, corev1.ReadWriteMany, corev1.ReadWriteOncePod)
+
+// validatePersistentVolumeClaimSpec checks the claim spec of an ephemeral
+// volume: access modes, a positive storage request, the class names, the
+// volume mode and the data source.
+func validatePersistentVolumeClaimSpec(spec *corev1.PersistentVolumeClaimSpec, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if len(spec.AccessModes) == 0 {
+		allErrs = append(allErrs, field.Required(fldPath.Child("accessModes"), "at least 1 access mode is required"))
+	}
+	if spec.Selector != nil {
+		allErrs = append(allErrs, validateLabelSelector(spec.Selector, fldPath.Child("selector"))...)
+	}
+	foundRWOP, foundOther := false, false
+	for _, mode := range spec.AccessModes {
+		if !supportedAccessModes.has(string(mode)) {
+			allErrs = append(allErrs, field.NotSupported(fldPath.Child("accessModes"), mode, supportedAccessModes.supported()))
+		}
+		if mode == corev1.ReadWriteOncePod {
+			foundRWOP = true
+		} else if supportedAccessModes.has(string(mode)) {
+			foundOther = true
+		}
+	}
+	if foundRWOP && foundOther {
+		allErrs = append(allErrs, field.Forbidden(fldPath.Child("accessModes"), "may not use ReadWriteOncePod with other access modes"))
+	}
+	storagePath := fldPath.Child("resources").Key(string(corev1.ResourceStorage))
+	if storage, ok := spec.Resources.Requests[corev1.ResourceStorage]; !ok {
+		allErrs = append(allErrs, field.Required(storagePath, ""))
+	} else if storage.Sign() <= 0 {
+		allErrs = append(allErrs, field.Invalid(storagePath, storage.String(), "must be greater than zero"))
+	} else {
+		allErrs = append(allErrs, validateResourceQuantityValue(corev1.ResourceStorage, storage, storagePath)...)
+	}
+	if spec.StorageClassName != nil && *spec.StorageClassName != "" {
+		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *spec.StorageClassName, false, fldPath.Child("storageClassName"))...)
+	}
+	if vm := spec.VolumeMode; vm != nil && *vm != corev1.PersistentVolumeBlock && *vm != corev1.PersistentVolumeFilesystem {
+		allErrs = append(allErrs, field.NotSupported(fldPath.Child("volumeMode"), *vm, []corev1.PersistentVolumeMode{corev1.PersistentVolumeBlock, corev1.PersistentVolumeFilesystem}))
+	}
+	if ds := spec.DataSource; ds != nil {
+		allErrs = append(allErrs, validateDataSource(ds.Name, ds.Kind, ds.APIGroup, fldPath.Child("dataSource"))...)
+	}
+	if dsr := spec.DataSourceRef; dsr != nil {
+		allErrs = append(allErrs, validateDataSource(dsr.Name, dsr.Kind, dsr.APIGroup, fldPath.Child("dataSourceRef"))...)
+		if ns := dsr.Namespace; ns != nil && *ns != "" {
+			allErrs = append(allErrs, validateName(apimachineryvalidation.ValidateNamespaceName, *ns, false, fldPath.Child("dataSourceRef", "namespace"))...)
+		}
+	}
+	// The server prints a field path as the bad value here, which renders
+	// as {}.
+	if dsr := spec.DataSourceRef; dsr != nil && dsr.Namespace != nil && *dsr.Namespace != "" {
+		if spec.DataSource != nil {
+			allErrs = append(allErrs, field.Invalid(fldPath, struct{}{}, "may not be specified when dataSourceRef.namespace is specified"))
+		}
+	} else if ds := spec.DataSource; ds != nil && dsr != nil {
+		if !reflect.DeepEqual(ds.APIGroup, dsr.APIGroup) || ds.Kind != dsr.Kind || ds.Name != dsr.Name {
+			allErrs = append(allErrs, field.Invalid(fldPath, struct{}{}, "must match dataSourceRef"))
+		}
+	}
+	if spec.VolumeAttributesClassName != nil && *spec.VolumeAttributesClassName != "" {
+		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *spec.VolumeAttributesClassName, false, fldPath.Child("volumeAttributesClassName"))...)
+	}
+	return allErrs
+}
+
+// validateDataSource checks a claim's dataSource or dataSourceRef.
+func validateDataSource(name, kind string, apiGroup *string, fldPath *field.Path) field.ErrorList {
+	allErrs := requiredStrings(fldPath, "name", name, "kind", kind)
+	group := ""
+	if apiGroup != nil {
+		group = *apiGroup
+	}
+	if group == "" && kind != "PersistentVolumeClaim" {
+		allErrs = append(allErrs, field.Invalid(fldPath, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"))
+	}
+	if group != "" {
+		for _, msg := range validation.IsDNS1123Subdomain(group) {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("apiGroup"), group, msg))
+		}
+	}
+	return allErrs
+}
