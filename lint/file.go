@@ -18,8 +18,9 @@ type File struct {
 	Src []byte
 
 	// lines[i] is the byte offset where line i+1 starts. Lines break where
-	// yaml.v3 breaks them: at LF, CR LF, a lone CR, NEL, LS and PS.
-	lines []int
+	// yaml.v3 breaks them: at LF, CR LF, a lone CR, NEL, LS and PS. Four
+	// bytes a line keep the table small beside a large file (see NewFile).
+	lines []uint32
 	// bom is the length of a UTF-8 byte-order mark at the start of Src,
 	// which yaml.v3 skips without counting it as a column.
 	bom int
@@ -30,7 +31,8 @@ type File struct {
 }
 
 // NewFile returns a File for src, named name. It does not copy src; the
-// caller must not modify it afterwards.
+// caller must not modify it afterwards. src must be shorter than 4 GiB;
+// the longest input daemonlint reads is 1 GiB.
 func NewFile(name string, src []byte) *File {
 	f := &File{Name: name, Src: src}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
@@ -38,7 +40,7 @@ func NewFile(name string, src []byte) *File {
 	}
 	// Counting line feeds first sizes the table exactly for most files (a
 	// file with lone CRs makes it grow).
-	f.lines = append(make([]int, 0, 1+bytes.Count(src, []byte("\n"))), 0)
+	f.lines = append(make([]uint32, 0, 1+bytes.Count(src, []byte("\n"))), 0)
 	ascii := true // the current line is all ASCII so far
 	for i := 0; i < len(src); i++ {
 		c := src[i]
@@ -83,7 +85,7 @@ func (f *File) endLine(off int, ascii bool) {
 	if !ascii {
 		f.markWide(len(f.lines))
 	}
-	f.lines = append(f.lines, off)
+	f.lines = append(f.lines, uint32(off))
 }
 
 // markWide records that line (1-based) holds bytes outside ASCII, where a
@@ -133,7 +135,7 @@ func (f *File) lineStart(line int) int {
 	case line == 1:
 		return f.bom
 	}
-	return f.lines[line-1]
+	return int(f.lines[line-1])
 }
 
 // lineEnd returns the offset just past the last byte of line (1-based)
@@ -145,7 +147,7 @@ func (f *File) lineEnd(line int) int {
 	if line >= len(f.lines) {
 		return len(f.Src)
 	}
-	end := f.lines[line] // start of the next line
+	end := int(f.lines[line]) // start of the next line
 	// Step back over the line break.
 	switch {
 	case end >= 2 && f.Src[end-2] == '\r' && f.Src[end-1] == '\n':
@@ -197,7 +199,7 @@ func (f *File) Position(offset int) Position {
 	if offset > len(f.Src) {
 		offset = len(f.Src)
 	}
-	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset })
+	line := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset })
 	start := f.lineStart(line)
 	if offset < start { // inside the byte-order mark
 		offset = start

@@ -28,6 +28,9 @@ as a template: render it first (helm template …) and lint the output.`,
 	Severity: Error,
 	Scope:    FileScope,
 	Run:      runSyntax,
+	// Documents are checked as they are read, and the file as a whole
+	// (syntax errors, template markers) once all of them are.
+	EachDocument: runSyntaxDocument,
 }
 
 func runSyntax(p *Pass) error {
@@ -52,6 +55,12 @@ func runSyntax(p *Pass) error {
 		})
 	}
 	reportStrayBOMs(p)
+	return nil
+}
+
+// runSyntaxDocument checks one document (and the items of a List): that it
+// is an object, and that kubectl can send it as JSON.
+func runSyntaxDocument(p *Pass) error {
 	for _, d := range p.Docs {
 		if d.Item >= 0 && d.List != nil {
 			// Items are checked with their List, but a non-object item is

@@ -155,7 +155,7 @@ func limitMemory(inputBytes int, e *env) {
 	if e.getenv != nil && e.getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetMemoryLimit(int64(inputBytes) + int64(inputBytes)/4 + 64<<20)
+	debug.SetMemoryLimit(int64(inputBytes) + int64(inputBytes)/4 + 48<<20)
 }
 
 // isEmptyInput reports whether f held no document and no syntax error.
