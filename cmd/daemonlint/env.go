@@ -25,6 +25,10 @@ type env struct {
 	// rules are the rules lint runs before the configuration applies; nil
 	// means lint.Rules().
 	rules []*lint.Rule
+	// tuneGC lets the command set the garbage collector for its inputs (see
+	// limitMemory): it is set for a real run, and not in tests, which share
+	// their process.
+	tuneGC bool
 	// fifoWait is how long to wait for a writer of a named pipe given as a
 	// path; zero means defaultFIFOWait.
 	fifoWait time.Duration
@@ -57,6 +61,7 @@ func newEnv() *env {
 		stdinTerminal: isTerminal(os.Stdin),
 		color:         isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
 		getenv:        os.Getenv,
+		tuneGC:        true,
 	}
 }
 

@@ -146,15 +146,18 @@ func runLint(args []string, e *env) int {
 	return exitOK
 }
 
-// limitMemory asks the garbage collector to keep the heap near what the
-// inputs need (their bytes, a quarter more for line tables and results,
-// and room for the documents being checked), rather than letting it grow
-// to twice the live heap: the inputs stay in memory for the whole run, and
-// would otherwise double the peak. GOMEMLIMIT, when set, wins.
+// limitMemory sets the garbage collector of a real run (not of tests) to
+// collect only when the heap nears what the inputs need: their bytes, a
+// quarter more for line tables and results, and room for the documents
+// being checked. By default it would let the heap grow to twice what is
+// live, and the inputs, which stay in memory for the whole run, would
+// double the peak; a small run, on the other hand, needs no collection at
+// all. GOGC or GOMEMLIMIT, when set, win.
 func limitMemory(inputBytes int, e *env) {
-	if e.getenv != nil && e.getenv("GOMEMLIMIT") != "" {
+	if !e.tuneGC || e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(int64(inputBytes) + int64(inputBytes)/4 + 48<<20)
 }
 
