@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // Severity says how bad a finding is.
@@ -128,7 +129,7 @@ func (r *Rule) reads(kind string) bool {
 	return len(r.Kinds) == 0 || slices.Contains(r.Kinds, kind)
 }
 
-var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+var ruleNameRE = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // Validate checks a list of rules: unique kebab-case names, a doc that
 // starts with a title line, a valid default severity, and a Run function.
@@ -140,7 +141,7 @@ func Validate(rules []*Rule) error {
 			errs = append(errs, fmt.Sprintf("rule %d is nil", i))
 			continue
 		}
-		if !ruleNameRE.MatchString(r.Name) {
+		if !ruleNameRE().MatchString(r.Name) {
 			errs = append(errs, fmt.Sprintf("rule name %q is not kebab-case", r.Name))
 		}
 		if seen[r.Name] {

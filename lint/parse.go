@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io"
 	"iter"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // A SyntaxError is a place where a file is not valid YAML.
@@ -266,7 +267,10 @@ func (f *File) nextDocumentStart(off int) int {
 	return -1
 }
 
-var yamlErrorRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+// quotedRE finds the quoted name in a yaml.v3 message.
+var quotedRE = lazyre.New(`'(.*)'`)
+
+var yamlErrorRE = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // scannerProblems are the problems yaml.v3's scanner reports. Its parser
 // reports the others. The two count the line in the error message
@@ -301,7 +305,7 @@ var scannerProblems = []string{
 func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 	msg := err.Error()
 	line := 0
-	if m := yamlErrorRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrorRE().FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 		printed, _ := strconv.Atoi(m[1])
 		// yaml.v3 prints a 1-based line for scanner errors and a 0-based one
@@ -335,7 +339,7 @@ func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 			}
 		}
 	case strings.HasPrefix(msg, "unknown anchor"):
-		if m := regexp.MustCompile(`'(.*)'`).FindStringSubmatch(msg); m != nil {
+		if m := quotedRE().FindStringSubmatch(msg); m != nil {
 			if i := bytes.Index(f.Src[base:], []byte("*"+m[1])); i >= 0 {
 				off = base + i
 			}

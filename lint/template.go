@@ -2,11 +2,12 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // Where a file shows that it is an unrendered Helm, Go or Jinja template:
@@ -42,7 +43,7 @@ func templateText(f *File) *Span {
 
 // templateActionRE matches a Go template action that reads a field
 // ({{ .Values.x }}) or calls a Helm or Sprig function, as charts do.
-var templateActionRE = regexp.MustCompile(`\{\{-?\s*(\.|(include|template|toYaml|tpl|default|quote|required|if|else|end|range|with|define|lookup|printf \.)\b)`)
+var templateActionRE = lazyre.New(`\{\{-?\s*(\.|(include|template|toYaml|tpl|default|quote|required|if|else|end|range|with|define|lookup|printf \.)\b)`)
 
 func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	if n == nil || depth > maxDepth {
@@ -51,7 +52,7 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
-			(templateActionRE.MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
+			(templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
 			return n
 		}
 	case yaml.MappingNode:

@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // MaxObjectBytes is the largest object, as the JSON that kubectl sends, that
@@ -309,7 +310,7 @@ func shortTag(tag string) string {
 	return tag
 }
 
-var yaml11Float = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var yaml11Float = lazyre.New(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // resolve11 resolves an untagged plain scalar with YAML 1.1 rules, as
 // go.yaml.in/yaml/v2 does.
@@ -349,7 +350,7 @@ func resolve11(s string) (tag string, v any) {
 		if u, err := strconv.ParseUint(plain, 0, 64); err == nil {
 			return "!!int", u
 		}
-		if yaml11Float.MatchString(plain) {
+		if yaml11Float().MatchString(plain) {
 			if f, err := strconv.ParseFloat(plain, 64); err == nil {
 				return "!!float", f
 			}
