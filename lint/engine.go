@@ -422,21 +422,29 @@ func checkFile(f *File, opts Options, submit func(func())) fileResult {
 		serrs   []*SyntaxError
 		results []*docResult
 		pending sync.WaitGroup
+		broke   any // what reading the file panicked with
 	)
-	for p := range ParseSeq(f) {
-		if p.Err != nil {
-			serrs = append(serrs, p.Err)
-			continue
+	func() {
+		defer func() { broke = recover() }()
+		for p := range ParseSeq(f) {
+			if p.Err != nil {
+				serrs = append(serrs, p.Err)
+				continue
+			}
+			r := new(docResult)
+			results = append(results, r)
+			pending.Add(1)
+			submit(func() {
+				defer pending.Done()
+				checkDocument(f, p.Docs, opts, need, r)
+			})
 		}
-		r := new(docResult)
-		results = append(results, r)
-		pending.Add(1)
-		submit(func() {
-			defer pending.Done()
-			checkDocument(f, p.Docs, opts, need, r)
-		})
-	}
+	}()
 	pending.Wait()
+	if broke != nil {
+		report(Diagnostic{File: f.Name, Rule: InternalErrorRule, Severity: Error,
+			Message: fmt.Sprintf("internal error: reading %s panicked (%v) after %d documents; please report this bug", f.Name, broke, len(results)+len(serrs))})
+	}
 
 	var tmpl *Span
 	if slices.ContainsFunc(serrs, func(e *SyntaxError) bool { return !e.TooLarge }) {
@@ -479,6 +487,18 @@ func checkFile(f *File, opts Options, submit func(func())) fileResult {
 // checkDocument runs the rules on one document and the items of a List
 // (docs[0] is the document) and fills r.
 func checkDocument(f *File, docs []*Document, opts Options, need directiveNeeds, r *docResult) {
+	doc := docs[0]
+	defer func() {
+		// Rules recover their own panics (see runRule); this is for the
+		// engine's work on the document.
+		if v := recover(); v != nil {
+			off := f.Offset(doc.Root.Line, doc.Root.Column)
+			r.diags = append(r.diags, Diagnostic{File: f.Name, Document: doc.Index, Object: doc.Object(),
+				Span: Span{off, off}, Start: f.Position(off), End: f.Position(off),
+				Rule: InternalErrorRule, Severity: Error,
+				Message: fmt.Sprintf("internal error: checking document %d of %s panicked (%v); please report this bug", doc.Index, f.Name, v)})
+		}
+	}()
 	report := func(d Diagnostic) {
 		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
 			d.Severity = s
@@ -487,7 +507,6 @@ func checkDocument(f *File, docs []*Document, opts Options, need directiveNeeds,
 		d.End = f.Position(d.Span.End)
 		r.diags = append(r.diags, d)
 	}
-	doc := docs[0]
 	for _, rule := range opts.Rules {
 		if rule.Scope == FileScope && rule.EachDocument != nil {
 			runRule(&Pass{Rule: rule, File: f, Doc: doc, Docs: docs, Settings: opts.Settings}, rule.EachDocument, report)
