@@ -464,3 +464,23 @@ func TestPanicContainment(t *testing.T) {
 		}
 	}
 }
+
+func TestIsEmptyInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      bool
+	}{
+		{"nothing", "", true},
+		{"comments and markers", "# a\n---\n  # b\n--- # c\n...\n", true},
+		{"a document", "# a\n---\nkind: Pod\n", false},
+		{"content after a marker", "--- {kind: Pod}\n", false},
+		{"a syntax error", "\tkind: Pod\n", false},
+		{"a directive alone", "%YAML 1.2\n---\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := isEmptyInput(lint.NewFile("-", []byte(tc.src))); got != tc.want {
+				t.Errorf("isEmptyInput(%q) = %v, want %v", tc.src, got, tc.want)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -161,8 +162,22 @@ func limitMemory(inputBytes int, e *env) {
 	debug.SetMemoryLimit(int64(inputBytes) + int64(inputBytes)/4 + 48<<20)
 }
 
-// isEmptyInput reports whether f held no document and no syntax error.
+// isEmptyInput reports whether f held no document and no syntax error. A
+// line that is more than blanks, a comment, a directive or a document
+// marker makes a document or a syntax error, so only a file without one is
+// parsed again.
 func isEmptyInput(f *lint.File) bool {
+	for line := 1; line <= f.LineCount(); line++ {
+		text := bytes.TrimSpace(f.Line(line))
+		for _, marker := range []string{"---", "..."} {
+			if rest, ok := bytes.CutPrefix(text, []byte(marker)); ok && (len(rest) == 0 || rest[0] == ' ' || rest[0] == '\t') {
+				text = bytes.TrimSpace(rest)
+			}
+		}
+		if len(text) > 0 && text[0] != '#' && text[0] != '%' {
+			return false
+		}
+	}
 	docs, serrs := lint.Parse(f)
 	return len(docs) == 0 && len(serrs) == 0
 }
