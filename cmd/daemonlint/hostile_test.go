@@ -475,7 +475,8 @@ func TestIsEmptyInput(t *testing.T) {
 		{"a document", "# a\n---\nkind: Pod\n", false},
 		{"content after a marker", "--- {kind: Pod}\n", false},
 		{"a syntax error", "\tkind: Pod\n", false},
-		{"a directive alone", "%YAML 1.2\n---\n", true},
+		{"a directive alone", "%YAML 1.1\n---\n", true},
+		{"a directive yaml.v3 refuses", "%YAML 1.2\n---\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := isEmptyInput(lint.NewFile("-", []byte(tc.src))); got != tc.want {
