@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"github.com/daemonlint/daemonlint/convert"
 	"golang.org/x/tools/txtar"
 )
@@ -13,7 +15,7 @@ import (
 // BenchmarkConvertCorpus converts every file of the shared corpus, most of
 // which hold nothing to convert, as `daemonlint convert DIR` would.
 func BenchmarkConvertCorpus(b *testing.B) {
-	root := findCorpus(b)
+	root := testcorpus.Dir(b)
 	var srcs [][]byte
 	size := 0
 	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {

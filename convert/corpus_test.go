@@ -17,6 +17,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"github.com/daemonlint/daemonlint/convert"
 	"github.com/daemonlint/daemonlint/lint"
 )
@@ -30,33 +32,6 @@ var recordOracle = flag.Bool("record-oracle", false,
 // checks the verdicts without the oracle and notices when a conversion
 // changes (scripts/convert-corpus.sh records them again).
 const corpusExpectations = "../testdata/convert/corpus-oracle.tsv"
-
-// findCorpus returns the shared corpus directory: $DAEMONLINT_CORPUS, or
-// shared/corpus in the nearest directory above this one that has it.
-func findCorpus(t testing.TB) string {
-	t.Helper()
-	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			t.Skipf("DAEMONLINT_CORPUS: %v", err)
-		}
-		return dir
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		candidate := filepath.Join(dir, "shared", "corpus")
-		if info, err := os.Stat(candidate); err == nil && info.IsDir() {
-			return candidate
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("the shared corpus is not here (set DAEMONLINT_CORPUS to its path)")
-		}
-		dir = parent
-	}
-}
 
 // A corpusDoc is one converted ReplicaSet or Deployment of the corpus.
 type corpusDoc struct {
@@ -80,7 +55,7 @@ func (d *corpusDoc) key() string { return fmt.Sprintf("%s#%d.%d", d.file, d.doc,
 // that every original the API server accepts converts into a DaemonSet it
 // accepts (from the recorded verdicts).
 func TestCorpus(t *testing.T) {
-	root := findCorpus(t)
+	root := testcorpus.Dir(t)
 	var docs []*corpusDoc
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

@@ -9,36 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"github.com/daemonlint/daemonlint/lint"
 )
-
-// corpusDir finds the shared corpus of real manifests: $DAEMONLINT_CORPUS,
-// or a shared/corpus directory above the test's directory. It skips the
-// test when there is none; the repository's tests pass without it.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
-			t.Skipf("DAEMONLINT_CORPUS=%s is not a directory", dir)
-		}
-		return dir
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if fi, err := os.Stat(c); err == nil && fi.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus found (set DAEMONLINT_CORPUS)")
-		}
-		dir = parent
-	}
-}
 
 // A verdict is the API server's answer to one corpus document, recorded
 // in testdata/corpus/verdicts.tsv by scripts/oracle-verdicts.sh.
@@ -95,7 +69,7 @@ func readVerdicts(t *testing.T) []verdict {
 // header and selector rules never call an object wrong that the API server
 // accepts.
 func TestCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t)
 	verdicts := map[string]verdict{}
 	for _, v := range readVerdicts(t) {
 		verdicts[v.key()] = v

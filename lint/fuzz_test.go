@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -14,15 +16,8 @@ import (
 func addSeeds(f *testing.F) {
 	var dirs []string
 	dirs = append(dirs, "testdata")
-	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
+	if dir, ok := testcorpus.Find(); ok {
 		dirs = append(dirs, dir)
-	} else if wd, err := os.Getwd(); err == nil {
-		for d := wd; filepath.Dir(d) != d; d = filepath.Dir(d) {
-			if c := filepath.Join(d, "..", "shared", "corpus"); isDir(c) {
-				dirs = append(dirs, c)
-				break
-			}
-		}
 	}
 	for _, dir := range dirs {
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
@@ -42,11 +37,6 @@ func addSeeds(f *testing.F) {
 	}
 	f.Add([]byte("a: 1\r\nb: [x, 'y']\r\n"))
 	f.Add([]byte("\ufeffapiVersion: v1\nkind: List\nitems:\n- {kind: Pod}\n"))
-}
-
-func isDir(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.IsDir()
 }
 
 // FuzzParse checks that parsing never panics, that every node maps to an

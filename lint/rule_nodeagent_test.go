@@ -10,6 +10,8 @@ import (
 	"testing"
 	"text/tabwriter"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/linttest"
 )
@@ -52,31 +54,6 @@ func TestNodeAgentRulesListed(t *testing.T) {
 	}
 }
 
-// nodeAgentCorpus returns the shared corpus directory: $DAEMONLINT_CORPUS,
-// or shared/corpus found by walking up from the test's directory. It skips
-// the test when there is none.
-func nodeAgentCorpus(t *testing.T) string {
-	t.Helper()
-	if dir := os.Getenv("DAEMONLINT_CORPUS"); dir != "" {
-		return dir
-	}
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		c := filepath.Join(dir, "shared", "corpus")
-		if info, err := os.Stat(c); err == nil && info.IsDir() {
-			return c
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no shared/corpus found; set DAEMONLINT_CORPUS to run this test")
-		}
-		dir = parent
-	}
-}
-
 // TestNodeAgentRulesOnCorpus runs the node-agent rules on the DaemonSets of
 // real projects in the shared corpus (not the peer linters' fixtures, not
 // the unrendered templates) and logs how often each rule fires; run it with
@@ -84,7 +61,7 @@ func nodeAgentCorpus(t *testing.T) string {
 // span outside its file) or says something that contradicts what the rules
 // promise on real node agents.
 func TestNodeAgentRulesOnCorpus(t *testing.T) {
-	root := nodeAgentCorpus(t)
+	root := testcorpus.Dir(t)
 	type count struct{ warnings, infos, daemonSets int }
 	counts := map[string]*count{}
 	for _, r := range nodeAgentRules {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/linttest"
 )
@@ -57,7 +59,7 @@ items:
 // accepts, and a finding on every object of a served built-in kind that it
 // refuses while decoding (400).
 func TestCorpusStrictVerdicts(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t)
 	// daemonset-replicas reports a DaemonSet's spec.replicas in unknown-field's place.
 	rules := []*lint.Rule{lint.Schema, lint.UnknownField, lint.FieldType, lint.DaemonSetReplicas}
 	type key struct {
@@ -114,7 +116,7 @@ func TestCorpusStrictVerdicts(t *testing.T) {
 // corpusFiles reads every manifest of the corpus.
 func corpusFiles(b *testing.B) []*lint.File {
 	b.Helper()
-	dir := corpusDir(b)
+	dir := testcorpus.Dir(b)
 	var files []*lint.File
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

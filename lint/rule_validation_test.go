@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/linttest"
 )
@@ -32,7 +34,7 @@ func TestAPIVersion(t *testing.T) {
 // server's, recorded from the reference oracle in
 // testdata/corpus/verdicts.tsv (scripts/parity.sh compares them live).
 func TestCorpusWorkloadVerdicts(t *testing.T) {
-	corpus := corpusDir(t)
+	corpus := testcorpus.Dir(t)
 	want := map[string]string{} // file#doc[/item] -> verdict
 	files := map[string]bool{}
 	for _, v := range readVerdicts(t) {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+
 	sigsyaml "sigs.k8s.io/yaml"
 )
 
@@ -136,7 +138,7 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // TestJSONCorpus compares Document.JSON with sigs.k8s.io/yaml on every
 // document of the shared corpus that kubectl can read.
 func TestJSONCorpus(t *testing.T) {
-	dir := corpusDir(t)
+	dir := testcorpus.Dir(t)
 	n := 0
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !(strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
