@@ -11,6 +11,10 @@
 # for peak memory. Run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${EPOCHREALTIME:-}" ]; then
+  echo "bench/compare.sh needs bash 5 (EPOCHREALTIME)" >&2
+  exit 2
+fi
 runs=${1:-5}
 small_runs=$(( runs > 21 ? runs : 21 ))
 
@@ -48,14 +52,15 @@ kc=("$work/bin/kubeconform" -strict -summary -n 2 -schema-location "$work/schema
 floor=("$work/floor")
 
 # measure FILE CMD...: run CMD once, append "wall_ns peak_rss_kb" to FILE.
+# The wall time includes starting /usr/bin/time (about a millisecond).
 measure() {
   local out=$1
   shift
   local start end
-  start=$(date +%s%N)
+  start=${EPOCHREALTIME/[.,]/}
   /usr/bin/time -f '%M' -o "$work/rss" "$@" > /dev/null 2>&1 || true
-  end=$(date +%s%N)
-  echo "$((end - start)) $(tail -1 "$work/rss")" >> "$out"
+  end=${EPOCHREALTIME/[.,]/}
+  echo "$(((end - start) * 1000)) $(tail -1 "$work/rss")" >> "$out"
 }
 
 # bench CASE PATH RUNS TOOL...: time the tools alternately on PATH.
