@@ -74,6 +74,28 @@ func hostileCases() []hostileCase {
 				return b.Bytes()
 			},
 			want: `long-line\.yaml:1:1: error: the document is larger than 8 MiB(?s:.*)long-line\.yaml:4:7: error: kind "Configmap"`},
+		{name: "long-flow-line.yaml", exit: 1,
+			src: func() []byte {
+				var b bytes.Buffer
+				b.WriteString("{apiVersion: v1, kind: ConfigMap, data: {a: [")
+				for b.Len() < 10<<20 {
+					b.WriteString("word, ")
+				}
+				b.WriteString("]}}\n" + after)
+				return b.Bytes()
+			},
+			want: `long-flow-line\.yaml:1:1: error: the document has more than 200000 lines and list items(?s:.*)long-flow-line\.yaml:4:7: error: kind "Configmap"`},
+		{name: "many-lines.yaml", exit: 1,
+			src: func() []byte {
+				var b bytes.Buffer
+				b.WriteString("apiVersion: v1\nkind: ConfigMap\ndata:\n")
+				for i := 0; i < 300_000; i++ {
+					fmt.Fprintf(&b, "  k%d: v\n", i)
+				}
+				b.WriteString(after)
+				return b.Bytes()
+			},
+			want: `many-lines\.yaml:1:1: error: the document has more than 200000 lines and list items(?s:.*)many-lines\.yaml:300007:7: error: kind "Configmap"`},
 		{name: "invalid-utf8.yaml", exit: 1,
 			src:  func() []byte { return []byte("apiVersion: v1\nkind: ConfigMap\ndata:\n  k\xff: v\xfe\n") },
 			want: `invalid-utf8\.yaml:4:\d+: error: YAML syntax error: the file is not valid UTF-8`},
