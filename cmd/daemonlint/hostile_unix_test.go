@@ -95,7 +95,7 @@ func hostileCases() []hostileCase {
 				b.WriteString(after)
 				return b.Bytes()
 			},
-			want: `many-lines\.yaml:1:1: error: the document has more than 200000 lines and list items(?s:.*)many-lines\.yaml:300007:7: error: kind "Configmap"`},
+			want: `many-lines\.yaml:1:1: error: the document has more than 200000 lines and list items(?s:.*)many-lines\.yaml:300006:7: error: kind "Configmap"`},
 		{name: "invalid-utf8.yaml", exit: 1,
 			src:  func() []byte { return []byte("apiVersion: v1\nkind: ConfigMap\ndata:\n  k\xff: v\xfe\n") },
 			want: `invalid-utf8\.yaml:4:\d+: error: YAML syntax error: the file is not valid UTF-8`},
