@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -28,6 +29,37 @@ type File struct {
 	// ASCII; on the others a character column is a byte count, so Offset
 	// and Position take constant time however long the line is.
 	wide []uint64
+	// runes indexes long lines outside ASCII (see runeIndex), by line.
+	runes sync.Map
+}
+
+// runeStep is the number of characters between two entries of a line's
+// rune index.
+const runeStep = 64
+
+// runeIndex returns, for a line outside ASCII longer than a few steps, the
+// byte offset (from the line's start) of every runeStep-th character, so
+// that Offset and Position on a long line do not count from its start each
+// time; nil for a short line. It is built once, from any goroutine.
+func (f *File) runeIndex(line int) []int {
+	start, end := f.lineStart(line), f.lineEnd(line)
+	if end-start <= 4*runeStep {
+		return nil
+	}
+	if v, ok := f.runes.Load(line); ok {
+		return v.([]int)
+	}
+	var idx []int
+	n := 0
+	for off := start; off < end; n++ {
+		if n%runeStep == 0 {
+			idx = append(idx, off-start)
+		}
+		_, size := utf8.DecodeRune(f.Src[off:end])
+		off += size
+	}
+	v, _ := f.runes.LoadOrStore(line, idx)
+	return v.([]int)
 }
 
 // NewFile returns a File for src, named name. It does not copy src; the
@@ -183,7 +215,13 @@ func (f *File) Offset(line, column int) int {
 	if !f.isWide(line) {
 		return min(off+max(column-1, 0), end)
 	}
-	for c := 1; c < column && off < end; c++ {
+	c := 1
+	if idx := f.runeIndex(line); idx != nil && column > 1 {
+		k := min((column-1)/runeStep, len(idx)-1)
+		off += idx[k]
+		c += k * runeStep
+	}
+	for ; c < column && off < end; c++ {
 		_, size := utf8.DecodeRune(f.Src[off:end])
 		off += size
 	}
@@ -206,6 +244,11 @@ func (f *File) Position(offset int) Position {
 	}
 	if !f.isWide(line) {
 		return Position{Line: line, Column: 1 + offset - start}
+	}
+	if idx := f.runeIndex(line); idx != nil {
+		k := sort.SearchInts(idx, offset-start+1) - 1 // the last entry at or before offset
+		from := start + idx[k]
+		return Position{Line: line, Column: 1 + k*runeStep + utf8.RuneCount(f.Src[from:offset])}
 	}
 	return Position{Line: line, Column: 1 + utf8.RuneCount(f.Src[start:offset])}
 }

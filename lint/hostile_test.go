@@ -35,6 +35,11 @@ func TestHostileInputs(t *testing.T) {
 		{"tabs", "apiVersion: v1\n\tkind: Pod\n", "syntax", "tab character"},
 		{"huge scalar", "apiVersion: v1\nkind: ConfigMap\ndata:\n  big: " + strings.Repeat("x", 64<<20) + "\n", "syntax", "larger than 8 MiB"},
 		{"long line", "{data: [" + strings.Repeat("word, ", 10<<20/6) + "]}\n", "syntax", "more than 200000 lines and list items"},
+		// Every quoted scalar's position on one long line of multi-byte
+		// characters (found because of the directive): quadratic without
+		// the line's rune index.
+		{"long multi-byte line", "# daemonlint:ignore schema a list, on purpose\n{apiVersion: v1, kind: ConfigMap, data: {a: [" +
+			strings.Repeat(`"é", `, 100000) + "]}}\n", "", ""},
 		{"many lines", strings.Repeat("k: v\n", 300_000), "syntax", "more than 200000 lines"},
 		{"invalid UTF-8 in a key", "apiVersion: v1\nkind: ConfigMap\ndata:\n  k\xff: v\n", "syntax", "not valid UTF-8"},
 		{"invalid UTF-8 in a value", "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\xfe\n", "syntax", "not valid UTF-8"},
