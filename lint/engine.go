@@ -484,6 +484,18 @@ func checkFile(f *File, opts Options, submit func(func())) fileResult {
 	return res
 }
 
+// MaxFindingsPerRule is the most findings of one rule that Run reports in
+// one document (with its List items); one more finding says how many were
+// left out.
+const MaxFindingsPerRule = 100
+
+func pluralize(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
 // checkDocument runs the rules on one document and the items of a List
 // (docs[0] is the document) and fills r.
 func checkDocument(f *File, docs []*Document, opts Options, need directiveNeeds, r *docResult) {
@@ -499,14 +511,38 @@ func checkDocument(f *File, docs []*Document, opts Options, need directiveNeeds,
 				Message: fmt.Sprintf("internal error: checking document %d of %s panicked (%v); please report this bug", doc.Index, f.Name, v)})
 		}
 	}()
+	// A document with thousands of the same mistake gets the first
+	// MaxFindingsPerRule of them and a count of the rest: they cost time
+	// and memory, and tell nothing more.
+	found := map[string]int{}
+	dropped := map[string]Diagnostic{} // the first finding left out, by rule
 	report := func(d Diagnostic) {
 		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
 			d.Severity = s
+		}
+		if found[d.Rule]++; found[d.Rule] > MaxFindingsPerRule && d.Rule != InternalErrorRule {
+			if _, ok := dropped[d.Rule]; !ok {
+				dropped[d.Rule] = d
+			}
+			return
 		}
 		d.Start = f.Position(d.Span.Start)
 		d.End = f.Position(d.Span.End)
 		r.diags = append(r.diags, d)
 	}
+	defer func() {
+		for rule, d := range dropped {
+			n := found[rule] - MaxFindingsPerRule
+			d.Message = fmt.Sprintf("%d more %s of %s in this document, from here on, are not shown (at most %d are); fix the ones above first",
+				n, pluralize(n, "finding"), rule, MaxFindingsPerRule)
+			d.Span.End = d.Span.Start
+			d.Field = ""
+			d.Fixes = nil
+			d.Start = f.Position(d.Span.Start)
+			d.End = d.Start
+			r.diags = append(r.diags, d)
+		}
+	}()
 	for _, rule := range opts.Rules {
 		if rule.Scope == FileScope && rule.EachDocument != nil {
 			runRule(&Pass{Rule: rule, File: f, Doc: doc, Docs: docs, Settings: opts.Settings}, rule.EachDocument, report)

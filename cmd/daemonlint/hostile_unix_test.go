@@ -96,6 +96,11 @@ func hostileCases() []hostileCase {
 				return b.Bytes()
 			},
 			want: `many-lines\.yaml:1:1: error: the document has more than 200000 lines and list items(?s:.*)many-lines\.yaml:300006:7: error: kind "Configmap"`},
+		{name: "repeated-key.yaml", exit: 1,
+			src: func() []byte {
+				return append([]byte("apiVersion: v1\nkind: Configmap\ndata:\n"), bytes.Repeat([]byte("  a: x\n"), 190_000)...)
+			},
+			want: `repeated-key\.yaml:2:7: error: kind "Configmap"(?s:.*)repeated-key\.yaml:105:3: warning: 189899 more findings of duplicate-key`},
 		{name: "invalid-utf8.yaml", exit: 1,
 			src:  func() []byte { return []byte("apiVersion: v1\nkind: ConfigMap\ndata:\n  k\xff: v\xfe\n") },
 			want: `invalid-utf8\.yaml:4:\d+: error: YAML syntax error: the file is not valid UTF-8`},
