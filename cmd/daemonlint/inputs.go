@@ -62,7 +62,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 				continue
 			}
 			stdinRead = true
-			src, err := readAllLimited(e.stdin)
+			src, err := readAllLimited(e.stdin, false)
 			if err != nil {
 				problems = append(problems, fmt.Sprintf("reading standard input: %v", err))
 				continue
@@ -151,16 +151,24 @@ func readNamed(path string, info fs.FileInfo, e *env) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return readAllLimited(f)
+	return readAllLimited(f, e.tuneGC)
 }
 
 // errTooBig is returned for an input larger than maxInputBytes.
 var errTooBig = fmt.Errorf("larger than %d MiB, the most daemonlint reads from one file", maxInputBytes>>20)
 
+// offHeapMin is the size from which a file is read outside the Go heap
+// (see readAllLimited).
+const offHeapMin = 1 << 20
+
 // readAllLimited reads r to its end, or fails with errTooBig. A regular
-// file is read into a buffer of its size, so that memory holds it once.
-func readAllLimited(r io.Reader) ([]byte, error) {
-	size := 0
+// file is read into a buffer of its size, so that memory holds it once;
+// with offHeapOK, a large one is read outside the Go heap. The inputs stay
+// in memory for the whole run, and the garbage collector, which lets the
+// heap grow in proportion to what it holds, would otherwise let a 100 MB
+// input add 100 MB more.
+func readAllLimited(r io.Reader, offHeapOK bool) ([]byte, error) {
+	size := -1
 	if f, ok := r.(*os.File); ok {
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 			if info.Size() > maxInputBytes {
@@ -169,7 +177,24 @@ func readAllLimited(r io.Reader) ([]byte, error) {
 			size = int(info.Size())
 		}
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead)) // room to reach EOF without growing
+	if offHeapOK && size >= offHeapMin {
+		if buf := offHeap(size); buf != nil {
+			n, err := io.ReadFull(r, buf)
+			switch {
+			case err == io.ErrUnexpectedEOF: // the file shrank
+				return buf[:n], nil
+			case err != nil:
+				return nil, err
+			}
+			// The file may have grown since Stat: read the rest too.
+			rest, err := readAllLimited(io.LimitReader(r, maxInputBytes-int64(size)+1), false)
+			if err != nil || len(rest) == 0 {
+				return buf, err
+			}
+			return append(append(make([]byte, 0, size+len(rest)), buf...), rest...), nil
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead)) // room to reach EOF without growing
 	if _, err := buf.ReadFrom(io.LimitReader(r, maxInputBytes+1)); err != nil {
 		return nil, err
 	}

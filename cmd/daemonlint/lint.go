@@ -82,7 +82,7 @@ func runLint(args []string, e *env) int {
 		files[i] = lint.NewFile(in.name, in.src)
 		size += len(in.src)
 	}
-	limitMemory(size, e)
+	tuneMemory(size, e)
 	res := lint.Run(files, opts)
 
 	for i, in := range inputs {
@@ -147,19 +147,25 @@ func runLint(args []string, e *env) int {
 	return exitOK
 }
 
-// limitMemory sets the garbage collector of a real run (not of tests) to
-// collect only when the heap nears what the inputs need: their bytes, a
-// quarter more for line tables and results, and room for the documents
-// being checked. By default it would let the heap grow to twice what is
-// live, and the inputs, which stay in memory for the whole run, would
-// double the peak; a small run, on the other hand, needs no collection at
-// all. GOGC or GOMEMLIMIT, when set, win.
-func limitMemory(inputBytes int, e *env) {
+// tuneMemory sets the garbage collector of a real run (not of tests, which
+// share their process). Large inputs are read outside the Go heap (see
+// readAllLimited), so the collector's default, a heap up to twice what is
+// live, stays near what the documents being checked and the findings need;
+// a cap keeps it there on a large run. A small run does better letting the
+// heap grow five times, under a cap. GOGC or GOMEMLIMIT, when set, win.
+func tuneMemory(inputBytes int, e *env) {
 	if !e.tuneGC || e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" {
 		return
 	}
-	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(int64(inputBytes) + int64(inputBytes)/4 + 48<<20)
+	if inputBytes < 64<<20 {
+		debug.SetGCPercent(400)
+		debug.SetMemoryLimit(128<<20 + 2*int64(inputBytes))
+		return
+	}
+	// The line tables take a sixth of the inputs; the findings and the
+	// documents in flight fit in the rest. (Far more findings than that
+	// make the collector work hard, never fail.)
+	debug.SetMemoryLimit(40<<20 + int64(inputBytes)/3)
 }
 
 // isEmptyInput reports whether f held no document and no syntax error. A
