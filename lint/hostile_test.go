@@ -15,6 +15,13 @@ func TestHostileInputs(t *testing.T) {
 		refs := strings.TrimSuffix(strings.Repeat("*a"+itoa(i-1)+", ", 10), ", ")
 		bomb += "  a" + itoa(i) + ": &a" + itoa(i) + " [" + refs + "]\n"
 	}
+	// A merge bomb: each level merges the one before ten times.
+	mergeBomb := "a0: &a0 {x: 1}\n"
+	for i := 1; i < 10; i++ {
+		refs := strings.TrimSuffix(strings.Repeat("*a"+itoa(i-1)+", ", 10), ", ")
+		mergeBomb += "a" + itoa(i) + ": &a" + itoa(i) + " {<<: [" + refs + "]}\n"
+	}
+	mergeBomb += "<<: *a9\n"
 	binary := make([]byte, 4096)
 	rand.New(rand.NewSource(1)).Read(binary)
 	for _, tc := range []struct {
@@ -28,6 +35,7 @@ func TestHostileInputs(t *testing.T) {
 		{"binary", string(binary), "syntax", "not valid UTF-8"},
 		{"nul bytes", "apiVersion: v1\x00\x00\n", "syntax", "NUL byte"},
 		{"alias bomb", bomb, "syntax", "3 MiB"},
+		{"merge bomb", mergeBomb, "kind-spelling", "apiVersion is not set"},
 		{"deep flow sequence", strings.Repeat("[", 100000), "syntax", "max depth"},
 		{"deep flow mapping", strings.Repeat("{a: ", 100000), "syntax", "max depth"},
 		{"deep block sequence", strings.Repeat("- ", 100000) + "x\n", "syntax", "max depth"},

@@ -45,6 +45,16 @@ func hostileCases() []hostileCase {
 	return []hostileCase{
 		{name: "alias-bomb.yaml", src: bomb, exit: 1,
 			want: `alias-bomb\.yaml:5:\d+: error: kubectl cannot send this document as JSON: .*3 MiB`},
+		{name: "merge-bomb.yaml", exit: 1,
+			src: func() []byte {
+				s := "apiVersion: v1\nkind: Configmap\nmetadata:\n  a0: &a0 {x: 1}\n"
+				for i := 1; i < 10; i++ {
+					refs := strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*a%d, ", i-1), 10), ", ")
+					s += fmt.Sprintf("  a%d: &a%d {<<: [%s]}\n", i, i, refs)
+				}
+				return []byte(s + "  <<: *a9\n")
+			},
+			want: `merge-bomb\.yaml:2:7: error: kind "Configmap"`},
 		{name: "deep-sequences.yaml", exit: 1,
 			src:  func() []byte { return bytes.Repeat([]byte("["), 100000) },
 			want: `deep-sequences\.yaml:1:\d+: error: YAML syntax error: .*max depth`},
