@@ -31,6 +31,8 @@ type input struct {
 	// path is where to write it back; empty for standard input.
 	path string
 	src  []byte
+	// offHeap is set when src is outside the Go heap (see readAllLimited).
+	offHeap bool
 }
 
 // manifestExts are the file name endings a directory walk picks up.
@@ -62,7 +64,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 				continue
 			}
 			stdinRead = true
-			src, err := readAllLimited(e.stdin, false)
+			src, _, err := readAllLimited(e.stdin, false)
 			if err != nil {
 				problems = append(problems, fmt.Sprintf("reading standard input: %v", err))
 				continue
@@ -79,12 +81,12 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			continue
 		}
 		if !info.IsDir() {
-			src, err := readNamed(p, info, e)
+			src, offHeap, err := readNamed(p, info, e)
 			if err != nil {
 				problems = append(problems, describeError(p, err))
 				continue
 			}
-			inputs = append(inputs, input{name: p, path: p, src: src})
+			inputs = append(inputs, input{name: p, path: p, src: src, offHeap: offHeap})
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -118,12 +120,12 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			} else if !d.Type().IsRegular() {
 				return nil // sockets, pipes and devices are not manifests
 			}
-			src, err := readNamed(path, nil, e)
+			src, offHeap, err := readNamed(path, nil, e)
 			if err != nil {
 				problems = append(problems, describeError(path, err))
 				return nil
 			}
-			inputs = append(inputs, input{name: path, path: path, src: src})
+			inputs = append(inputs, input{name: path, path: path, src: src, offHeap: offHeap})
 			return nil
 		})
 		if err != nil {
@@ -135,12 +137,12 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 
 // readNamed reads the file at path, whose information (from os.Stat) is
 // info when the caller has it. A named pipe is read as process substitution
-// needs, but only when a writer opens it within e.fifoWait.
-func readNamed(path string, info fs.FileInfo, e *env) ([]byte, error) {
+// needs, but only when a writer opens it within e.fifoWait. offHeap says
+// whether the bytes are outside the Go heap.
+func readNamed(path string, info fs.FileInfo, e *env) (src []byte, offHeap bool, err error) {
 	var f *os.File
-	var err error
 	if info != nil && info.Mode()&fs.ModeDevice != 0 {
-		return nil, errors.New("is a device, not a file of manifests")
+		return nil, false, errors.New("is a device, not a file of manifests")
 	}
 	if info != nil && info.Mode()&fs.ModeNamedPipe != 0 {
 		f, err = openFIFO(path, e.fifoWaitOrDefault())
@@ -148,7 +150,7 @@ func readNamed(path string, info fs.FileInfo, e *env) ([]byte, error) {
 		f, err = os.Open(path)
 	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer f.Close()
 	return readAllLimited(f, e.tuneGC)
@@ -167,41 +169,41 @@ const offHeapMin = 1 << 20
 // in memory for the whole run, and the garbage collector, which lets the
 // heap grow in proportion to what it holds, would otherwise let a 100 MB
 // input add 100 MB more.
-func readAllLimited(r io.Reader, offHeapOK bool) ([]byte, error) {
+func readAllLimited(r io.Reader, offHeapOK bool) (src []byte, offHeap bool, err error) {
 	size := -1
 	if f, ok := r.(*os.File); ok {
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
 			if info.Size() > maxInputBytes {
-				return nil, errTooBig
+				return nil, false, errTooBig
 			}
 			size = int(info.Size())
 		}
 	}
 	if offHeapOK && size >= offHeapMin {
-		if buf := offHeap(size); buf != nil {
+		if buf := offHeapBuffer(size); buf != nil {
 			n, err := io.ReadFull(r, buf)
 			switch {
 			case err == io.ErrUnexpectedEOF: // the file shrank
-				return buf[:n], nil
+				return buf[:n], true, nil
 			case err != nil:
-				return nil, err
+				return nil, false, err
 			}
 			// The file may have grown since Stat: read the rest too.
-			rest, err := readAllLimited(io.LimitReader(r, maxInputBytes-int64(size)+1), false)
+			rest, _, err := readAllLimited(io.LimitReader(r, maxInputBytes-int64(size)+1), false)
 			if err != nil || len(rest) == 0 {
-				return buf, err
+				return buf, true, err
 			}
-			return append(append(make([]byte, 0, size+len(rest)), buf...), rest...), nil
+			return append(append(make([]byte, 0, size+len(rest)), buf...), rest...), false, nil
 		}
 	}
 	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead)) // room to reach EOF without growing
 	if _, err := buf.ReadFrom(io.LimitReader(r, maxInputBytes+1)); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if buf.Len() > maxInputBytes {
-		return nil, errTooBig
+		return nil, false, errTooBig
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), false, nil
 }
 
 // errNoWriter is returned for a named pipe that no process opened for

@@ -77,12 +77,15 @@ func runLint(args []string, e *env) int {
 		code = exitUsage
 	}
 	files := make([]*lint.File, len(inputs))
-	size := 0
+	size, onHeap := 0, 0
 	for i, in := range inputs {
 		files[i] = lint.NewFile(in.name, in.src)
 		size += len(in.src)
+		if !in.offHeap {
+			onHeap += cap(in.src) // a pipe's buffer grows past its length
+		}
 	}
-	tuneMemory(size, e)
+	tuneMemory(size, onHeap, e)
 	res := lint.Run(files, opts)
 
 	for i, in := range inputs {
@@ -153,7 +156,7 @@ func runLint(args []string, e *env) int {
 // live, stays near what the documents being checked and the findings need;
 // a cap keeps it there on a large run. A small run does better letting the
 // heap grow five times, under a cap. GOGC or GOMEMLIMIT, when set, win.
-func tuneMemory(inputBytes int, e *env) {
+func tuneMemory(inputBytes, onHeap int, e *env) {
 	if !e.tuneGC || e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" {
 		return
 	}
@@ -164,8 +167,9 @@ func tuneMemory(inputBytes int, e *env) {
 	}
 	// The line tables take a sixth of the inputs; the findings and the
 	// documents in flight fit in the rest. (Far more findings than that
-	// make the collector work hard, never fail.)
-	debug.SetMemoryLimit(40<<20 + int64(inputBytes)/3)
+	// make the collector work hard, never fail.) Inputs read into the heap
+	// (standard input) count in full.
+	debug.SetMemoryLimit(40<<20 + int64(inputBytes)/3 + int64(onHeap))
 }
 
 // isEmptyInput reports whether f held no document and no syntax error. A

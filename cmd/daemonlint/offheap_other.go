@@ -2,5 +2,5 @@
 
 package main
 
-// offHeap returns nil: on this system inputs are read into the Go heap.
-func offHeap(n int) []byte { return nil }
+// offHeapBuffer returns nil: on this system inputs are read into the Go heap.
+func offHeapBuffer(n int) []byte { return nil }

@@ -4,10 +4,10 @@ package main
 
 import "syscall"
 
-// offHeap returns a buffer of n bytes that the Go heap does not hold (an
+// offHeapBuffer returns a buffer of n bytes that the Go heap does not hold (an
 // anonymous memory mapping, which lives as long as the process), or nil
 // when none can be had.
-func offHeap(n int) []byte {
+func offHeapBuffer(n int) []byte {
 	b, err := syscall.Mmap(-1, 0, n, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
 	if err != nil {
 		return nil
