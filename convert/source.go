@@ -3,7 +3,6 @@ package convert
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -12,6 +11,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // Edits returns the edits of d's file that turn document d into a
@@ -199,7 +200,7 @@ func (c *sourceConv) replace(n *yaml.Node, s string) {
 	c.edits = append(c.edits, c.f.ReplaceScalar(n, s))
 }
 
-var jsonFieldRE = regexp.MustCompile(`Go struct field [^. ]+\.(\S+) of type`)
+var jsonFieldRE = lazyre.New(`Go struct field [^. ]+\.(\S+) of type`)
 
 // decode reads the document as the API server reads the kind it is
 // converted from.
@@ -216,7 +217,7 @@ func (c *sourceConv) decode() any {
 	if err := sigsjson.UnmarshalCaseSensitivePreserveInts(data, obj); err != nil {
 		at := c.d.Node
 		// encoding/json names the field as "Go struct field Type.path".
-		if m := jsonFieldRE.FindStringSubmatch(err.Error()); m != nil {
+		if m := jsonFieldRE().FindStringSubmatch(err.Error()); m != nil {
 			if loc := c.d.Lookup(m[1]); loc.Key != nil {
 				at = loc.Key
 			}

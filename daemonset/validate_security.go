@@ -2,13 +2,14 @@ package daemonset
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	utilsysctl "k8s.io/component-helpers/node/util/sysctl"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // validateSecurityContext checks a container's securityContext. A
@@ -170,7 +171,7 @@ func validatePodSecurityContext(sc *corev1.PodSecurityContext, spec *corev1.PodS
 }
 
 // sysctlRegexp is the format of a sysctl name.
-var sysctlRegexp = regexp.MustCompile(`^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`)
+var sysctlRegexp = lazyre.New(`^([a-z0-9]([-_a-z0-9]*[a-z0-9])?[\./])*[a-z0-9]([-_a-z0-9]*[a-z0-9])?$`)
 
 // validateSysctls checks sysctl names: format, uniqueness, and no
 // namespaced sysctl of a namespace the pod shares with the host.
@@ -182,8 +183,8 @@ func validateSysctls(sysctls []corev1.Sysctl, spec *corev1.PodSpec, fldPath *fie
 		switch {
 		case s.Name == "":
 			allErrs = append(allErrs, field.Required(namePath, ""))
-		case len(s.Name) > 253 || !sysctlRegexp.MatchString(s.Name):
-			allErrs = append(allErrs, field.Invalid(namePath, s.Name, fmt.Sprintf("must have at most %d characters and match regex %s", 253, sysctlRegexp)))
+		case len(s.Name) > 253 || !sysctlRegexp().MatchString(s.Name):
+			allErrs = append(allErrs, field.Invalid(namePath, s.Name, fmt.Sprintf("must have at most %d characters and match regex %s", 253, sysctlRegexp())))
 		case names.has(s.Name):
 			allErrs = append(allErrs, field.Duplicate(namePath, s.Name))
 		}
@@ -262,11 +263,11 @@ func validateAppArmorProfileField(p *corev1.AppArmorProfile, fldPath *field.Path
 
 // Formats of Windows user names.
 var (
-	ctrlRegex                      = regexp.MustCompile(`[[:cntrl:]]+`)
-	validNetBiosRegex              = regexp.MustCompile(`^[^\\/:\*\?"<>|\.][^\\/:\*\?"<>|]{0,14}$`)
-	validWindowsUserDomainDNSRegex = regexp.MustCompile(`^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$`)
-	invalidUserNameCharsRegex      = regexp.MustCompile(`["/\\:;|=,\+\*\?<>@\[\]]`)
-	invalidUserNameDotsSpacesRegex = regexp.MustCompile(`^[\. ]+$`)
+	ctrlRegex                      = lazyre.New(`[[:cntrl:]]+`)
+	validNetBiosRegex              = lazyre.New(`^[^\\/:\*\?"<>|\.][^\\/:\*\?"<>|]{0,14}$`)
+	validWindowsUserDomainDNSRegex = lazyre.New(`^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$`)
+	invalidUserNameCharsRegex      = lazyre.New(`["/\\:;|=,\+\*\?<>@\[\]]`)
+	invalidUserNameDotsSpacesRegex = lazyre.New(`^[\. ]+$`)
 )
 
 // validateWindowsSecurityContextOptions checks windowsOptions.
@@ -295,7 +296,7 @@ func validateWindowsSecurityContextOptions(w *corev1.WindowsSecurityContextOptio
 		switch {
 		case name == "":
 			invalid("runAsUserName cannot be an empty string")
-		case ctrlRegex.MatchString(name):
+		case ctrlRegex().MatchString(name):
 			invalid("runAsUserName cannot contain control characters")
 		case len(parts) > 2:
 			invalid("runAsUserName cannot contain more than one backslash")
@@ -307,7 +308,7 @@ func validateWindowsSecurityContextOptions(w *corev1.WindowsSecurityContextOptio
 			if len(domain) >= 256 {
 				invalid("runAsUserName's Domain length must be under 256 characters")
 			}
-			if hasDomain && !(validNetBiosRegex.MatchString(domain) || validWindowsUserDomainDNSRegex.MatchString(domain)) {
+			if hasDomain && !(validNetBiosRegex().MatchString(domain) || validWindowsUserDomainDNSRegex().MatchString(domain)) {
 				invalid("runAsUserName's Domain doesn't match the NetBios nor the DNS format")
 			}
 			if l := len(user); l == 0 {
@@ -315,10 +316,10 @@ func validateWindowsSecurityContextOptions(w *corev1.WindowsSecurityContextOptio
 			} else if l > 104 {
 				invalid("runAsUserName's User length must not be longer than 104 characters")
 			}
-			if invalidUserNameDotsSpacesRegex.MatchString(user) {
+			if invalidUserNameDotsSpacesRegex().MatchString(user) {
 				invalid("runAsUserName's User cannot contain only periods or spaces")
 			}
-			if invalidUserNameCharsRegex.MatchString(user) {
+			if invalidUserNameCharsRegex().MatchString(user) {
 				invalid(`runAsUserName's User cannot contain the following characters: "/\:;|=,+*?<>@[]`)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"path"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -13,6 +12,8 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // Detail texts of volume validation.
@@ -304,9 +305,9 @@ func validateNFSVolumeSource(nfs *corev1.NFSVolumeSource, fldPath *field.Path) f
 
 // The formats of iSCSI initiator names.
 var (
-	iscsiInitiatorIqnRegex = regexp.MustCompile(`iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$`)
-	iscsiInitiatorEuiRegex = regexp.MustCompile(`^eui.[[:alnum:]]{16}$`)
-	iscsiInitiatorNaaRegex = regexp.MustCompile(`^naa.[[:alnum:]]{32}$`)
+	iscsiInitiatorIqnRegex = lazyre.New(`iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$`)
+	iscsiInitiatorEuiRegex = lazyre.New(`^eui.[[:alnum:]]{16}$`)
+	iscsiInitiatorNaaRegex = lazyre.New(`^naa.[[:alnum:]]{32}$`)
 )
 
 // validateISCSIVolumeSource checks an iSCSI volume.
@@ -345,11 +346,11 @@ func validateISCSIVolumeSource(iscsi *corev1.ISCSIVolumeSource, fldPath *field.P
 func validISCSIName(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "iqn"):
-		return iscsiInitiatorIqnRegex.MatchString(name)
+		return iscsiInitiatorIqnRegex().MatchString(name)
 	case strings.HasPrefix(name, "eui"):
-		return iscsiInitiatorEuiRegex.MatchString(name)
+		return iscsiInitiatorEuiRegex().MatchString(name)
 	case strings.HasPrefix(name, "naa"):
-		return iscsiInitiatorNaaRegex.MatchString(name)
+		return iscsiInitiatorNaaRegex().MatchString(name)
 	}
 	return true
 }

@@ -54,6 +54,20 @@
 // the Pass; its own error return is only for when the rule itself broke. A
 // panic in a rule is recovered and reported as an internal-error diagnostic.
 //
+// Run reads a file document by document (ParseSeq) and checks each one on a
+// pool of workers while the next is read, so that one large file uses every
+// core and memory follows the largest document, not the file: a document's
+// node tree is dropped once its rules have run. A FileScope rule therefore
+// sees the file's syntax errors, not its documents; when it must look at
+// them, its EachDocument function is called with each one as it is read.
+//
+// # Limits
+//
+// Parse stops reading a document at MaxDocumentBytes of YAML or
+// MaxDocumentItems lines and list items, and JSON refuses an object over
+// MaxObjectBytes; either is a syntax finding that names the limit, and the
+// rest of the file is read.
+//
 // # Diagnostics and fixes
 //
 // A Diagnostic has a byte span (and the same span as lines and columns), the

@@ -136,12 +136,21 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 // the last one when the key is repeated, as the API server reads it. It
 // looks through merge keys (<<) when the key is not set directly.
 func mappingPair(n *yaml.Node, key string) (k, v *yaml.Node) {
-	return mappingPairDepth(n, key, 0)
+	return mappingPairDepth(n, key, 0, nil)
 }
 
-func mappingPairDepth(n *yaml.Node, key string, depth int) (k, v *yaml.Node) {
+// mappingPairDepth looks for key in n and, through merge keys, in the
+// mappings n merges, first to last, down to 10 levels of merges. searched
+// holds the mappings already searched in vain, with the depth they were
+// searched at: a search at the same depth or deeper would find nothing
+// either, so that a mapping merged many times over (a merge bomb) is
+// searched a few times rather than billions.
+func mappingPairDepth(n *yaml.Node, key string, depth int, searched map[*yaml.Node]int) (k, v *yaml.Node) {
 	n = resolveAlias(n)
 	if n == nil || n.Kind != yaml.MappingNode || depth > 10 {
+		return nil, nil
+	}
+	if d, ok := searched[n]; ok && d <= depth {
 		return nil, nil
 	}
 	var merges []*yaml.Node
@@ -155,23 +164,27 @@ func mappingPairDepth(n *yaml.Node, key string, depth int) (k, v *yaml.Node) {
 			k, v = kn, n.Content[i+1]
 		}
 	}
-	if k != nil {
+	if k != nil || len(merges) == 0 {
 		return k, v
+	}
+	if searched == nil {
+		searched = map[*yaml.Node]int{}
 	}
 	for _, m := range merges {
 		m = resolveAlias(m)
 		if m.Kind == yaml.SequenceNode {
 			for _, mm := range m.Content {
-				if k, v := mappingPairDepth(mm, key, depth+1); k != nil {
+				if k, v := mappingPairDepth(mm, key, depth+1, searched); k != nil {
 					return k, v
 				}
 			}
 			continue
 		}
-		if k, v := mappingPairDepth(m, key, depth+1); k != nil {
+		if k, v := mappingPairDepth(m, key, depth+1, searched); k != nil {
 			return k, v
 		}
 	}
+	searched[n] = depth
 	return nil, nil
 }
 

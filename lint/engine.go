@@ -1,15 +1,17 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // Severity says how bad a finding is.
@@ -77,8 +79,9 @@ const (
 	// DocumentScope rules run once per document (and per List item) whose
 	// kind they read.
 	DocumentScope Scope = iota
-	// FileScope rules run once per file, with every document of the file
-	// and its syntax errors.
+	// FileScope rules run once per file, after its documents were read,
+	// with its syntax errors; a FileScope rule that needs the documents
+	// themselves looks at each one with EachDocument.
 	FileScope
 )
 
@@ -107,6 +110,12 @@ type Rule struct {
 	// Run checks one document (or file) and reports findings through the
 	// Pass. It returns an error only when the rule itself broke.
 	Run func(*Pass) error
+	// EachDocument, optional for a FileScope rule, checks each document of
+	// the file (Pass.Doc, with the items of a List in Pass.Docs) as it is
+	// read, before Run is called for the file. The engine does not keep a
+	// file's documents, so that memory follows the largest document rather
+	// than the file: this is where a file-wide rule reads them.
+	EachDocument func(*Pass) error
 }
 
 // Title returns the first line of the rule's documentation.
@@ -120,7 +129,7 @@ func (r *Rule) reads(kind string) bool {
 	return len(r.Kinds) == 0 || slices.Contains(r.Kinds, kind)
 }
 
-var ruleNameRE = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+var ruleNameRE = lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
 
 // Validate checks a list of rules: unique kebab-case names, a doc that
 // starts with a title line, a valid default severity, and a Run function.
@@ -132,7 +141,7 @@ func Validate(rules []*Rule) error {
 			errs = append(errs, fmt.Sprintf("rule %d is nil", i))
 			continue
 		}
-		if !ruleNameRE.MatchString(r.Name) {
+		if !ruleNameRE().MatchString(r.Name) {
 			errs = append(errs, fmt.Sprintf("rule name %q is not kebab-case", r.Name))
 		}
 		if seen[r.Name] {
@@ -207,11 +216,13 @@ type Pass struct {
 	Rule *Rule
 	// File is the file being checked.
 	File *File
-	// Doc is the document being checked; nil for a FileScope rule.
+	// Doc is the document being checked; nil for a FileScope rule's Run.
 	Doc *Document
-	// Docs are all documents of the file, List items included.
+	// Docs are the document being checked and, when it is a List, its
+	// items (Doc is one of them); nil for a FileScope rule's Run.
 	Docs []*Document
-	// SyntaxErrors are the file's YAML syntax errors (FileScope rules only).
+	// SyntaxErrors are the file's YAML syntax errors, documents over a
+	// limit included (FileScope rules only).
 	SyntaxErrors []*SyntaxError
 	// Template is where the file shows that it is an unrendered template
 	// ({{ … }}), or nil (FileScope rules only).
@@ -306,35 +317,42 @@ func (r *Result) Count(s Severity) int {
 // daemonlint: a rule that panicked or returned an error.
 const InternalErrorRule = "internal-error"
 
-// Run checks files with the rules of opts. Files are checked concurrently;
-// the result does not depend on the order in which they finish.
+// Run checks files with the rules of opts. Files are read concurrently,
+// and the documents of a file are checked concurrently as they are read
+// (opts.Jobs at a time), so that one large file uses every core; a
+// document's node tree is dropped once its rules have run. The result does
+// not depend on the order in which they finish.
 func Run(files []*File, opts Options) *Result {
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	type fileResult struct {
-		diags         []Diagnostic
-		docs, skipped int
-	}
-	results := make([]fileResult, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(jobs, len(files)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				diags, docs, skipped := checkFile(files[i], opts)
-				results[i] = fileResult{diags, docs, skipped}
+	// Workers run the rules on the documents of every file; each file is
+	// read by a goroutine of its own, jobs files at a time. A bounded queue
+	// between them keeps few documents in memory at once.
+	tasks := make(chan func(), 2*jobs)
+	var workers sync.WaitGroup
+	for range jobs {
+		workers.Go(func() {
+			for task := range tasks {
+				task()
 			}
-		}()
+		})
 	}
-	for i := range files {
-		next <- i
+	submit := func(task func()) { tasks <- task }
+	results := make([]fileResult, len(files))
+	readers := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, f := range files {
+		readers <- struct{}{}
+		wg.Go(func() {
+			results[i] = checkFile(f, opts, submit)
+			<-readers
+		})
 	}
-	close(next)
 	wg.Wait()
+	close(tasks)
+	workers.Wait()
 	res := &Result{Files: files}
 	for _, r := range results {
 		res.Diagnostics = append(res.Diagnostics, r.diags...)
@@ -344,17 +362,50 @@ func Run(files []*File, opts Options) *Result {
 	return res
 }
 
-// CheckFile runs the rules of opts on one file and returns its diagnostics,
-// sorted, and the number of documents it holds.
+// CheckFile runs the rules of opts on one file, one document after the
+// other, and returns its diagnostics, sorted, and the number of documents
+// it holds.
 func CheckFile(f *File, opts Options) ([]Diagnostic, int) {
-	diags, n, _ := checkFile(f, opts)
-	return diags, n
+	r := checkFile(f, opts, func(task func()) { task() })
+	return r.diags, r.docs
 }
 
-// checkFile is CheckFile that also counts the skipped documents (see
-// Result.Skipped).
-func checkFile(f *File, opts Options) (diags []Diagnostic, documents, skipped int) {
-	docs, serrs := Parse(f)
+// A fileResult is what checking one file found.
+type fileResult struct {
+	diags []Diagnostic
+	// docs counts the file's documents (List items not apart from their
+	// List), and skipped those of API groups Kubernetes does not define.
+	docs, skipped int
+}
+
+// A docResult is what checking one document (with its List items) found,
+// and what the file-wide steps need to know of it once its tree is gone.
+type docResult struct {
+	diags []Diagnostic
+	// template is the first template marker of the document, or nil.
+	template *Span
+	// summary describes the document for ignore directives.
+	summary docSummary
+	// scalars and annotations feed ignore directives (see applyDirectives);
+	// they are only collected when the file mentions daemonlint.
+	scalars     []Span
+	annotations []*directive
+	skipped     bool
+}
+
+// A docSummary is what ignore directives need of a document.
+type docSummary struct {
+	index  int
+	span   Span
+	object Object
+}
+
+// checkFile reads f document by document and hands each one, with its List
+// items, to submit, which runs it now or on a worker. Then it decides what
+// only the whole file tells (templates, syntax errors, ignore directives)
+// and runs the FileScope rules.
+func checkFile(f *File, opts Options, submit func(func())) fileResult {
+	var diags []Diagnostic
 	report := func(d Diagnostic) {
 		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
 			d.Severity = s
@@ -363,42 +414,165 @@ func checkFile(f *File, opts Options) (diags []Diagnostic, documents, skipped in
 		d.End = f.Position(d.Span.End)
 		diags = append(diags, d)
 	}
-	tmpl := findTemplate(f, docs, serrs)
-	for _, r := range opts.Rules {
-		if r.Scope == FileScope {
-			runRule(&Pass{Rule: r, File: f, Docs: docs, SyntaxErrors: serrs, Template: tmpl, Settings: opts.Settings}, report)
-		}
+	need := directiveNeeds{
+		comments:    bytes.Contains(f.Src, []byte(ignoreMarker)),
+		annotations: bytes.Contains(f.Src, []byte(IgnoreAnnotation)),
 	}
-	if tmpl == nil {
-		for _, d := range docs {
-			for _, r := range opts.Rules {
-				if r.Scope == DocumentScope && r.reads(d.Kind) {
-					runRule(&Pass{Rule: r, File: f, Doc: d, Docs: docs, Settings: opts.Settings}, report)
-				}
+	var (
+		serrs   []*SyntaxError
+		results []*docResult
+		pending sync.WaitGroup
+		broke   any // what reading the file panicked with
+	)
+	func() {
+		defer func() { broke = recover() }()
+		for p := range ParseSeq(f) {
+			if p.Err != nil {
+				serrs = append(serrs, p.Err)
+				continue
+			}
+			r := new(docResult)
+			results = append(results, r)
+			pending.Add(1)
+			submit(func() {
+				defer pending.Done()
+				checkDocument(f, p.Docs, opts, need, r)
+			})
+		}
+	}()
+	pending.Wait()
+	if broke != nil {
+		report(Diagnostic{File: f.Name, Rule: InternalErrorRule, Severity: Error,
+			Message: fmt.Sprintf("internal error: reading %s panicked (%v) after %d documents; please report this bug", f.Name, broke, len(results)+len(serrs))})
+	}
+
+	var tmpl *Span
+	if slices.ContainsFunc(serrs, func(e *SyntaxError) bool { return !e.TooLarge }) {
+		tmpl = templateText(f)
+	} else {
+		for _, r := range results {
+			if r.template != nil {
+				tmpl = r.template
+				break
 			}
 		}
 	}
-	kept, problems := applyDirectives(f, docs, tmpl == nil && len(serrs) == 0, opts, diags)
+	var res fileResult
+	if tmpl == nil {
+		for _, r := range results {
+			diags = append(diags, r.diags...)
+		}
+	}
+	for _, r := range opts.Rules {
+		if r.Scope == FileScope {
+			runRule(&Pass{Rule: r, File: f, SyntaxErrors: serrs, Template: tmpl, Settings: opts.Settings}, r.Run, report)
+		}
+	}
+	kept, problems := applyDirectives(f, results, need, tmpl == nil && len(serrs) == 0, opts, diags)
 	diags = kept
 	for _, d := range problems {
 		report(d)
 	}
 	SortDiagnostics(diags)
-	documents = len(serrs)
+	res.diags = diags
+	res.docs = len(serrs) + len(results)
+	for _, r := range results {
+		if r.skipped {
+			res.skipped++
+		}
+	}
+	return res
+}
+
+// MaxFindingsPerRule is the most findings of one rule that Run reports in
+// one document (with its List items); one more finding says how many were
+// left out.
+const MaxFindingsPerRule = 100
+
+func pluralize(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// checkDocument runs the rules on one document and the items of a List
+// (docs[0] is the document) and fills r.
+func checkDocument(f *File, docs []*Document, opts Options, need directiveNeeds, r *docResult) {
+	doc := docs[0]
+	defer func() {
+		// Rules recover their own panics (see runRule); this is for the
+		// engine's work on the document.
+		if v := recover(); v != nil {
+			off := f.Offset(doc.Root.Line, doc.Root.Column)
+			r.diags = append(r.diags, Diagnostic{File: f.Name, Document: doc.Index, Object: doc.Object(),
+				Span: Span{off, off}, Start: f.Position(off), End: f.Position(off),
+				Rule: InternalErrorRule, Severity: Error,
+				Message: fmt.Sprintf("internal error: checking document %d of %s panicked (%v); please report this bug", doc.Index, f.Name, v)})
+		}
+	}()
+	// A document with thousands of the same mistake gets the first
+	// MaxFindingsPerRule of them and a count of the rest: they cost time
+	// and memory, and tell nothing more.
+	found := map[string]int{}
+	dropped := map[string]Diagnostic{} // the first finding left out, by rule
+	report := func(d Diagnostic) {
+		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
+			d.Severity = s
+		}
+		if found[d.Rule]++; found[d.Rule] > MaxFindingsPerRule && d.Rule != InternalErrorRule {
+			if _, ok := dropped[d.Rule]; !ok {
+				dropped[d.Rule] = d
+			}
+			return
+		}
+		d.Start = f.Position(d.Span.Start)
+		d.End = f.Position(d.Span.End)
+		r.diags = append(r.diags, d)
+	}
+	defer func() {
+		for rule, d := range dropped {
+			n := found[rule] - MaxFindingsPerRule
+			d.Message = fmt.Sprintf("%d more %s of %s in this document, from here on, are not shown (at most %d are); fix the ones above first",
+				n, pluralize(n, "finding"), rule, MaxFindingsPerRule)
+			d.Span.End = d.Span.Start
+			d.Field = ""
+			d.Fixes = nil
+			d.Start = f.Position(d.Span.Start)
+			d.End = d.Start
+			r.diags = append(r.diags, d)
+		}
+	}()
+	for _, rule := range opts.Rules {
+		if rule.Scope == FileScope && rule.EachDocument != nil {
+			runRule(&Pass{Rule: rule, File: f, Doc: doc, Docs: docs, Settings: opts.Settings}, rule.EachDocument, report)
+		}
+	}
 	for _, d := range docs {
-		if d.Item < 0 {
-			documents++
-			if group, _ := d.GroupVersion(); d.APIVersion != "" && !IsBuiltinGroup(group) {
-				skipped++
+		for _, rule := range opts.Rules {
+			if rule.Scope == DocumentScope && rule.reads(d.Kind) {
+				runRule(&Pass{Rule: rule, File: f, Doc: d, Docs: docs, Settings: opts.Settings}, rule.Run, report)
 			}
 		}
 	}
-	return diags, documents, skipped
+	if n := templateNode(doc.Node, 0); n != nil {
+		start := f.NodeStart(n)
+		r.template = &Span{start, start + 2}
+	}
+	r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}
+	if need.comments {
+		r.scalars = scalarSpans(f, doc)
+	}
+	if need.annotations {
+		r.annotations = annotationDirectives(f, docs)
+	}
+	group, _ := doc.GroupVersion()
+	r.skipped = doc.APIVersion != "" && !IsBuiltinGroup(group)
 }
 
 // runRule runs one rule on one pass. A panic or an error in the rule becomes
 // an internal-error diagnostic that names the rule, file and document.
-func runRule(p *Pass, report func(Diagnostic)) {
+func runRule(p *Pass, run func(*Pass) error, report func(Diagnostic)) {
 	p.report = func(d Diagnostic) {
 		if d.Severity == 0 {
 			d.Severity = p.Rule.Severity
@@ -422,7 +596,7 @@ func runRule(p *Pass, report func(Diagnostic)) {
 			internal(fmt.Sprintf("panicked (%v)", v))
 		}
 	}()
-	if err := p.Rule.Run(p); err != nil {
+	if err := run(p); err != nil {
 		internal(fmt.Sprintf("failed (%v)", err))
 	}
 }

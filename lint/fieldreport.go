@@ -152,8 +152,7 @@ func scalarHint(f *File, n *yaml.Node, want jsonType) (string, []Fix) {
 		if !editable {
 			return hint, nil
 		}
-		sp := f.ScalarSpan(n)
-		return hint, []Fix{{Message: "Write " + n.Value + " without quotes", Edits: []Edit{{Start: sp.Start, End: sp.End, NewText: n.Value}}}}
+		return hint, []Fix{{Message: "Write " + n.Value + " without quotes", Edits: []Edit{unquoteEdit(f, n)}}}
 	case jsonBoolean:
 		if !quoted || (n.Value != "true" && n.Value != "false") {
 			return "", nil
@@ -162,10 +161,23 @@ func scalarHint(f *File, n *yaml.Node, want jsonType) (string, []Fix) {
 		if !editable {
 			return hint, nil
 		}
-		sp := f.ScalarSpan(n)
-		return hint, []Fix{{Message: "Write " + n.Value + " without quotes", Edits: []Edit{{Start: sp.Start, End: sp.End, NewText: n.Value}}}}
+		return hint, []Fix{{Message: "Write " + n.Value + " without quotes", Edits: []Edit{unquoteEdit(f, n)}}}
 	}
 	return "", nil
+}
+
+// unquoteEdit returns the edit that writes the quoted scalar n without its
+// quotes. A closing quote ends a scalar where a plain one would go on
+// ("true"#: is the string true, true#: a syntax error), so a blank is
+// added when something other than a blank, a line break or a flow
+// indicator follows.
+func unquoteEdit(f *File, n *yaml.Node) Edit {
+	sp := f.ScalarSpan(n)
+	text := n.Value
+	if sp.End < len(f.Src) && !strings.ContainsRune(" \t\r\n,]}", rune(f.Src[sp.End])) {
+		text += " "
+	}
+	return Edit{Start: sp.Start, End: sp.End, NewText: text}
 }
 
 // isDecimalInteger reports whether s is an integer written in decimal

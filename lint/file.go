@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"sort"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -18,43 +19,122 @@ type File struct {
 	Src []byte
 
 	// lines[i] is the byte offset where line i+1 starts. Lines break where
-	// yaml.v3 breaks them: at LF, CR LF, a lone CR, NEL, LS and PS.
-	lines []int
+	// yaml.v3 breaks them: at LF, CR LF, a lone CR, NEL, LS and PS. Four
+	// bytes a line keep the table small beside a large file (see NewFile).
+	lines []uint32
 	// bom is the length of a UTF-8 byte-order mark at the start of Src,
 	// which yaml.v3 skips without counting it as a column.
 	bom int
+	// wide is a bit set of the lines (1-based) that hold bytes outside
+	// ASCII; on the others a character column is a byte count, so Offset
+	// and Position take constant time however long the line is.
+	wide []uint64
+	// runes indexes long lines outside ASCII (see runeIndex), by line.
+	runes sync.Map
+}
+
+// runeStep is the number of characters between two entries of a line's
+// rune index.
+const runeStep = 64
+
+// runeIndex returns, for a line outside ASCII longer than a few steps, the
+// byte offset (from the line's start) of every runeStep-th character, so
+// that Offset and Position on a long line do not count from its start each
+// time; nil for a short line. It is built once, from any goroutine.
+func (f *File) runeIndex(line int) []int {
+	start, end := f.lineStart(line), f.lineEnd(line)
+	if end-start <= 4*runeStep {
+		return nil
+	}
+	if v, ok := f.runes.Load(line); ok {
+		return v.([]int)
+	}
+	var idx []int
+	n := 0
+	for off := start; off < end; n++ {
+		if n%runeStep == 0 {
+			idx = append(idx, off-start)
+		}
+		_, size := utf8.DecodeRune(f.Src[off:end])
+		off += size
+	}
+	v, _ := f.runes.LoadOrStore(line, idx)
+	return v.([]int)
 }
 
 // NewFile returns a File for src, named name. It does not copy src; the
-// caller must not modify it afterwards.
+// caller must not modify it afterwards. src must be shorter than 4 GiB;
+// the longest input daemonlint reads is 1 GiB.
 func NewFile(name string, src []byte) *File {
 	f := &File{Name: name, Src: src}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		f.bom = 3
 	}
-	f.lines = append(make([]int, 0, 1+len(src)/32), 0)
+	// Counting line feeds first sizes the table exactly for most files (a
+	// file with lone CRs makes it grow).
+	f.lines = append(make([]uint32, 0, 1+bytes.Count(src, []byte("\n"))), 0)
+	ascii := true // the current line is all ASCII so far
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
+		c := src[i]
+		if c >= 0x80 {
+			ascii = false
+		} else if c != '\n' && c != '\r' {
+			continue
+		}
+		switch c {
 		case '\n':
-			f.lines = append(f.lines, i+1)
+			f.endLine(i+1, ascii)
+			ascii = true
 		case '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
-			f.lines = append(f.lines, i+1)
+			f.endLine(i+1, ascii)
+			ascii = true
 		case 0xC2: // NEL is C2 85
 			if i+1 < len(src) && src[i+1] == 0x85 {
 				i++
-				f.lines = append(f.lines, i+1)
+				f.endLine(i+1, false)
+				ascii = true
 			}
 		case 0xE2: // LS is E2 80 A8, PS is E2 80 A9
 			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) {
 				i += 2
-				f.lines = append(f.lines, i+1)
+				f.endLine(i+1, false)
+				ascii = true
 			}
 		}
 	}
+	if !ascii {
+		f.markWide(len(f.lines))
+	}
 	return f
+}
+
+// endLine records that the line being scanned ends and the next one starts
+// at off; ascii says whether the line held only ASCII bytes.
+func (f *File) endLine(off int, ascii bool) {
+	if !ascii {
+		f.markWide(len(f.lines))
+	}
+	f.lines = append(f.lines, uint32(off))
+}
+
+// markWide records that line (1-based) holds bytes outside ASCII, where a
+// character column is not a byte count.
+func (f *File) markWide(line int) {
+	if f.wide == nil {
+		f.wide = make([]uint64, 0, cap(f.lines)/64+1)
+	}
+	for len(f.wide) <= line/64 {
+		f.wide = append(f.wide, 0)
+	}
+	f.wide[line/64] |= 1 << (line % 64)
+}
+
+// isWide reports whether line (1-based) holds bytes outside ASCII.
+func (f *File) isWide(line int) bool {
+	return line/64 < len(f.wide) && f.wide[line/64]&(1<<(line%64)) != 0
 }
 
 // A Position is a place in a file as people count it: a 1-based line and a
@@ -87,7 +167,7 @@ func (f *File) lineStart(line int) int {
 	case line == 1:
 		return f.bom
 	}
-	return f.lines[line-1]
+	return int(f.lines[line-1])
 }
 
 // lineEnd returns the offset just past the last byte of line (1-based)
@@ -99,7 +179,7 @@ func (f *File) lineEnd(line int) int {
 	if line >= len(f.lines) {
 		return len(f.Src)
 	}
-	end := f.lines[line] // start of the next line
+	end := int(f.lines[line]) // start of the next line
 	// Step back over the line break.
 	switch {
 	case end >= 2 && f.Src[end-2] == '\r' && f.Src[end-1] == '\n':
@@ -132,7 +212,16 @@ func (f *File) Offset(line, column int) int {
 	}
 	off := f.lineStart(line)
 	end := f.lineEnd(line)
-	for c := 1; c < column && off < end; c++ {
+	if !f.isWide(line) {
+		return min(off+max(column-1, 0), end)
+	}
+	c := 1
+	if idx := f.runeIndex(line); idx != nil && column > 1 {
+		k := min((column-1)/runeStep, len(idx)-1)
+		off += idx[k]
+		c += k * runeStep
+	}
+	for ; c < column && off < end; c++ {
 		_, size := utf8.DecodeRune(f.Src[off:end])
 		off += size
 	}
@@ -148,10 +237,18 @@ func (f *File) Position(offset int) Position {
 	if offset > len(f.Src) {
 		offset = len(f.Src)
 	}
-	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > offset })
+	line := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset })
 	start := f.lineStart(line)
 	if offset < start { // inside the byte-order mark
 		offset = start
+	}
+	if !f.isWide(line) {
+		return Position{Line: line, Column: 1 + offset - start}
+	}
+	if idx := f.runeIndex(line); idx != nil {
+		k := sort.SearchInts(idx, offset-start+1) - 1 // the last entry at or before offset
+		from := start + idx[k]
+		return Position{Line: line, Column: 1 + k*runeStep + utf8.RuneCount(f.Src[from:offset])}
 	}
 	return Position{Line: line, Column: 1 + utf8.RuneCount(f.Src[start:offset])}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -170,5 +171,33 @@ func TestDocumentEnd(t *testing.T) {
 	}
 	if !bytes.Equal(f.Src[f.NodeStart(docs[1].Node):f.NodeEnd(docs[1].Node)], []byte("c: d")) {
 		t.Error("document 1 span is wrong")
+	}
+}
+
+// TestLongWideLine checks Offset and Position on a long line of multi-byte
+// characters, where they use the line's rune index, against counting from
+// the line's start.
+func TestLongWideLine(t *testing.T) {
+	line := strings.Repeat("aé😀 ", 500) // 1, 2, 4 and 1 bytes a character
+	src := "first: line\n" + line + "\nlast: line\n"
+	f := NewFile("wide.yaml", []byte(src))
+	start := len("first: line\n")
+	col := 1
+	for off := start; off <= start+len(line); {
+		if got := f.Offset(2, col); got != off {
+			t.Fatalf("Offset(2, %d) = %d, want %d", col, got, off)
+		}
+		if got, want := f.Position(off), (Position{Line: 2, Column: col}); got != want {
+			t.Fatalf("Position(%d) = %v, want %v", off, got, want)
+		}
+		if off == start+len(line) {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(src[off:])
+		off += size
+		col++
+	}
+	if got, want := f.Offset(2, col+100), start+len(line); got != want {
+		t.Errorf("Offset past the end of the line = %d, want %d", got, want)
 	}
 }

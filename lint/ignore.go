@@ -90,7 +90,16 @@ type directiveRule struct {
 const (
 	ignoreKeyword     = "daemonlint:ignore"
 	fileIgnoreKeyword = "daemonlint:file-ignore"
+	// ignoreMarker starts every directive comment, and names of unknown
+	// directives that are reported.
+	ignoreMarker = "daemonlint:"
 )
+
+// directiveNeeds says what a file may hold of ignore directives: comments,
+// annotations, or neither, in which case nothing is collected for them.
+type directiveNeeds struct {
+	comments, annotations bool
+}
 
 // applyDirectives drops the diagnostics that the file's ignore directives
 // and annotations suppress, and returns the rest with the problems of the
@@ -98,8 +107,8 @@ const (
 // opts.Rules). clean says whether every rule ran on every document (no
 // syntax error, no template), which is when a directive that suppressed
 // nothing can be called unused.
-func applyDirectives(f *File, docs []*Document, clean bool, opts Options, diags []Diagnostic) (kept, problems []Diagnostic) {
-	if !bytes.Contains(f.Src, []byte("daemonlint")) {
+func applyDirectives(f *File, docs []*docResult, need directiveNeeds, clean bool, opts Options, diags []Diagnostic) (kept, problems []Diagnostic) {
+	if !need.comments && !need.annotations {
 		return diags, nil
 	}
 	report := slices.ContainsFunc(opts.Rules, func(r *Rule) bool { return r.Name == IgnoreDirective.Name })
@@ -120,13 +129,18 @@ func applyDirectives(f *File, docs []*Document, clean bool, opts Options, diags 
 			Message: msg, Fixes: fixes,
 		}
 		if doc := documentAt(docs, sp.Start); doc != nil {
-			d.Document, d.Object = doc.Index, doc.Object()
+			d.Document, d.Object = doc.index, doc.object
 		}
 		found = append(found, d)
 	}
 
-	dirs := scanDirectives(f, docs, problem)
-	dirs = append(dirs, annotationDirectives(f, docs)...)
+	var dirs []*directive
+	if need.comments {
+		dirs = scanDirectives(f, docs, problem)
+	}
+	for _, d := range docs {
+		dirs = append(dirs, d.annotations...)
+	}
 	// Keep only what may suppress: known rule names, and a reason where one
 	// is required.
 	var active []*directive
@@ -291,7 +305,7 @@ func removeRuleName(f *File, dir *directive, r directiveRule) Edit {
 // comment when it is at the start of a line or after a blank, and is not
 // inside a scalar (a quoted string or a block scalar), which the parsed
 // documents tell.
-func scanDirectives(f *File, docs []*Document, problem func(Span, string, ...Fix)) []*directive {
+func scanDirectives(f *File, docs []*docResult, problem func(Span, string, ...Fix)) []*directive {
 	var (
 		dirs    []*directive
 		scalars []Span
@@ -299,7 +313,9 @@ func scanDirectives(f *File, docs []*Document, problem func(Span, string, ...Fix
 	)
 	inScalar := func(off int) bool {
 		if !walked {
-			scalars = scalarSpans(f, docs)
+			for _, d := range docs {
+				scalars = append(scalars, d.scalars...)
+			}
 			slices.SortFunc(scalars, func(a, b Span) int { return a.Start - b.Start })
 			walked = true
 		}
@@ -315,7 +331,7 @@ func scanDirectives(f *File, docs []*Document, problem func(Span, string, ...Fix
 	}
 	for line := 1; line <= f.LineCount(); line++ {
 		text := f.Line(line)
-		if !bytes.Contains(text, []byte("daemonlint:")) {
+		if !bytes.Contains(text, []byte(ignoreMarker)) {
 			continue
 		}
 		start := f.lineStart(line)
@@ -424,11 +440,11 @@ func nextContentLine(f *File, line int) int {
 	return 0
 }
 
-// scalarSpans returns the spans of every scalar of the documents (keys
+// scalarSpans returns the spans of every scalar of a document (keys
 // included) that may hold a # that is not a comment: quoted and block
 // scalars. The first line of a block scalar, where a comment may follow its
 // indicator, is left out.
-func scalarSpans(f *File, docs []*Document) []Span {
+func scalarSpans(f *File, doc *Document) []Span {
 	var spans []Span
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
@@ -452,16 +468,12 @@ func scalarSpans(f *File, docs []*Document) []Span {
 			walk(c, depth+1)
 		}
 	}
-	for _, d := range docs {
-		if d.Item < 0 {
-			walk(d.Root, 0)
-		}
-	}
+	walk(doc.Root, 0)
 	return spans
 }
 
-// annotationDirectives returns the daemonlint.io/ignore annotations of the
-// documents (List items included).
+// annotationDirectives returns the daemonlint.io/ignore annotations of a
+// document and the items of a List.
 func annotationDirectives(f *File, docs []*Document) []*directive {
 	var dirs []*directive
 	for _, d := range docs {
@@ -501,16 +513,13 @@ func annotationDirectives(f *File, docs []*Document) []*directive {
 	return dirs
 }
 
-// documentAt returns the document (not a List item) that holds offset off,
-// or the first one after it, or the last one; nil when there is none.
-func documentAt(docs []*Document, off int) *Document {
-	var found *Document
+// documentAt returns the document that holds offset off, or the first one
+// after it, or the last one; nil when there is none.
+func documentAt(docs []*docResult, off int) *docSummary {
+	var found *docSummary
 	for _, d := range docs {
-		if d.Item >= 0 {
-			continue
-		}
-		found = d
-		if off <= d.Span().End {
+		found = &d.summary
+		if off <= d.summary.span.End {
 			break
 		}
 	}

@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
+	"iter"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // A SyntaxError is a place where a file is not valid YAML.
@@ -26,7 +28,25 @@ type SyntaxError struct {
 	Document int
 	// Msg is the problem, without a "yaml:" prefix or a line number.
 	Msg string
+	// TooLarge is set when the document is not bad YAML but larger than
+	// MaxDocumentBytes, so it was not read.
+	TooLarge bool
 }
+
+// MaxDocumentBytes is the largest document, as YAML source, that Parse
+// reads. It is enforced while reading, before yaml.v3 holds the document in
+// memory, so that a huge scalar or a huge line costs no more than this. It
+// is above the API server's limit of 3 MiB for an object as JSON (see
+// MaxObjectBytes), which YAML's indentation and comments can exceed.
+const MaxDocumentBytes = 8 << 20
+
+// MaxDocumentItems bounds the lines and flow-collection items (line breaks,
+// commas and opening brackets) of one document that Parse reads. A node
+// tree takes up to 330 bytes of memory for each of them (a line "k: v"
+// makes two nodes), some fifty times the source, so this keeps a
+// document's tree under 70 MB; real objects, within the API server's
+// 3 MiB, stay far below it.
+const MaxDocumentItems = 200_000
 
 func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
@@ -41,54 +61,174 @@ func (e *SyntaxError) Error() string {
 // count towards Document.Index. A YAML syntax error ends the document it is
 // in; Parse reports it and goes on with the next document that starts with a
 // "---" line after the error, as kubectl users expect every valid document
-// to be checked. All syntax errors are returned, in order.
+// to be checked. So does a document over MaxDocumentBytes or
+// MaxDocumentItems, which is not read. All syntax errors are returned, in
+// order.
 func Parse(f *File) ([]*Document, []*SyntaxError) {
 	var (
-		docs  []*Document
-		errs  []*SyntaxError
-		index int
+		docs []*Document
+		errs []*SyntaxError
 	)
-	src := f.Src
-	base := 0 // byte offset where the current decoder's input starts
-	for base <= len(src) {
-		lineBase := f.Position(base).Line - 1
-		dec := yaml.NewDecoder(bytes.NewReader(src[base:]))
-		var failed error
-		for {
-			var root yaml.Node
-			err := dec.Decode(&root)
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				failed = err
-				break
-			}
-			if lineBase > 0 {
-				shiftLines(&root, lineBase)
-			}
-			if isEmptyDocument(&root) {
-				continue
-			}
-			doc := newDocument(f, &root, index)
-			docs = append(docs, doc)
-			docs = append(docs, doc.items()...)
-			index++
+	for p := range ParseSeq(f) {
+		docs = append(docs, p.Docs...)
+		if p.Err != nil {
+			errs = append(errs, p.Err)
 		}
-		if failed == nil {
-			break
-		}
-		serr := f.syntaxError(failed, base, lineBase)
-		serr.Document = index
-		errs = append(errs, serr)
-		index++
-		next := f.nextDocumentStart(serr.Offset)
-		if next < 0 {
-			break
-		}
-		base = next
 	}
 	return docs, errs
+}
+
+// Parsed is one step of reading a file: a document and its List items, or
+// a syntax error.
+type Parsed struct {
+	// Docs are a document followed by the items of a List; nil with Err.
+	Docs []*Document
+	// Err is a syntax error, or a document over a limit; nil with Docs.
+	Err *SyntaxError
+}
+
+// ParseSeq reads the documents of f in order, one at a time, as Parse does:
+// a caller that keeps none of them holds one document's node tree at a
+// time, however long the file.
+func ParseSeq(f *File) iter.Seq[Parsed] {
+	return func(yield func(Parsed) bool) {
+		src := f.Src
+		index := 0
+		// The current decoder reads src[base:end]. end is before the end of
+		// the file only when a document is read again on its own (see
+		// below).
+		base, end := 0, len(src)
+		for base <= len(src) {
+			lineBase := f.Position(base).Line - 1
+			in := &limitReader{src: src[base:end], limit: MaxDocumentBytes, maxItems: MaxDocumentItems}
+			dec := yaml.NewDecoder(in)
+			var failed error
+			prevEnd := -1 // where the last document read by dec ends
+			for {
+				root := new(yaml.Node)
+				in.count, in.items = 0, 0
+				err := dec.Decode(root)
+				if errors.Is(err, io.EOF) {
+					break
+				}
+				if err != nil {
+					failed = err
+					break
+				}
+				if lineBase > 0 {
+					shiftLines(root, lineBase)
+				}
+				if isEmptyDocument(root) {
+					continue
+				}
+				doc := newDocument(f, root, index)
+				prevEnd = f.NodeEnd(root)
+				index++
+				if !yield(Parsed{Docs: append([]*Document{doc}, doc.items()...)}) {
+					return
+				}
+			}
+			if failed == nil {
+				if end < len(src) {
+					base, end = end, len(src)
+					continue
+				}
+				return
+			}
+			var serr *SyntaxError
+			resume := 0 // where to look for the next document after the error
+			if in.exceeded {
+				from := f.Position(base).Line
+				if prevEnd >= 0 {
+					from = f.Position(prevEnd).Line + 1
+				}
+				from = f.contentLine(from, base+in.pos)
+				// yaml.v3 reads a token past the end of a document, and a
+				// token (a comment, a scalar) can be large. When reading
+				// went past the start of the next document, the document
+				// may be small: read it again on its own.
+				if next := f.nextDocumentStart(f.lineStart(from)); next >= 0 && next < base+in.pos {
+					base, end = f.lineStart(from), next
+					continue
+				}
+				serr = f.tooLarge(from, in.items > in.maxItems)
+				resume = base + in.pos - 1
+			} else {
+				serr = f.syntaxError(failed, base, lineBase)
+				resume = serr.Offset
+			}
+			serr.Document = index
+			index++
+			if !yield(Parsed{Err: serr}) {
+				return
+			}
+			next := f.nextDocumentStart(resume)
+			if next < 0 {
+				return
+			}
+			base, end = next, len(src)
+		}
+	}
+}
+
+// A limitReader is the input of a yaml.v3 decoder: it fails once the
+// decoder has read more than limit bytes, or more than maxItems line breaks,
+// commas and opening brackets, since count and items were last set to 0,
+// which Parse does before each document.
+type limitReader struct {
+	src             []byte
+	pos             int // bytes read
+	count, limit    int // bytes read for the current document, and the most
+	items, maxItems int // items read for the current document, and the most
+	exceeded        bool
+}
+
+// errTooLarge is what limitReader gives yaml.v3 when a document is too
+// large; Parse reports it through exceeded.
+var errTooLarge = errors.New("document too large")
+
+func (r *limitReader) Read(p []byte) (int, error) {
+	if r.pos >= len(r.src) {
+		return 0, io.EOF
+	}
+	if r.count >= r.limit || r.items > r.maxItems {
+		r.exceeded = true
+		return 0, errTooLarge
+	}
+	n := copy(p[:min(len(p), r.limit-r.count)], r.src[r.pos:])
+	chunk := p[:n]
+	for _, c := range []byte{'\n', '\r', ',', '[', '{'} {
+		r.items += bytes.Count(chunk, []byte{c})
+	}
+	r.pos += n
+	r.count += n
+	return n, nil
+}
+
+// contentLine returns the first line from line on, starting before stop,
+// that holds more than blanks, a comment or a bare "---"; or line.
+func (f *File) contentLine(line, stop int) int {
+	for l := line; l <= f.LineCount() && f.lineStart(l) < stop; l++ {
+		text := bytes.TrimSpace(f.Line(l))
+		if len(text) > 0 && text[0] != '#' && string(text) != "---" {
+			return l
+		}
+	}
+	return line
+}
+
+// tooLarge returns the error for a document over MaxDocumentBytes (or,
+// when items is set, MaxDocumentItems) that starts on line.
+func (f *File) tooLarge(line int, items bool) *SyntaxError {
+	text := f.Line(line)
+	off := f.lineStart(line) + len(text) - len(bytes.TrimLeft(text, " \t"))
+	msg := fmt.Sprintf("the document is larger than %d MiB of YAML, the most daemonlint reads of one document "+
+		"(the API server accepts 3 MiB of JSON); it was not checked", MaxDocumentBytes>>20)
+	if items {
+		msg = fmt.Sprintf("the document has more than %d lines and list items, the most daemonlint reads of one document; "+
+			"it was not checked", MaxDocumentItems)
+	}
+	return &SyntaxError{File: f.Name, Pos: f.Position(off), Offset: off, TooLarge: true, Msg: msg}
 }
 
 // shiftLines adds n to the line of every node under root: a decoder started
@@ -127,7 +267,10 @@ func (f *File) nextDocumentStart(off int) int {
 	return -1
 }
 
-var yamlErrorRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+// quotedRE finds the quoted name in a yaml.v3 message.
+var quotedRE = lazyre.New(`'(.*)'`)
+
+var yamlErrorRE = lazyre.New(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // scannerProblems are the problems yaml.v3's scanner reports. Its parser
 // reports the others. The two count the line in the error message
@@ -162,7 +305,7 @@ var scannerProblems = []string{
 func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 	msg := err.Error()
 	line := 0
-	if m := yamlErrorRE.FindStringSubmatch(msg); m != nil {
+	if m := yamlErrorRE().FindStringSubmatch(msg); m != nil {
 		msg = m[2]
 		printed, _ := strconv.Atoi(m[1])
 		// yaml.v3 prints a 1-based line for scanner errors and a 0-based one
@@ -196,7 +339,7 @@ func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 			}
 		}
 	case strings.HasPrefix(msg, "unknown anchor"):
-		if m := regexp.MustCompile(`'(.*)'`).FindStringSubmatch(msg); m != nil {
+		if m := quotedRE().FindStringSubmatch(msg); m != nil {
 			if i := bytes.Index(f.Src[base:], []byte("*"+m[1])); i >= 0 {
 				off = base + i
 			}

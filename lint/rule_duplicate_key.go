@@ -31,47 +31,101 @@ the part that is dropped is often the one that was meant.`,
 
 func runDuplicateKey(p *Pass) error {
 	d := p.Doc
-	var walk func(n *yaml.Node, path string, depth int)
-	walk = func(n *yaml.Node, path string, depth int) {
+	// path holds the keys and indexes from the object down to the node
+	// being walked; it is turned into a field path only for a finding.
+	var path []pathStep
+	var keys []seenKey // the keys of the mappings being walked, by level
+	var walk func(n *yaml.Node, depth int)
+	walk = func(n *yaml.Node, depth int) {
 		if depth > maxDepth {
 			return
 		}
 		switch n.Kind {
 		case yaml.SequenceNode:
 			for i, c := range n.Content {
-				walk(c, fmt.Sprintf("%s[%d]", path, i), depth+1)
+				path = append(path, pathStep{index: i})
+				walk(c, depth+1)
+				path = path[:len(path)-1]
 			}
 		case yaml.MappingNode:
-			first := make(map[string]*yaml.Node, len(n.Content)/2)
+			// Small mappings are searched; large ones get a map.
+			var first map[string]*yaml.Node
+			if len(n.Content) > 32 {
+				first = make(map[string]*yaml.Node, len(n.Content)/2)
+			}
+			level := len(keys)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
 				if isMergeKey(k) {
+					keys = append(keys, seenKey{})
 					continue
 				}
 				key, err := keyString(k)
 				if err != nil {
+					keys = append(keys, seenKey{})
 					continue
 				}
-				child := childPath(path, key, depth == 0)
-				if prev, ok := first[key]; ok {
+				var prev *yaml.Node
+				if first != nil {
+					prev = first[key]
+					if prev == nil {
+						first[key] = k
+					}
+				} else {
+					for j, seen := range keys[level:] {
+						if seen.ok && seen.key == key && prev == nil {
+							prev = n.Content[2*j]
+						}
+					}
+				}
+				keys = append(keys, seenKey{key, true})
+				path = append(path, pathStep{key: key, field: true})
+				if prev != nil {
 					p.Report(Diagnostic{
 						Span:  Span{p.File.NodeStart(k), p.File.NodeEnd(k)},
-						Field: child,
+						Field: fieldPath(path),
 						Message: fmt.Sprintf("key %q is repeated (first on line %d): kubectl keeps only the last value and silently drops the earlier one; remove one of them",
 							key, prev.Line),
 					})
-				} else {
-					first[key] = k
 				}
-				if depth == 0 && key == "items" && d.IsList() {
-					continue // each item is checked as a document of its own
+				if !(depth == 0 && key == "items" && d.IsList()) { // items are checked as documents of their own
+					walk(v, depth+1)
 				}
-				walk(v, child, depth+1)
+				path = path[:len(path)-1]
 			}
+			keys = keys[:level]
 		}
 	}
-	walk(d.Node, "", 0)
+	walk(d.Node, 0)
 	return nil
+}
+
+// A seenKey is a key of a mapping, as kubectl reads it; ok is false for a
+// key that is not a string (a merge key, a bad key).
+type seenKey struct {
+	key string
+	ok  bool
+}
+
+// A pathStep is one step of a field path: a mapping key or a sequence
+// index.
+type pathStep struct {
+	key   string
+	index int
+	field bool // key is set; otherwise index
+}
+
+// fieldPath writes steps as the API server writes a field path.
+func fieldPath(steps []pathStep) string {
+	path := ""
+	for i, s := range steps {
+		if s.field {
+			path = childPath(path, s.key, i == 0)
+		} else {
+			path = fmt.Sprintf("%s[%d]", path, s.index)
+		}
+	}
+	return path
 }
 
 // childPath appends a mapping key to a field path the way the API server

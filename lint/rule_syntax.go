@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -27,6 +28,9 @@ as a template: render it first (helm template …) and lint the output.`,
 	Severity: Error,
 	Scope:    FileScope,
 	Run:      runSyntax,
+	// Documents are checked as they are read, and the file as a whole
+	// (syntax errors, template markers) once all of them are.
+	EachDocument: runSyntaxDocument,
 }
 
 func runSyntax(p *Pass) error {
@@ -40,12 +44,23 @@ func runSyntax(p *Pass) error {
 		return nil
 	}
 	for _, e := range p.SyntaxErrors {
+		msg := "YAML syntax error: " + e.Msg
+		if e.TooLarge {
+			msg = e.Msg
+		}
 		p.Report(Diagnostic{
 			Document: e.Document,
 			Span:     Span{e.Offset, e.Offset},
-			Message:  "YAML syntax error: " + e.Msg,
+			Message:  msg,
 		})
 	}
+	reportStrayBOMs(p)
+	return nil
+}
+
+// runSyntaxDocument checks one document (and the items of a List): that it
+// is an object, and that kubectl can send it as JSON.
+func runSyntaxDocument(p *Pass) error {
 	for _, d := range p.Docs {
 		if d.Item >= 0 && d.List != nil {
 			// Items are checked with their List, but a non-object item is
@@ -74,6 +89,32 @@ func runSyntax(p *Pass) error {
 		}
 	}
 	return nil
+}
+
+// reportStrayBOMs reports byte-order marks at the start of a line other
+// than the first. yaml.v3 skips them, but kubectl keeps them as part of the
+// text that follows, so that a key "\ufeffmetadata" is not metadata.
+func reportStrayBOMs(p *Pass) {
+	const bom = "\ufeff"
+	src := p.File.Src
+	for off := 1; off < len(src); {
+		i := bytes.Index(src[off:], []byte(bom))
+		if i < 0 {
+			return
+		}
+		at := off + i
+		off = at + len(bom)
+		if c := src[at-1]; c != '\n' && c != '\r' {
+			continue
+		}
+		line := p.File.Position(at).Line
+		p.Report(Diagnostic{
+			Span: Span{at, at + len(bom)},
+			Message: fmt.Sprintf("byte-order mark (U+FEFF) at the start of line %d: kubectl keeps it as part of the text that follows, "+
+				"which the API server then does not recognise; remove it", line),
+			Fixes: []Fix{{Message: "Remove the byte-order mark", Edits: []Edit{{Start: at, End: at + len(bom)}}}},
+		})
+	}
 }
 
 // describeNode names what kind of YAML value n is, for messages.

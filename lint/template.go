@@ -2,44 +2,40 @@ package lint
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
-// findTemplate returns where f shows that it is an unrendered Helm, Go or
-// Jinja template, or nil. A file that failed to parse is a template when it
-// holds "{{" or "{%" outside comments. A file that parsed is one when a
-// flow mapping has a mapping as a key ({{ .Values.x }} reads as
-// {{…}: null}) or a plain scalar holds a template action on a field or a
-// template function (image: repo:{{ .Values.tag }}). Template text that uses
+// Where a file shows that it is an unrendered Helm, Go or Jinja template:
+// a file that failed to parse is a template when it holds "{{" or "{%"
+// outside comments (templateText). A file that parsed is one when a flow
+// mapping has a mapping as a key ({{ .Values.x }} reads as {{…}: null}) or
+// a plain scalar holds a template action on a field or a template function
+// (image: repo:{{ .Values.tag }}) (templateNode). Template text that uses
 // only variables ({{ $labels.pod }}, as alerting rules do), and any inside
 // quoted or block scalars, is data and does not count.
-func findTemplate(f *File, docs []*Document, serrs []*SyntaxError) *Span {
-	if len(serrs) > 0 {
-		for line := 1; line <= f.LineCount(); line++ {
-			text := f.Line(line)
-			code, _, _ := bytes.Cut(text, []byte(" #"))
-			if bytes.HasPrefix(bytes.TrimLeft(code, " \t"), []byte("#")) {
-				continue
-			}
-			for _, marker := range []string{"{{", "{%"} {
-				if i := bytes.Index(code, []byte(marker)); i >= 0 {
-					start := f.lineStart(line) + i
-					return &Span{start, start + 2}
-				}
-			}
-		}
+
+// templateText returns the first template marker outside comments of a
+// file that failed to parse, or nil. A binary file is no template.
+func templateText(f *File) *Span {
+	if !utf8.Valid(f.Src) || bytes.IndexByte(f.Src, 0) >= 0 {
 		return nil
 	}
-	for _, d := range docs {
-		if d.Item >= 0 {
+	for line := 1; line <= f.LineCount(); line++ {
+		text := f.Line(line)
+		code, _, _ := bytes.Cut(text, []byte(" #"))
+		if bytes.HasPrefix(bytes.TrimLeft(code, " \t"), []byte("#")) {
 			continue
 		}
-		if n := templateNode(d.Node, 0); n != nil {
-			start := f.NodeStart(n)
-			return &Span{start, start + 2}
+		for _, marker := range []string{"{{", "{%"} {
+			if i := bytes.Index(code, []byte(marker)); i >= 0 {
+				start := f.lineStart(line) + i
+				return &Span{start, start + 2}
+			}
 		}
 	}
 	return nil
@@ -47,7 +43,7 @@ func findTemplate(f *File, docs []*Document, serrs []*SyntaxError) *Span {
 
 // templateActionRE matches a Go template action that reads a field
 // ({{ .Values.x }}) or calls a Helm or Sprig function, as charts do.
-var templateActionRE = regexp.MustCompile(`\{\{-?\s*(\.|(include|template|toYaml|tpl|default|quote|required|if|else|end|range|with|define|lookup|printf \.)\b)`)
+var templateActionRE = lazyre.New(`\{\{-?\s*(\.|(include|template|toYaml|tpl|default|quote|required|if|else|end|range|with|define|lookup|printf \.)\b)`)
 
 func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	if n == nil || depth > maxDepth {
@@ -56,7 +52,7 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
-			(templateActionRE.MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
+			(templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
 			return n
 		}
 	case yaml.MappingNode:

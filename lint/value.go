@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // MaxObjectBytes is the largest object, as the JSON that kubectl sends, that
@@ -143,77 +144,100 @@ type pair struct {
 // leaves them: keys converted to strings, merge keys applied in YAML 1.1
 // order, the last value kept for a repeated key, first-seen order.
 func mappingPairs(n *yaml.Node, depth int) ([]pair, error) {
-	pairs := make([]pair, 0, len(n.Content)/2)
-	var index map[string]int
-	set := func(k string, v *yaml.Node) {
-		if index == nil && len(pairs) < 16 {
-			for i := range pairs {
-				if pairs[i].key == k {
-					pairs[i].value = v
-					return
-				}
+	return flattenMapping(n, depth, new(map[*yaml.Node][]pair))
+}
+
+// A pairTable collects the pairs of a mapping in first-seen order.
+type pairTable struct {
+	pairs []pair
+	index map[string]int
+}
+
+// set gives key k the value v, keeping k's place when it has one.
+func (t *pairTable) set(k string, v *yaml.Node) {
+	if t.index == nil && len(t.pairs) < 16 {
+		for i := range t.pairs {
+			if t.pairs[i].key == k {
+				t.pairs[i].value = v
+				return
 			}
-			pairs = append(pairs, pair{k, v})
-			return
 		}
-		if index == nil {
-			index = make(map[string]int, 2*len(pairs))
-			for i, p := range pairs {
-				index[p.key] = i
-			}
-		}
-		if i, ok := index[k]; ok {
-			pairs[i].value = v
-			return
-		}
-		index[k] = len(pairs)
-		pairs = append(pairs, pair{k, v})
+		t.pairs = append(t.pairs, pair{k, v})
+		return
 	}
-	var merge func(m *yaml.Node, depth int) error
-	add := func(m *yaml.Node, depth int) error {
-		if depth > maxDepth {
-			return &ValueError{Node: m, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
+	if t.index == nil {
+		t.index = make(map[string]int, 2*len(t.pairs))
+		for i, p := range t.pairs {
+			t.index[p.key] = i
 		}
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			k, v := m.Content[i], m.Content[i+1]
-			if isMergeKey(k) {
-				if err := merge(v, depth+1); err != nil {
-					return err
-				}
-				continue
-			}
-			ks, err := keyString(k)
-			if err != nil {
+	}
+	if i, ok := t.index[k]; ok {
+		t.pairs[i].value = v
+		return
+	}
+	t.index[k] = len(t.pairs)
+	t.pairs = append(t.pairs, pair{k, v})
+}
+
+// flattenMapping returns the pairs of mapping n with its merge keys
+// applied. A merged mapping is flattened once and its pairs reused
+// (memo): applying them is the same as applying its keys and merges one
+// by one, and a merge bomb, a mapping merged ten times at each of ten
+// levels, costs a hundred merges rather than ten billion.
+func flattenMapping(n *yaml.Node, depth int, memo *map[*yaml.Node][]pair) ([]pair, error) {
+	if depth > maxDepth {
+		return nil, &ValueError{Node: n, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
+	}
+	t := pairTable{pairs: make([]pair, 0, len(n.Content)/2)}
+	merged := func(m *yaml.Node, depth int) error {
+		if *memo == nil {
+			*memo = map[*yaml.Node][]pair{}
+		}
+		ps, ok := (*memo)[m]
+		if !ok {
+			var err error
+			if ps, err = flattenMapping(m, depth, memo); err != nil {
 				return err
 			}
-			set(ks, v)
+			(*memo)[m] = ps
+		}
+		for _, p := range ps {
+			t.set(p.key, p.value)
 		}
 		return nil
 	}
-	merge = func(m *yaml.Node, depth int) error {
-		m = resolveAlias(m)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !isMergeKey(k) {
+			ks, err := keyString(k)
+			if err != nil {
+				return nil, err
+			}
+			t.set(ks, v)
+			continue
+		}
+		m := resolveAlias(v)
 		switch m.Kind {
 		case yaml.MappingNode:
-			return add(m, depth)
+			if err := merged(m, depth+1); err != nil {
+				return nil, err
+			}
 		case yaml.SequenceNode:
 			// YAML 1.1: earlier mappings in the list take precedence.
 			for i := len(m.Content) - 1; i >= 0; i-- {
 				mm := resolveAlias(m.Content[i])
 				if mm.Kind != yaml.MappingNode {
-					return &ValueError{Node: mm, Msg: "map merge requires map or sequence of maps as the value"}
+					return nil, &ValueError{Node: mm, Msg: "map merge requires map or sequence of maps as the value"}
 				}
-				if err := add(mm, depth+1); err != nil {
-					return err
+				if err := merged(mm, depth+2); err != nil {
+					return nil, err
 				}
 			}
-			return nil
+		default:
+			return nil, &ValueError{Node: m, Msg: "map merge requires map or sequence of maps as the value"}
 		}
-		return &ValueError{Node: m, Msg: "map merge requires map or sequence of maps as the value"}
 	}
-	if err := add(n, depth); err != nil {
-		return nil, err
-	}
-	return pairs, nil
+	return t.pairs, nil
 }
 
 // keyString converts a mapping key the way sigs.k8s.io/yaml does on its way
@@ -309,7 +333,7 @@ func shortTag(tag string) string {
 	return tag
 }
 
-var yaml11Float = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+var yaml11Float = lazyre.New(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 
 // resolve11 resolves an untagged plain scalar with YAML 1.1 rules, as
 // go.yaml.in/yaml/v2 does.
@@ -349,7 +373,7 @@ func resolve11(s string) (tag string, v any) {
 		if u, err := strconv.ParseUint(plain, 0, 64); err == nil {
 			return "!!int", u
 		}
-		if yaml11Float.MatchString(plain) {
+		if yaml11Float().MatchString(plain) {
 			if f, err := strconv.ParseFloat(plain, 64); err == nil {
 				return "!!float", f
 			}

@@ -49,6 +49,8 @@ func TestJSONMatchesKubectl(t *testing.T) {
 		{"block scalars", "a: |\n  x\n  y\nb: >\n  folded\n  text\nc: |-\n  stripped\n"},
 		{"quoted escapes", "a: \"tab\\tnew\\nline \\u00e9 \\\" \\\\\"\nb: 'single ''quote'''\nc: \"\\x41\"\n"},
 		{"merge keys", "base: &b\n  x: 1\n  y: 2\nover:\n  <<: *b\n  y: 3\nmulti:\n  <<: [{p: 1}, {p: 2, q: 2}]\n"},
+		{"merge precedence", "a: &a {k: a, x: 1}\nb: &b {k: b, y: 2}\nm1: {<<: [*a, *b, *a]}\nm2: {<<: [*b, *a, *b]}\nm3: {k: own, <<: [*a, *b]}\nm4: {<<: [*a, *b], k: own}\n"},
+		{"nested merges", "a: &a {k: a, x: 1}\nb: &b {<<: *a, k: b}\nc: &c {<<: [*b, *a], z: 3}\nd: {<<: [*a, *c, *b]}\ne: {<<: *c, x: 9}\n"},
 		{"aliases", "a: &a [1, 2]\nb: *a\nc: &s str\nd: *s\n"},
 		{"duplicate keys: last wins", "a: 1\nb: 2\na: 3\n"},
 		{"non-string keys", "1: one\ntrue: yes\n1.5: x\n0x10: hex\n"},

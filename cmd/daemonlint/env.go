@@ -3,6 +3,9 @@ package main
 import (
 	"io"
 	"os"
+	"time"
+
+	"github.com/daemonlint/daemonlint/lint"
 )
 
 // env is everything the command reads from and writes to besides files:
@@ -19,6 +22,30 @@ type env struct {
 	// dir is the working directory: where the configuration search starts,
 	// and what SARIF file names are relative to.
 	dir string
+	// rules are the rules lint runs before the configuration applies; nil
+	// means lint.Rules().
+	rules []*lint.Rule
+	// tuneGC lets the command set the garbage collector for its inputs (see
+	// limitMemory): it is set for a real run, and not in tests, which share
+	// their process.
+	tuneGC bool
+	// fifoWait is how long to wait for a writer of a named pipe given as a
+	// path; zero means defaultFIFOWait.
+	fifoWait time.Duration
+}
+
+func (e *env) lintRules() []*lint.Rule {
+	if e.rules == nil {
+		return lint.Rules()
+	}
+	return e.rules
+}
+
+func (e *env) fifoWaitOrDefault() time.Duration {
+	if e.fifoWait <= 0 {
+		return defaultFIFOWait
+	}
+	return e.fifoWait
 }
 
 func newEnv() *env {
@@ -34,6 +61,7 @@ func newEnv() *env {
 		stdinTerminal: isTerminal(os.Stdin),
 		color:         isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
 		getenv:        os.Getenv,
+		tuneGC:        true,
 	}
 }
 

@@ -1,13 +1,28 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
+	"time"
 )
+
+// maxInputBytes is the most daemonlint reads from one input (a file, a
+// pipe or standard input): a bound on memory that no manifest reaches, and
+// what stops a device such as /dev/zero.
+const maxInputBytes = 1 << 30
+
+// defaultFIFOWait is how long daemonlint waits for a process to open a named
+// pipe for writing. A pipe from process substitution (<(helm template …))
+// already has its writer, so this only ends the wait on a pipe that nobody
+// writes to.
+const defaultFIFOWait = time.Second
 
 // An input is one file to check, read into memory.
 type input struct {
@@ -16,6 +31,8 @@ type input struct {
 	// path is where to write it back; empty for standard input.
 	path string
 	src  []byte
+	// offHeap is set when src is outside the Go heap (see readAllLimited).
+	offHeap bool
 }
 
 // manifestExts are the file name endings a directory walk picks up.
@@ -47,7 +64,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 				continue
 			}
 			stdinRead = true
-			src, err := io.ReadAll(e.stdin)
+			src, _, err := readAllLimited(e.stdin, false)
 			if err != nil {
 				problems = append(problems, fmt.Sprintf("reading standard input: %v", err))
 				continue
@@ -64,12 +81,12 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			continue
 		}
 		if !info.IsDir() {
-			src, err := os.ReadFile(p)
+			src, offHeap, err := readNamed(p, info, e)
 			if err != nil {
 				problems = append(problems, describeError(p, err))
 				continue
 			}
-			inputs = append(inputs, input{name: p, path: p, src: src})
+			inputs = append(inputs, input{name: p, path: p, src: src, offHeap: offHeap})
 			continue
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
@@ -103,12 +120,12 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			} else if !d.Type().IsRegular() {
 				return nil // sockets, pipes and devices are not manifests
 			}
-			src, err := os.ReadFile(path)
+			src, offHeap, err := readNamed(path, nil, e)
 			if err != nil {
 				problems = append(problems, describeError(path, err))
 				return nil
 			}
-			inputs = append(inputs, input{name: path, path: path, src: src})
+			inputs = append(inputs, input{name: path, path: path, src: src, offHeap: offHeap})
 			return nil
 		})
 		if err != nil {
@@ -116,6 +133,113 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 		}
 	}
 	return inputs, problems
+}
+
+// readNamed reads the file at path, whose information (from os.Stat) is
+// info when the caller has it. A named pipe is read as process substitution
+// needs, but only when a writer opens it within e.fifoWait. offHeap says
+// whether the bytes are outside the Go heap.
+func readNamed(path string, info fs.FileInfo, e *env) (src []byte, offHeap bool, err error) {
+	var f *os.File
+	if info != nil && info.Mode()&fs.ModeDevice != 0 {
+		return nil, false, errors.New("is a device, not a file of manifests")
+	}
+	if info != nil && info.Mode()&fs.ModeNamedPipe != 0 {
+		f, err = openFIFO(path, e.fifoWaitOrDefault())
+	} else {
+		f, err = os.Open(path)
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	return readAllLimited(f, e.tuneGC)
+}
+
+// errTooBig is returned for an input larger than maxInputBytes.
+var errTooBig = fmt.Errorf("larger than %d MiB, the most daemonlint reads from one file", maxInputBytes>>20)
+
+// offHeapMin is the size from which a file is read outside the Go heap
+// (see readAllLimited).
+const offHeapMin = 1 << 20
+
+// readAllLimited reads r to its end, or fails with errTooBig. A regular
+// file is read into a buffer of its size, so that memory holds it once;
+// with offHeapOK, a large one is read outside the Go heap. The inputs stay
+// in memory for the whole run, and the garbage collector, which lets the
+// heap grow in proportion to what it holds, would otherwise let a 100 MB
+// input add 100 MB more.
+func readAllLimited(r io.Reader, offHeapOK bool) (src []byte, offHeap bool, err error) {
+	size := -1
+	if f, ok := r.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
+			if info.Size() > maxInputBytes {
+				return nil, false, errTooBig
+			}
+			size = int(info.Size())
+		}
+	}
+	if offHeapOK && size >= offHeapMin {
+		if buf := offHeapBuffer(size); buf != nil {
+			n, err := io.ReadFull(r, buf)
+			switch {
+			case err == io.ErrUnexpectedEOF: // the file shrank
+				return buf[:n], true, nil
+			case err != nil:
+				return nil, false, err
+			}
+			// The file may have grown since Stat: read the rest too.
+			rest, _, err := readAllLimited(io.LimitReader(r, maxInputBytes-int64(size)+1), false)
+			if err != nil || len(rest) == 0 {
+				return buf, true, err
+			}
+			return append(append(make([]byte, 0, size+len(rest)), buf...), rest...), false, nil
+		}
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, max(size, 0)+bytes.MinRead)) // room to reach EOF without growing
+	if _, err := buf.ReadFrom(io.LimitReader(r, maxInputBytes+1)); err != nil {
+		return nil, false, err
+	}
+	if buf.Len() > maxInputBytes {
+		return nil, false, errTooBig
+	}
+	return buf.Bytes(), false, nil
+}
+
+// errNoWriter is returned for a named pipe that no process opened for
+// writing in time.
+var errNoWriter = errors.New("no process opened this named pipe for writing")
+
+// openFIFO opens a named pipe for reading. Opening one blocks until a
+// process opens it for writing; when none does within wait, openFIFO opens
+// it for writing itself to release the blocked open, and gives up.
+func openFIFO(path string, wait time.Duration) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		f, err := os.Open(path)
+		done <- opened{f, err}
+	}()
+	select {
+	case o := <-done:
+		return o.f, o.err
+	case <-time.After(wait):
+	}
+	if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+		w.Close()
+	}
+	select {
+	case o := <-done:
+		if o.f != nil {
+			o.f.Close()
+		}
+	case <-time.After(wait):
+		// The open is still blocked: leave it to the end of the process.
+	}
+	return nil, fmt.Errorf("%w within %v", errNoWriter, wait)
 }
 
 // describeError words a file system error for a person.

@@ -11,6 +11,14 @@ import (
 	"path/filepath"
 )
 
+// MaxBytes is the largest file Replace rewrites, before or after: it reads
+// the file twice to make sure it did not change, and holds the old and new
+// contents, so memory grows with the size.
+const MaxBytes = 32 << 20
+
+// ErrTooLarge is returned for a file, or new contents, over MaxBytes.
+var ErrTooLarge = fmt.Errorf("larger than %d MiB, the most daemonlint rewrites", MaxBytes>>20)
+
 // ErrChanged is returned when a file's content on disk is no longer what
 // the caller read, so writing would lose someone else's change.
 var ErrChanged = errors.New("the file changed on disk since it was read")
@@ -20,8 +28,11 @@ var ErrChanged = errors.New("the file changed on disk since it was read")
 // permissions (and owner, where permitted) and renames it over the
 // original. A symbolic link is followed, and its target is replaced. If the
 // file's content is no longer old, nothing is written and ErrChanged is
-// returned.
+// returned; a file over MaxBytes is not written either (ErrTooLarge).
 func Replace(path string, old, data []byte) error {
+	if len(old) > MaxBytes || len(data) > MaxBytes {
+		return ErrTooLarge
+	}
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return err
@@ -32,6 +43,9 @@ func Replace(path string, old, data []byte) error {
 	}
 	if !info.Mode().IsRegular() {
 		return fmt.Errorf("%s is not a regular file", path)
+	}
+	if info.Size() > MaxBytes {
+		return ErrTooLarge
 	}
 	// Refuse when the file cannot be written, as editors do: a read-only
 	// file is read-only for a reason, even to a superuser.

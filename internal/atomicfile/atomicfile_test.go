@@ -111,3 +111,15 @@ func TestReplaceMissing(t *testing.T) {
 		t.Errorf("err = %v, want not exist", err)
 	}
 }
+
+func TestReplaceTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ds.yaml")
+	write(t, path, "old\n", 0o644)
+	big := make([]byte, MaxBytes+1)
+	if err := Replace(path, []byte("old\n"), big); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("err = %v, want ErrTooLarge", err)
+	}
+	if got := read(t, path); got != "old\n" {
+		t.Errorf("file = %q", got)
+	}
+}
