@@ -6,7 +6,8 @@
 #
 # It builds daemonlint and bench/floor.go, installs kubeconform v0.8.0 into a
 # temporary GOBIN, writes strict standalone schemas in kubeconform's layout
-# from daemonlint's embedded schemas (internal/schema/data), and times the
+# from daemonlint's embedded schemas (internal/schema/data, de-referenced by
+# bench/kcschemas.go as openapi2jsonschema --stand-alone does), and times the
 # three programs alternately, each run a fresh process, with /usr/bin/time
 # for peak memory. Run it on an otherwise idle machine.
 set -euo pipefail
@@ -31,21 +32,11 @@ go build -o "$work/floor" bench/floor.go
 GOBIN="$work/bin" go install github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0
 go run bench/gen.go "$work/corpus"
 
-# Schemas: internal/schema/data/GROUP.VERSION.KIND.json.gz (GROUP "core" for
-# the core group) become kubeconform's
-# vRELEASE-standalone-strict/KIND-GROUPPREFIX-VERSION.json.
+# Schemas: internal/schema/data/GROUP.VERSION.KIND.json.gz become
+# kubeconform's vRELEASE-standalone-strict/KIND-GROUPPREFIX-VERSION.json,
+# de-referenced as the schemas of kubeconform's default location are.
 release=$(sed -n 's/^const Release = "v\{0,1\}\([0-9.]*\)".*/\1/p' internal/schema/*.go | head -1)
-schemas="$work/schemas/v$release-standalone-strict"
-mkdir -p "$schemas"
-for f in internal/schema/data/*.json.gz; do
-  base=$(basename "$f" .json.gz)
-  kind=${base##*.}
-  rest=${base%.*}
-  version=${rest##*.}
-  group=${rest%.*}
-  if [ "$group" = core ]; then suffix="-$version"; else suffix="-${group%%.*}-$version"; fi
-  gzip -dc "$f" > "$schemas/$(echo "$kind" | tr '[:upper:]' '[:lower:]')$suffix.json"
-done
+go run bench/kcschemas.go internal/schema/data "$work/schemas/v$release-standalone-strict"
 
 dl=("$work/daemonlint" lint)
 kc=("$work/bin/kubeconform" -strict -summary -n 2 -schema-location "$work/schemas" -kubernetes-version "$release")

@@ -5,6 +5,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -522,7 +523,7 @@ func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 	if ds.Spec.Template.Spec.NodeName != "" {
 		return nil // the node-name check says more
 	}
-	v := Placement(ds, []corev1.Node{ControlPlaneNode()})[0]
+	v := Placement(ds, controlPlaneNodes())[0]
 	if v.Runs || slices.ContainsFunc(v.Reasons, func(r Reason) bool { return r.Kind != ReasonTaint }) {
 		return nil
 	}
@@ -537,3 +538,9 @@ func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 	msg += fmt.Sprintf("; often that is intended, but if the agent belongs there too (log collection, monitoring, networking), add the toleration {key: %s, operator: Exists, effect: NoSchedule}", controlPlaneTaintKey)
 	return []Finding{{Field: templatePath.Child("tolerations").String(), Message: msg, Advice: true}}
 }
+
+// controlPlaneNodes is the built-in control-plane profile, made once: the
+// check runs on every DaemonSet, and Placement does not change its nodes.
+var controlPlaneNodes = sync.OnceValue(func() []corev1.Node {
+	return []corev1.Node{ControlPlaneNode()}
+})

@@ -38,6 +38,10 @@ type Document struct {
 	value     any
 	valueErr  error
 
+	treeOnce sync.Once
+	tree     any
+	treeErr  error
+
 	decodeOnce sync.Once
 	decoded    decodeResult
 }

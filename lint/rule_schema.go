@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -76,13 +75,9 @@ func runSchema(p *Pass) error {
 	if !ok {
 		return nil // a misspelled kind or an unserved version: other rules say so
 	}
-	data, err := d.JSON()
+	inst, err := d.Value()
 	if err != nil {
 		return nil // the syntax rule reports what kubectl cannot send
-	}
-	inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("reading the object's JSON: %w", err)
 	}
 	verr := sch.Validate(inst)
 	if verr == nil {

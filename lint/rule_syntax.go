@@ -77,7 +77,7 @@ func runSyntaxDocument(p *Pass) error {
 				Message: fmt.Sprintf("document %d is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Index, describeNode(n))})
 			continue
 		}
-		if _, err := d.JSON(); err != nil {
+		if err := d.sendable(); err != nil {
 			var verr *ValueError
 			span := d.Span()
 			span.End = span.Start

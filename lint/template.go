@@ -52,7 +52,7 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
-			(templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
+			(strings.Contains(n.Value, "{{") && templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
 			return n
 		}
 	case yaml.MappingNode:

@@ -11,8 +11,6 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
-
-	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // MaxObjectBytes is the largest object, as the JSON that kubectl sends, that
@@ -333,7 +331,46 @@ func shortTag(tag string) string {
 	return tag
 }
 
-var yaml11Float = lazyre.New(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+// isYAML11Float reports whether s has the form of a YAML 1.1 float as
+// go.yaml.in/yaml/v2 accepts it: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
+func isYAML11Float(s string) bool {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		i++
+	}
+	digits := func() int {
+		n := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+			n++
+		}
+		return n
+	}
+	if i < len(s) && s[i] == '.' {
+		i++
+		if digits() == 0 {
+			return false
+		}
+	} else {
+		if digits() == 0 {
+			return false
+		}
+		if i < len(s) && s[i] == '.' {
+			i++
+			digits()
+		}
+	}
+	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+		i++
+		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+			i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return i == len(s)
+}
 
 // resolve11 resolves an untagged plain scalar with YAML 1.1 rules, as
 // go.yaml.in/yaml/v2 does.
@@ -373,7 +410,7 @@ func resolve11(s string) (tag string, v any) {
 		if u, err := strconv.ParseUint(plain, 0, 64); err == nil {
 			return "!!int", u
 		}
-		if yaml11Float().MatchString(plain) {
+		if isYAML11Float(plain) {
 			if f, err := strconv.ParseFloat(plain, 64); err == nil {
 				return "!!float", f
 			}

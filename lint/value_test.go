@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -81,6 +82,13 @@ func TestJSONMatchesKubectl(t *testing.T) {
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("JSON = %v\nwant    %v", got, want)
 			}
+			tree, err := docs[0].Value()
+			if err != nil {
+				t.Fatalf("Value: %v", err)
+			}
+			if !reflect.DeepEqual(tree, want) {
+				t.Errorf("Value = %v\nwant     %v", tree, want)
+			}
 		})
 	}
 }
@@ -107,6 +115,10 @@ func TestJSONErrors(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("JSON error = %v, want one containing %q", err, tc.want)
 			}
+			_, err = docs[0].Value()
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Value error = %v, want one containing %q", err, tc.want)
+			}
 		})
 	}
 }
@@ -132,6 +144,10 @@ func TestJSONAliasBomb(t *testing.T) {
 	_, err := docs[0].JSON()
 	if err == nil || !strings.Contains(err.Error(), "3 MiB") {
 		t.Fatalf("JSON of an alias bomb: err = %v, want the size limit", err)
+	}
+	_, err = docs[0].Value()
+	if err == nil || !strings.Contains(err.Error(), "3 MiB") {
+		t.Fatalf("Value of an alias bomb: err = %v, want the size limit", err)
 	}
 }
 
@@ -179,6 +195,9 @@ func TestJSONCorpus(t *testing.T) {
 			if !reflect.DeepEqual(gv, want) {
 				t.Errorf("%s#%d: JSON differs from kubectl's", path, d.Index)
 			}
+			if tree, err := d.Value(); err != nil || !reflect.DeepEqual(tree, want) {
+				t.Errorf("%s#%d: Value differs from kubectl's JSON (%v)", path, d.Index, err)
+			}
 			n++
 		}
 		return nil
@@ -187,4 +206,16 @@ func TestJSONCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d documents agree", n)
+}
+
+// TestIsYAML11Float compares the float matcher with the regular expression
+// of go.yaml.in/yaml/v2 that it stands for.
+func TestIsYAML11Float(t *testing.T) {
+	re := regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+	for _, s := range []string{"", "1", "-1", "+1", "1.", "1.5", ".5", ".", "-.5", "+.", "1e3", "1E-3", "1.5e+10",
+		"1e", "1e+", "e3", ".e3", "1.2.3", "--1", "1_000", "0x1F", "12abc", " 1", "1 ", "١"} {
+		if got, want := isYAML11Float(s), re.MatchString(s); got != want {
+			t.Errorf("isYAML11Float(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
