@@ -2,11 +2,9 @@ package daemonset
 
 import (
 	"fmt"
-	"slices"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
-	apiequality "k8s.io/apimachinery/pkg/api/equality"
 	resourcehelper "k8s.io/component-helpers/resource"
 )
 
@@ -44,32 +42,45 @@ func DefaultDaemonPodTolerations(hostNetwork bool) []corev1.Toleration {
 // drops its tolerationSeconds; any other default is appended. spec is not
 // modified.
 func DaemonPodTolerations(spec *corev1.PodSpec) []corev1.Toleration {
-	tolerations := slices.Clone(spec.Tolerations)
-	for _, def := range DefaultDaemonPodTolerations(spec.HostNetwork) {
+	defaults := DefaultDaemonPodTolerations(spec.HostNetwork)
+	tolerations := make([]corev1.Toleration, len(spec.Tolerations), len(spec.Tolerations)+len(defaults))
+	copy(tolerations, spec.Tolerations)
+	for _, def := range defaults {
 		tolerations = addOrUpdateToleration(tolerations, def)
 	}
 	return tolerations
 }
 
-// addOrUpdateToleration is AddOrUpdateTolerationInPodSpec on a list.
+// addOrUpdateToleration is AddOrUpdateTolerationInPodSpec on a list that it
+// may change in place: when an equal toleration is already there the list is
+// unchanged; otherwise every toleration that matches (same key, operator,
+// value and effect) is replaced by toleration, and when none matches it is
+// appended.
 func addOrUpdateToleration(tolerations []corev1.Toleration, toleration corev1.Toleration) []corev1.Toleration {
-	var out []corev1.Toleration
-	updated := false
+	matched := false
 	for i := range tolerations {
 		if toleration.MatchToleration(&tolerations[i]) {
-			if apiequality.Semantic.DeepEqual(toleration, tolerations[i]) {
-				return tolerations
+			if sameSeconds(toleration.TolerationSeconds, tolerations[i].TolerationSeconds) {
+				return tolerations // deep-equal: a match differs only there
 			}
-			out = append(out, toleration)
-			updated = true
-			continue
+			matched = true
 		}
-		out = append(out, tolerations[i])
 	}
-	if !updated {
-		out = append(out, toleration)
+	if !matched {
+		return append(tolerations, toleration)
 	}
-	return out
+	for i := range tolerations {
+		if toleration.MatchToleration(&tolerations[i]) {
+			tolerations[i] = toleration
+		}
+	}
+	return tolerations
+}
+
+// sameSeconds reports whether two tolerationSeconds are equal: both unset,
+// or set to the same value.
+func sameSeconds(a, b *int64) bool {
+	return a == nil && b == nil || a != nil && b != nil && *a == *b
 }
 
 // daemonPod returns a pod as the controller creates it from the DaemonSet's

@@ -111,6 +111,10 @@ func (b *treeBuilder) node(n *yaml.Node, depth int) (any, error) {
 		}
 		return out, nil
 	case yaml.ScalarNode:
+		if str, ok := stringScalar(n); ok && utf8.ValidString(str) {
+			b.size += jsonStringLen(str)
+			return str, nil
+		}
 		v, err := scalarValue(n)
 		if err != nil {
 			return nil, err
