@@ -33,8 +33,8 @@ func runDuplicateKey(p *Pass) error {
 	d := p.Doc
 	// path holds the keys and indexes from the object down to the node
 	// being walked; it is turned into a field path only for a finding.
-	var path []pathStep
-	var keys []seenKey // the keys of the mappings being walked, by level
+	path := make([]pathStep, 0, 16)
+	keys := make([]seenKey, 0, 64) // the keys of the mappings being walked, by level
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
 		if depth > maxDepth {

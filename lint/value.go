@@ -364,6 +364,22 @@ func shortTag(tag string) string {
 	return tag
 }
 
+// maybeNumber reports whether s holds only characters that an integer or
+// a float of YAML 1.1 can be written with (digits, signs, '.', '_', the
+// letters of hexadecimal, binary, octal and exponent notation): a quick
+// test that spares the parsers the strings that cannot be numbers.
+func maybeNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c >= 'a' && c <= 'f', c >= 'A' && c <= 'F':
+		case c == '+', c == '-', c == '.', c == '_', c == 'x', c == 'X', c == 'o', c == 'O':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // isYAML11Float reports whether s has the form of a YAML 1.1 float as
 // go.yaml.in/yaml/v2 accepts it: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$
 func isYAML11Float(s string) bool {
@@ -435,6 +451,9 @@ func resolve11(s string) (tag string, v any) {
 	case c == '+' || c == '-' || c >= '0' && c <= '9':
 		if isTimestamp(s) {
 			return "!!timestamp", s
+		}
+		if !maybeNumber(s) {
+			return "!!str", s // "100m", "64Mi", "1.2.3-alpha": not worth parsing
 		}
 		plain := strings.ReplaceAll(s, "_", "")
 		if i, err := strconv.ParseInt(plain, 0, 64); err == nil {

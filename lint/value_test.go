@@ -43,6 +43,7 @@ func TestJSONMatchesKubectl(t *testing.T) {
 	}{
 		{"booleans", "a: yes\nb: No\nc: on\nd: OFF\ne: y\nf: n\ng: true\nh: False\ni: 'yes'\n"},
 		{"numbers", "a: 1\nb: -2\nc: 0x1F\nd: 0777\ne: 1_000\nf: 1.5\ng: 1e3\nh: .5\ni: 1.0\nj: 0b101\nk: 18446744073709551615\nl: +12\n"},
+		{"quantities and versions", "a: 100m\nb: 64Mi\nc: 1.2.3\nd: 0o17\ne: 1E3\nf: 0xFF\ng: 1_0\nh: 2Gi\ni: -5\nj: 1.0e-3\nk: 0b11\nl: 12:30\nm: 1e\n"},
 		{"not numbers", "a: 1.2.3\nb: 12abc\nc: '12'\nd: 0x\ne: -x\nf: 1e\ng: +\n"},
 		{"nulls", "a:\nb: ~\nc: null\nd: Null\ne: NULL\nf: 'null'\n"},
 		{"timestamps stay strings", "a: 2001-12-14\nb: 2001-12-14T21:59:43.10Z\nc: 2001-12-14 21:59:43.10\n"},
