@@ -33,9 +33,10 @@
 // Positions come from the yaml.v3 tree, which reads YAML 1.2. Values must
 // mean what they mean to the API server, which gets JSON that kubectl made
 // with YAML 1.1 rules: an unquoted on, yes or off is a boolean there.
-// Document.JSON gives that JSON, and Document.Decode the typed object the
-// server would decode from it. A finding from the typed object is placed
-// with Lookup of its field path.
+// Document.JSON gives that JSON, Document.Value the same object as Go values
+// (for checks such as JSON schemas that work on values), and Document.Decode
+// the typed object the server would decode from the JSON. A finding from the
+// typed object is placed with Lookup of its field path.
 //
 // # Rules and passes
 //
