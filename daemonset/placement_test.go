@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/diff"
+
 	"github.com/daemonlint/daemonlint/daemonset"
 	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
@@ -162,25 +164,6 @@ func TestPlacementGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got != string(want) {
-		t.Errorf("verdicts differ from %s (run with -update to rewrite it):\n%s", golden, lineDiff(string(want), got))
+		t.Errorf("verdicts differ from %s (run with -update to rewrite it):\n%s", golden, string(diff.Unified("want", "got", want, []byte(got))))
 	}
-}
-
-// lineDiff shows the lines where want and got differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
-		}
-	}
-	return b.String()
 }

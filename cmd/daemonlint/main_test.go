@@ -50,6 +50,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/internal/diff"
+
 	"golang.org/x/tools/txtar"
 )
 
@@ -264,36 +266,14 @@ func runScript(t *testing.T, exe, script string) {
 			want = files[i].Data
 		}
 		if !bytes.Equal(got[name], want) {
-			t.Errorf("%s differs (go test -run TestScripts -update rewrites it):\n%s", name, lineDiff(string(want), string(got[name])))
+			t.Errorf("%s differs (go test -run TestScripts -update rewrites it):\n%s", name, string(diff.Unified("want", "got", want, got[name])))
 		}
 	}
 	for _, f := range files {
 		if strings.HasPrefix(f.Name, "want/") && !bytes.Equal(got[f.Name], f.Data) {
-			t.Errorf("%s differs:\n%s", f.Name, lineDiff(string(f.Data), string(got[f.Name])))
+			t.Errorf("%s differs:\n%s", f.Name, string(diff.Unified("want", "got", f.Data, got[f.Name])))
 		}
 	}
-}
-
-// lineDiff shows the lines of want and got that differ.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
-			if b.Len() > 3000 {
-				break
-			}
-		}
-	}
-	return b.String()
 }
 
 // TestScriptsUseTutorialFiles checks that every examples/ file in a script

@@ -17,7 +17,6 @@ package linttest
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -25,6 +24,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	unified "github.com/daemonlint/daemonlint/internal/diff"
 
 	"github.com/daemonlint/daemonlint/lint"
 )
@@ -157,28 +158,6 @@ func checkGolden(t *testing.T, f *lint.File, diags []lint.Diagnostic, golden str
 		t.Fatal(err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("fixed %s differs from %s:\n%s", f.Name, golden, diff(string(want), string(got)))
+		t.Errorf("fixed %s differs from %s:\n%s", f.Name, golden, string(unified.Unified(golden, f.Name+" fixed", want, got)))
 	}
-}
-
-// diff shows the first lines where want and got differ.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < max(len(w), len(g)); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
-			if b.Len() > 2000 {
-				break
-			}
-		}
-	}
-	return b.String()
 }

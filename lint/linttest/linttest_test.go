@@ -78,12 +78,3 @@ func TestRun(t *testing.T) {
 	}
 	Run(t, dir, lint.KindSpelling)
 }
-
-func TestDiff(t *testing.T) {
-	got := diff("a\nb\nc", "a\nB\nc\nd")
-	for _, want := range []string{`line 2:`, `want "b"`, `got  "B"`, `line 4:`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("diff = %q, want it to contain %q", got, want)
-		}
-	}
-}
