@@ -1,54 +1,52 @@
-package daemonset_test
+package apps_test
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
+
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
 
-// TestValidateDoesNotMutate checks that Validate works on a copy: the
+// TestValidateDoesNotMutate checks that ValidateDaemonSet works on a copy: the
 // defaults it applies must not leak into the caller's object.
 func TestValidateDoesNotMutate(t *testing.T) {
-	ds := decodeDaemonSet(t, "../testdata/apiserver-golden/03-ds-selector-does-not-match-template-labels.yaml")
+	ds := decodeDaemonSet(t, "../../testdata/apiserver-golden/03-ds-selector-does-not-match-template-labels.yaml")
 	before := ds.DeepCopy()
-	daemonset.Validate(ds, daemonset.Options{})
+	apps.ValidateDaemonSet(ds, core.Options{})
 	if ds.Spec.UpdateStrategy.Type != before.Spec.UpdateStrategy.Type || ds.Spec.RevisionHistoryLimit != nil ||
 		ds.Spec.Template.Spec.DNSPolicy != "" || ds.Namespace != "" {
-		t.Errorf("Validate changed its argument: got %+v, want %+v", ds.Spec, before.Spec)
+		t.Errorf("ValidateDaemonSet changed its argument: got %+v, want %+v", ds.Spec, before.Spec)
 	}
 }
 
-// decodeDaemonSet reads the one DaemonSet of a manifest, as lint does.
+// decodeDaemonSet reads the one DaemonSet of a manifest, as the server
+// decodes it.
 func decodeDaemonSet(tb testing.TB, name string) *appsv1.DaemonSet {
 	tb.Helper()
 	src, err := os.ReadFile(name)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	docs, _ := lint.Parse(lint.NewFile(filepath.Base(name), src))
-	if len(docs) != 1 {
-		tb.Fatalf("%s: got %d documents, want 1", name, len(docs))
-	}
-	ds := docs[0].DaemonSet()
-	if ds == nil {
-		tb.Fatalf("%s: not a DaemonSet", name)
+	_, obj, _, err := decodeManifest(src)
+	ds, ok := obj.(*appsv1.DaemonSet)
+	if err != nil || !ok {
+		tb.Fatalf("%s: not a DaemonSet (%v)", name, err)
 	}
 	return ds
 }
 
-// BenchmarkValidateDaemonSet measures Validate on a realistic DaemonSet
+// BenchmarkValidateDaemonSet measures ValidateDaemonSet on a realistic DaemonSet
 // (the tutorial's log collector, with volumes, probes and resources).
 func BenchmarkValidateDaemonSet(b *testing.B) {
 	ds := decodeDaemonSet(b, "testdata/bench-daemonset.yaml")
-	if errs := daemonset.Validate(ds, daemonset.Options{}); len(errs) != 0 {
+	if errs := apps.ValidateDaemonSet(ds, core.Options{}); len(errs) != 0 {
 		b.Fatalf("the benchmark's DaemonSet is invalid: %v", errs)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		daemonset.Validate(ds, daemonset.Options{})
+		apps.ValidateDaemonSet(ds, core.Options{})
 	}
 }

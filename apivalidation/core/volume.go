@@ -1,4 +1,4 @@
-package daemonset
+package core
 
 import (
 	"net"
@@ -627,7 +627,7 @@ func validateClusterTrustBundleProjection(b *corev1.ClusterTrustBundleProjection
 			allErrs = append(allErrs, field.Required(fldPath.Child("signerName"), "must be a valid signer name"))
 		}
 		allErrs = append(allErrs, validateSignerName(fldPath.Child("signerName"), *b.SignerName)...)
-		allErrs = append(allErrs, validateLabelSelector(b.LabelSelector, fldPath.Child("labelSelector"))...)
+		allErrs = append(allErrs, ValidateLabelSelector(b.LabelSelector, fldPath.Child("labelSelector"))...)
 	default:
 		allErrs = append(allErrs, field.Required(fldPath, "either name or signerName must be specified"))
 	}
@@ -767,8 +767,8 @@ func validateEphemeralVolumeSource(e *corev1.EphemeralVolumeSource, fldPath *fie
 		return field.ErrorList{field.Required(tp, "")}
 	}
 	mp := tp.Child("metadata")
-	allErrs := validateAnnotations(t.Annotations, mp.Child("annotations"))
-	allErrs = append(allErrs, validateLabels(t.Labels, mp.Child("labels"))...)
+	allErrs := ValidateAnnotations(t.Annotations, mp.Child("annotations"))
+	allErrs = append(allErrs, ValidateLabels(t.Labels, mp.Child("labels"))...)
 	meta := t.ObjectMeta
 	meta.Labels, meta.Annotations = nil, nil
 	rt, rv := reflect.TypeOf(meta), reflect.ValueOf(meta)
@@ -800,7 +800,7 @@ func validatePersistentVolumeClaimSpec(spec *corev1.PersistentVolumeClaimSpec, f
 		allErrs = append(allErrs, field.Required(fldPath.Child("accessModes"), "at least 1 access mode is required"))
 	}
 	if spec.Selector != nil {
-		allErrs = append(allErrs, validateLabelSelector(spec.Selector, fldPath.Child("selector"))...)
+		allErrs = append(allErrs, ValidateLabelSelector(spec.Selector, fldPath.Child("selector"))...)
 	}
 	foundRWOP, foundOther := false, false
 	for _, mode := range spec.AccessModes {
