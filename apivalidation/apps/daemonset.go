@@ -29,14 +29,11 @@ func ValidateDaemonSet(ds *appsv1.DaemonSet, opts core.Options) field.ErrorList 
 	}
 	ds = DaemonSetWithDefaults(ds)
 	delete(ds.Annotations, appsv1.DeprecatedTemplateGeneration)
-	core.PrepareForCreate(&ds.ObjectMeta, true)
-
 	allErrs := validateWorkloadMeta(&ds.ObjectMeta)
 	spec := &ds.Spec
 	fldPath := field.NewPath("spec")
 	allErrs = append(allErrs, DaemonSetSelectorErrors(ds)...)
-	allErrs = append(allErrs, core.ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template"), opts)...)
-	allErrs = append(allErrs, validateWorkloadPodSpec(&spec.Template, fldPath.Child("template"), "DaemonSet")...)
+	allErrs = append(allErrs, validateWorkloadTemplate(&spec.Template, fldPath.Child("template"), "DaemonSet", opts)...)
 	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
 	allErrs = append(allErrs, validateDaemonSetUpdateStrategy(&spec.UpdateStrategy, fldPath.Child("updateStrategy"))...)
 	if spec.RevisionHistoryLimit != nil {
@@ -60,12 +57,8 @@ func DaemonSetWithDefaults(ds *appsv1.DaemonSet) *appsv1.DaemonSet {
 		if us.RollingUpdate == nil {
 			us.RollingUpdate = &appsv1.RollingUpdateDaemonSet{}
 		}
-		if us.RollingUpdate.MaxUnavailable == nil {
-			us.RollingUpdate.MaxUnavailable = new(intstr.FromInt32(1))
-		}
-		if us.RollingUpdate.MaxSurge == nil {
-			us.RollingUpdate.MaxSurge = new(intstr.FromInt32(0))
-		}
+		ru := us.RollingUpdate
+		setRollingDefaults(&ru.MaxUnavailable, &ru.MaxSurge, intstr.FromInt32(1), intstr.FromInt32(0))
 	}
 	if ds.Spec.RevisionHistoryLimit == nil {
 		ds.Spec.RevisionHistoryLimit = new(int32(10))

@@ -12,11 +12,12 @@ import (
 )
 
 // ValidateDeployment returns the API server's errors for creating d, in the
-// server's order, after the server's defaults. Its selector and pod
-// template follow the ReplicaSet rules (the server's messages even say
-// "ReplicaSet"); its strategy, minReadySeconds, revisionHistoryLimit and
-// progressDeadlineSeconds have their own. Like ValidateDaemonSet, it reports an
-// unparsable deprecated.deployment.rollback.to annotation as the only error.
+// server's order, after the server's defaults (see DeploymentWithDefaults).
+// Its selector and pod template follow the ReplicaSet rules (the server's
+// messages even say "ReplicaSet"); its strategy, minReadySeconds,
+// revisionHistoryLimit and progressDeadlineSeconds have their own. Like
+// ValidateDaemonSet, it reports an unparsable
+// deprecated.deployment.rollback.to annotation as the only error.
 func ValidateDeployment(d *appsv1.Deployment, opts core.Options) field.ErrorList {
 	if err := conversionError(d.Annotations, appsv1.DeprecatedRollbackTo); err != nil {
 		return field.ErrorList{err}
@@ -26,18 +27,11 @@ func ValidateDeployment(d *appsv1.Deployment, opts core.Options) field.ErrorList
 	if rollbackTo != "" {
 		delete(d.Annotations, appsv1.DeprecatedRollbackTo)
 	}
-	core.PrepareForCreate(&d.ObjectMeta, true)
-
 	allErrs := validateWorkloadMeta(&d.ObjectMeta)
 	spec := &d.Spec
 	fldPath := field.NewPath("spec")
 	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*spec.Replicas), fldPath.Child("replicas"))...)
-	selErrs, parsed := workloadSelectorErrors(spec.Selector, spec.Template.Labels)
-	allErrs = append(allErrs, selErrs...)
-	if parsed {
-		allErrs = append(allErrs, core.ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template"), opts)...)
-		allErrs = append(allErrs, validateWorkloadPodSpec(&spec.Template, fldPath.Child("template"), "ReplicaSet")...)
-	}
+	allErrs = append(allErrs, validateReplicatedTemplate(spec.Selector, &spec.Template, fldPath, opts)...)
 	allErrs = append(allErrs, validateDeploymentStrategy(&spec.Strategy, fldPath.Child("strategy"))...)
 	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
 	if spec.RevisionHistoryLimit != nil {
@@ -74,12 +68,8 @@ func DeploymentWithDefaults(d *appsv1.Deployment) *appsv1.Deployment {
 		if s.RollingUpdate == nil {
 			s.RollingUpdate = &appsv1.RollingUpdateDeployment{}
 		}
-		if s.RollingUpdate.MaxUnavailable == nil {
-			s.RollingUpdate.MaxUnavailable = new(intstr.FromString("25%"))
-		}
-		if s.RollingUpdate.MaxSurge == nil {
-			s.RollingUpdate.MaxSurge = new(intstr.FromString("25%"))
-		}
+		ru := s.RollingUpdate
+		setRollingDefaults(&ru.MaxUnavailable, &ru.MaxSurge, intstr.FromString("25%"), intstr.FromString("25%"))
 	}
 	if d.Spec.RevisionHistoryLimit == nil {
 		d.Spec.RevisionHistoryLimit = new(int32(10))

@@ -9,25 +9,19 @@ import (
 )
 
 // ValidateReplicaSet returns the API server's errors for creating rs, in
-// the server's order, after the server's defaults, as ValidateDaemonSet does for a
-// DaemonSet. The pod template rules are the same; the selector rules differ
-// (see ReplicaSetSelectorErrors), and a selector that cannot be parsed stops
-// the template from being validated at all.
+// the server's order, after the server's defaults (see
+// ReplicaSetWithDefaults), as ValidateDaemonSet does for a DaemonSet. The
+// pod template rules are the same; the selector rules differ (see
+// ReplicaSetSelectorErrors), and a selector that cannot be parsed stops the
+// template from being validated at all.
 func ValidateReplicaSet(rs *appsv1.ReplicaSet, opts core.Options) field.ErrorList {
 	rs = ReplicaSetWithDefaults(rs)
-	core.PrepareForCreate(&rs.ObjectMeta, true)
-
 	allErrs := validateWorkloadMeta(&rs.ObjectMeta)
 	spec := &rs.Spec
 	fldPath := field.NewPath("spec")
 	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*spec.Replicas), fldPath.Child("replicas"))...)
 	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
-	selErrs, parsed := workloadSelectorErrors(spec.Selector, spec.Template.Labels)
-	allErrs = append(allErrs, selErrs...)
-	if parsed {
-		allErrs = append(allErrs, core.ValidatePodTemplateSpec(&spec.Template, fldPath.Child("template"), opts)...)
-		allErrs = append(allErrs, validateWorkloadPodSpec(&spec.Template, fldPath.Child("template"), "ReplicaSet")...)
-	}
+	allErrs = append(allErrs, validateReplicatedTemplate(spec.Selector, &spec.Template, fldPath, opts)...)
 	return dedupe(allErrs)
 }
 

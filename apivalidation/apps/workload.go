@@ -15,10 +15,32 @@ import (
 	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
 
-// validateWorkloadMeta is ValidateObjectMeta for an apps/v1 workload: a
-// namespaced object whose name must be a DNS subdomain.
+// validateWorkloadMeta prepares and validates the metadata of an apps/v1
+// workload as the create handler does: a namespaced object whose name must
+// be a DNS subdomain. It changes m, which belongs to the defaulted copy.
 func validateWorkloadMeta(m *metav1.ObjectMeta) field.ErrorList {
+	core.PrepareForCreate(m, true)
 	return core.ValidateObjectMeta(m, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
+}
+
+// validateReplicatedTemplate checks the selector and pod template of a
+// ReplicaSet or Deployment at spec (the server's ValidateReplicaSetSpec
+// and ValidatePodTemplateSpecForReplicaSet share these): the selector
+// errors, then, when the selector can be parsed, the template's.
+func validateReplicatedTemplate(sel *metav1.LabelSelector, t *corev1.PodTemplateSpec, fldPath *field.Path, opts core.Options) field.ErrorList {
+	allErrs, parsed := workloadSelectorErrors(sel, t.Labels)
+	if parsed {
+		allErrs = append(allErrs, validateWorkloadTemplate(t, fldPath.Child("template"), "ReplicaSet", opts)...)
+	}
+	return allErrs
+}
+
+// validateWorkloadTemplate checks a workload's pod template at fldPath:
+// the pod template rules of core, then what the workload adds (see
+// validateWorkloadPodSpec).
+func validateWorkloadTemplate(t *corev1.PodTemplateSpec, fldPath *field.Path, kind string, opts core.Options) field.ErrorList {
+	allErrs := core.ValidatePodTemplateSpec(t, fldPath, opts)
+	return append(allErrs, validateWorkloadPodSpec(t, fldPath, kind)...)
 }
 
 // dedupe drops the errors whose text repeats an earlier one's, as the
@@ -78,6 +100,17 @@ func validateWorkloadPodSpec(t *corev1.PodTemplateSpec, fldPath *field.Path, kin
 		allErrs = append(allErrs, field.Forbidden(fldPath.Child("spec", "activeDeadlineSeconds"), fmt.Sprintf("activeDeadlineSeconds in %s is not Supported", kind)))
 	}
 	return allErrs
+}
+
+// setRollingDefaults gives a rolling update's maxUnavailable and maxSurge,
+// where unset, the values the server defaults them to.
+func setRollingDefaults(maxUnavailable, maxSurge **intstr.IntOrString, unavailable, surge intstr.IntOrString) {
+	if *maxUnavailable == nil {
+		*maxUnavailable = &unavailable
+	}
+	if *maxSurge == nil {
+		*maxSurge = &surge
+	}
 }
 
 // internalRollingUpdate renders a DaemonSet's or Deployment's rolling
