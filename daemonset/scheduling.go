@@ -106,10 +106,11 @@ const (
 	legacyMasterTaintKey = "node-role.kubernetes.io/master"
 )
 
-// CheckControlPlaneCoverage reports a DaemonSet that will not run on a
-// kubeadm control-plane node (the built-in ControlPlaneNode profile) only
-// because of the node's taint. A DaemonSet whose nodeSelector, affinity or
-// nodeName leaves control-plane nodes out chose that, and is not reported.
+// CheckControlPlaneCoverage reports, as advice, a DaemonSet that will not
+// run on a kubeadm control-plane node (the built-in
+// placement.ControlPlaneNode profile) only because of the node's taint. A
+// DaemonSet whose nodeSelector, affinity or nodeName leaves control-plane
+// nodes out chose that, and is not reported.
 func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 	if ds.Spec.Template.Spec.NodeName != "" {
 		return nil // the node-name check says more
@@ -131,7 +132,8 @@ func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 }
 
 // controlPlaneNodes is the built-in control-plane profile, made once: the
-// check runs on every DaemonSet, and Placement does not change its nodes.
+// check runs on every DaemonSet, and placement.Placement does not change
+// its nodes.
 var controlPlaneNodes = sync.OnceValue(func() []corev1.Node {
 	return []corev1.Node{placement.ControlPlaneNode()}
 })
