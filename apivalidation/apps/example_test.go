@@ -12,7 +12,8 @@ import (
 )
 
 // A DaemonSet whose pods may not restart and whose container name has a
-// capital letter: ValidateDaemonSet gives the API server's errors, word for word.
+// capital letter: ValidateDaemonSet gives the API server's errors, word
+// for word.
 func ExampleValidateDaemonSet() {
 	labels := map[string]string{"app": "fluentd"}
 	ds := &appsv1.DaemonSet{

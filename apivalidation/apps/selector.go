@@ -9,8 +9,8 @@ import (
 	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
 
-// SelectorMismatchDetail is the API server's detail text when a workload's selector
-// does not select its pod template's labels.
+// SelectorMismatchDetail is the API server's detail text when a workload's
+// selector does not select its pod template's labels.
 const SelectorMismatchDetail = "`selector` does not match template `labels`"
 
 // DaemonSetSelectorErrors returns the API server's errors about a DaemonSet's

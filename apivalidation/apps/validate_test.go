@@ -10,8 +10,8 @@ import (
 	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
 
-// TestValidateDoesNotMutate checks that ValidateDaemonSet works on a copy: the
-// defaults it applies must not leak into the caller's object.
+// TestValidateDoesNotMutate checks that ValidateDaemonSet works on a copy:
+// the defaults it applies must not leak into the caller's object.
 func TestValidateDoesNotMutate(t *testing.T) {
 	ds := decodeDaemonSet(t, "../../testdata/apiserver-golden/03-ds-selector-does-not-match-template-labels.yaml")
 	before := ds.DeepCopy()
@@ -38,8 +38,9 @@ func decodeDaemonSet(tb testing.TB, name string) *appsv1.DaemonSet {
 	return ds
 }
 
-// BenchmarkValidateDaemonSet measures ValidateDaemonSet on a realistic DaemonSet
-// (the tutorial's log collector, with volumes, probes and resources).
+// BenchmarkValidateDaemonSet measures ValidateDaemonSet on a realistic
+// DaemonSet (the tutorial's log collector, with volumes, probes and
+// resources).
 func BenchmarkValidateDaemonSet(b *testing.B) {
 	ds := decodeDaemonSet(b, "testdata/bench-daemonset.yaml")
 	if errs := apps.ValidateDaemonSet(ds, core.Options{}); len(errs) != 0 {
