@@ -30,8 +30,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/placement"
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/placement"
 	"github.com/go-logr/logr"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
