@@ -3,16 +3,16 @@ package convert
 import (
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
 	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/intstr"
-	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/utils/ptr"
 )
 
 // This file holds what both conversions decide, typed and on source, and
@@ -207,8 +207,8 @@ func planStrategy(s appsv1.DeploymentStrategy) strategyPlan {
 	if ru == nil {
 		return p
 	}
-	unavailable := intOrPercentValue(ru.MaxUnavailable, 1)
-	surge := intOrPercentValue(ru.MaxSurge, 0)
+	unavailable := apps.IntOrPercentValue(ptr.Deref(ru.MaxUnavailable, intstr.FromInt32(1)))
+	surge := apps.IntOrPercentValue(ptr.Deref(ru.MaxSurge, intstr.FromInt32(0)))
 	switch {
 	case unavailable != 0 && surge != 0:
 		p.dropSurge = true
@@ -224,21 +224,6 @@ func planStrategy(s appsv1.DeploymentStrategy) strategyPlan {
 		p.notes = append(p.notes, fieldNote{"spec.strategy.rollingUpdate", zeroSurgeNote})
 	}
 	return p
-}
-
-// intOrPercentValue returns the number the API server compares with zero
-// for a rolling update's maxUnavailable or maxSurge (its
-// getIntOrPercentValue): the percentage of a valid percent string, the
-// integer otherwise, and def when v is nil.
-func intOrPercentValue(v *intstr.IntOrString, def int) int {
-	if v == nil {
-		return def
-	}
-	if v.Type == intstr.String && len(validation.IsValidPercent(v.StrVal)) == 0 {
-		n, _ := strconv.Atoi(strings.TrimSuffix(v.StrVal, "%"))
-		return n
-	}
-	return v.IntValue()
 }
 
 // podNotes are the notes about a pod template whose meaning changes when

@@ -1,16 +1,16 @@
-// Package daemonset holds what daemonlint knows about DaemonSets, free of
-// any lint machinery: the API server's validation rules for DaemonSets and
-// the ReplicaSets they are converted from, with the server's own field paths
-// and wording, built on k8s.io/apimachinery's validation helpers.
+// Package daemonset holds what daemonlint knows about DaemonSets alone, free
+// of any lint machinery: the best-practice checks for node agents.
 //
-// Functions here take typed objects from k8s.io/api and return
-// field.ErrorList values, exactly as the API server would compute them for
-// a create request; turning them into positioned diagnostics is the lint
-// package's job.
+// Each Check function (CheckResources, CheckHostPaths, CheckPrivileged, …)
+// takes a typed apps/v1 DaemonSet and returns Findings: the API server's
+// field path a finding is about, where to place it when that field is not
+// written, a message, and a Severity of its own (Warning for a likely
+// mistake, Info for advice). Turning findings into positioned diagnostics
+// is the lint package's job.
 //
-// Placement says on which nodes the DaemonSet controller runs a daemon pod
-// and why not, following the controller of Kubernetes v1.37.2 with
-// k8s.io/component-helpers; NodeProfiles are typical nodes for when no real
-// ones are at hand. The Check functions (CheckResources, CheckHostPaths, …)
-// are best-practice checks for node agents that return Findings.
+// The API server's validation of DaemonSets (and of the ReplicaSets and
+// Deployments they are converted from) lives in
+// github.com/daemonlint/daemonlint/apivalidation/apps, with the pod template
+// rules in apivalidation/core; where a DaemonSet's pods run is
+// github.com/daemonlint/daemonlint/placement.
 package daemonset

@@ -7,7 +7,7 @@ import (
 
 // reportFindings runs a daemonset best-practice check on the pass's apps/v1
 // DaemonSet and reports its findings, placed on their field (or anchor, or
-// nearest written parent). Findings marked as advice are infos. Documents
+// nearest written parent), with the finding's severity. Documents
 // that cannot be decoded are left to the rules that decode.
 func reportFindings(p *Pass, check func(*appsv1.DaemonSet) []daemonset.Finding) error {
 	if p.Doc.APIVersion != "apps/v1" {
@@ -25,7 +25,10 @@ func reportFindings(p *Pass, check func(*appsv1.DaemonSet) []daemonset.Finding) 
 			}
 		}
 		d := Diagnostic{Span: loc.Span, Field: f.Field, Message: f.Message}
-		if f.Advice {
+		switch f.Severity {
+		case daemonset.Warning:
+			d.Severity = Warning
+		case daemonset.Info:
 			d.Severity = Info
 		}
 		p.Report(d)

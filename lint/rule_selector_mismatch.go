@@ -5,7 +5,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
 	"go.yaml.in/yaml/v3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
@@ -72,14 +72,14 @@ func runSelectorMismatch(p *Pass) error {
 		if ds == nil {
 			return nil // not decodable: reported by the rules that decode
 		}
-		errs = daemonset.SelectorErrors(ds)
+		errs = apps.DaemonSetSelectorErrors(ds)
 		selector, tmpl = ds.Spec.Selector, ds.Spec.Template.Labels
 	case "ReplicaSet":
 		rs := d.ReplicaSet()
 		if rs == nil {
 			return nil
 		}
-		errs = daemonset.ReplicaSetSelectorErrors(rs)
+		errs = apps.ReplicaSetSelectorErrors(rs)
 		selector, tmpl = rs.Spec.Selector, rs.Spec.Template.Labels
 	default:
 		return nil

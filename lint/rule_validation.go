@@ -4,7 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 	"go.yaml.in/yaml/v3"
 	appsv1 "k8s.io/api/apps/v1"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -66,7 +67,7 @@ const (
 var servedWorkloads = []string{"DaemonSet", "ReplicaSet", "Deployment"}
 
 // ServerErrors returns the API server's validation errors for an apps/v1
-// DaemonSet, ReplicaSet or Deployment document (see daemonset.Validate),
+// DaemonSet, ReplicaSet or Deployment document (see apps.ValidateDaemonSet),
 // and whether it could compute them: it cannot for other documents, and for
 // one whose JSON does not decode into its type.
 func ServerErrors(d *Document, s Settings) (field.ErrorList, bool) {
@@ -74,14 +75,14 @@ func ServerErrors(d *Document, s Settings) (field.ErrorList, bool) {
 	if err != nil || obj == nil {
 		return nil, false
 	}
-	opts := daemonset.Options{DisallowPrivileged: s.DisallowPrivileged}
+	opts := core.Options{DisallowPrivileged: s.DisallowPrivileged}
 	switch o := obj.(type) {
 	case *appsv1.DaemonSet:
-		return daemonset.Validate(o, opts), true
+		return apps.ValidateDaemonSet(o, opts), true
 	case *appsv1.ReplicaSet:
-		return daemonset.ValidateReplicaSet(o, opts), true
+		return apps.ValidateReplicaSet(o, opts), true
 	case *appsv1.Deployment:
-		return daemonset.ValidateDeployment(o, opts), true
+		return apps.ValidateDeployment(o, opts), true
 	}
 	return nil, false
 }
@@ -107,7 +108,7 @@ func ServerVerdict(d *Document, s Settings) string {
 	switch {
 	case len(errs) == 0:
 		return VerdictValid
-	case daemonset.IsConversionError(errs[0]):
+	case apps.IsConversionError(errs[0]):
 		return VerdictDecodeError
 	}
 	return VerdictInvalid
@@ -198,7 +199,7 @@ func validationHint(kind string, e *field.Error) string {
 	f, detail := e.Field, e.Detail
 	pods := "a " + kind + "'s pods"
 	switch {
-	case daemonset.IsConversionError(e):
+	case apps.IsConversionError(e):
 		return "the annotation must be an integer; the API server refuses to decode the object"
 	case strings.HasSuffix(f, "spec.restartPolicy") && detail == `supported values: "Always"`:
 		return pods + " must always restart: remove restartPolicy or set it to Always"

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Checks daemonset.Placement against the DaemonSet controller itself: builds a
+# Checks placement.Placement against the DaemonSet controller itself: builds a
 # throwaway program that imports k8s.io/kubernetes v1.37.2 (with the module
 # list of the oracle in ../shared/tools/oracle, so it builds from the module
 # cache) and compares NodeShouldRunDaemonPod's shouldRun and
 # shouldContinueRunning with Placement's Runs and KeepsRunning, for every
-# DaemonSet of daemonset/testdata/placement and of the shared corpus, on the
+# DaemonSet of placement/testdata and of the shared corpus, on the
 # six fixture nodes and the built-in node profiles. The project itself never
 # imports k8s.io/kubernetes; this script is for maintainers.
 set -euo pipefail
@@ -30,8 +30,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/daemonset"
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/placement"
 	"github.com/go-logr/logr"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -62,7 +62,7 @@ func objects(path string) (dss []*appsv1.DaemonSet, nodes []corev1.Node) {
 func main() {
 	fixture, corpus := os.Args[1], os.Args[2]
 	_, fixtureNodes := objects(filepath.Join(fixture, "nodes.yaml"))
-	nodes := append(daemonset.DefaultNodes(), fixtureNodes...)
+	nodes := append(placement.DefaultNodes(), fixtureNodes...)
 	var dss []*appsv1.DaemonSet
 	fixtureDSs, _ := objects(filepath.Join(fixture, "daemonsets.yaml"))
 	dss = append(dss, fixtureDSs...)
@@ -75,7 +75,7 @@ func main() {
 	})
 	pairs, diffs := 0, 0
 	for _, ds := range dss {
-		verdicts := daemonset.Placement(ds, nodes)
+		verdicts := placement.Placement(ds, nodes)
 		for i := range nodes {
 			run, keep := daemon.NodeShouldRunDaemonPod(logr.Discard(), &nodes[i], ds)
 			v := verdicts[i]
@@ -92,4 +92,4 @@ func main() {
 	}
 }
 GO
-(cd "$work" && GOFLAGS=-mod=mod go build -o placementcheck . && ./placementcheck "$root/daemonset/testdata/placement" "$corpus")
+(cd "$work" && GOFLAGS=-mod=mod go build -o placementcheck . && ./placementcheck "$root/placement/testdata" "$corpus")

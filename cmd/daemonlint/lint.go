@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
+	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
 )
@@ -106,7 +107,7 @@ func runLint(args []string, e *env) int {
 			}
 			if n > 0 {
 				changed = true
-				fmt.Fprintf(e.stderr, "daemonlint: fixed %d %s in %s\n", n, pluralWord(n, "problem"), in.name)
+				fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(n, "problem"), in.name)
 				src, err := os.ReadFile(in.path)
 				if err == nil {
 					files[i] = lint.NewFile(in.name, src)
@@ -212,13 +213,6 @@ func fixFile(in input, diags []lint.Diagnostic) (int, error) {
 		return 0, err
 	}
 	return n, nil
-}
-
-func pluralWord(n int, w string) string {
-	if n == 1 {
-		return w
-	}
-	return w + "s"
 }
 
 // printConfigError prints a configuration error: problems in the file as

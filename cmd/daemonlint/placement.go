@@ -10,8 +10,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/daemonlint/daemonlint/daemonset"
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/placement"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 )
@@ -68,11 +68,11 @@ func runPlacement(args []string, e *env) int {
 
 	var (
 		nodes     []corev1.Node
-		profiles  []daemonset.NodeProfile
+		profiles  []placement.NodeProfile
 		nodesFrom string
 	)
 	if pf.nodes == "" {
-		profiles = daemonset.NodeProfiles()
+		profiles = placement.NodeProfiles()
 		for _, p := range profiles {
 			nodes = append(nodes, p.Node)
 		}
@@ -140,7 +140,7 @@ func runPlacement(args []string, e *env) int {
 	for i, p := range placed {
 		dss[i] = p.ds
 	}
-	verdicts := daemonset.PlaceAll(dss, nodes)
+	verdicts := placement.PlaceAll(dss, nodes)
 	if pf.format == "json" {
 		err = writePlacementJSON(e.stdout, nodesFrom, nodes, placed, verdicts)
 	} else {
@@ -200,7 +200,7 @@ func readNodes(name string, e *env) ([]corev1.Node, error) {
 // writePlacementText writes, per DaemonSet, a header, a NODE RUNS WHY
 // table and the one-line summary, after saying which nodes are assumed
 // when they are the built-in profiles.
-func writePlacementText(w io.Writer, profiles []daemonset.NodeProfile, placed []placedDaemonSet, verdicts [][]daemonset.NodeVerdict) error {
+func writePlacementText(w io.Writer, profiles []placement.NodeProfile, placed []placedDaemonSet, verdicts [][]placement.NodeVerdict) error {
 	var b strings.Builder
 	if profiles != nil {
 		var names []string
@@ -214,7 +214,7 @@ func writePlacementText(w io.Writer, profiles []daemonset.NodeProfile, placed []
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "DaemonSet %s (%s:%d)\n", objectName(p.ds), p.file, p.line)
+		fmt.Fprintf(&b, "DaemonSet %s (%s:%d)\n", placement.ObjectName(p.ds), p.file, p.line)
 		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "NODE\tRUNS\tWHY")
 		for _, v := range verdicts[i] {
@@ -240,7 +240,7 @@ func writePlacementText(w io.Writer, profiles []daemonset.NodeProfile, placed []
 			}
 		}
 		tw.Flush()
-		b.WriteString(daemonset.Summary(verdicts[i]) + "\n")
+		b.WriteString(placement.Summary(verdicts[i]) + "\n")
 		for _, hint := range tolerationHints(verdicts[i]) {
 			b.WriteString(hint + "\n")
 		}
@@ -258,15 +258,15 @@ func writePlacementText(w io.Writer, profiles []daemonset.NodeProfile, placed []
 
 // tolerationHints says, for each taint that alone keeps the DaemonSet off
 // some nodes, the toleration that would let it run there.
-func tolerationHints(verdicts []daemonset.NodeVerdict) []string {
+func tolerationHints(verdicts []placement.NodeVerdict) []string {
 	var taints []corev1.Taint
 	var nodes [][]string
 	for _, v := range verdicts {
-		if slices.ContainsFunc(v.Reasons, func(r daemonset.Reason) bool { return r.Kind != daemonset.ReasonTaint }) {
+		if slices.ContainsFunc(v.Reasons, func(r placement.Reason) bool { return r.Kind != placement.ReasonTaint }) {
 			continue // a toleration would not be enough
 		}
 		for _, r := range v.Reasons {
-			if r.Kind != daemonset.ReasonTaint {
+			if r.Kind != placement.ReasonTaint {
 				continue
 			}
 			i := slices.IndexFunc(taints, func(t corev1.Taint) bool { return t.MatchTaint(r.Taint) && t.Value == r.Taint.Value })
@@ -289,15 +289,6 @@ func tolerationHints(verdicts []daemonset.NodeVerdict) []string {
 	return out
 }
 
-// objectName returns namespace/name, or the name alone when the manifest
-// sets no namespace.
-func objectName(ds *appsv1.DaemonSet) string {
-	if ds.Namespace == "" {
-		return ds.Name
-	}
-	return ds.Namespace + "/" + ds.Name
-}
-
 // placementJSON is the output of daemonlint placement --format json.
 type placementJSON struct {
 	// NodesFrom is the --nodes file, or "built-in node profiles".
@@ -315,10 +306,10 @@ type daemonSetPlacement struct {
 	Name      string                  `json:"name"`
 	Runs      int                     `json:"runs"`
 	Summary   string                  `json:"summary"`
-	Verdicts  []daemonset.NodeVerdict `json:"verdicts"`
+	Verdicts  []placement.NodeVerdict `json:"verdicts"`
 }
 
-func writePlacementJSON(w io.Writer, nodesFrom string, nodes []corev1.Node, placed []placedDaemonSet, verdicts [][]daemonset.NodeVerdict) error {
+func writePlacementJSON(w io.Writer, nodesFrom string, nodes []corev1.Node, placed []placedDaemonSet, verdicts [][]placement.NodeVerdict) error {
 	out := placementJSON{NodesFrom: nodesFrom, Nodes: []string{}, DaemonSets: []daemonSetPlacement{}}
 	for _, n := range nodes {
 		out.Nodes = append(out.Nodes, n.Name)
@@ -333,7 +324,7 @@ func writePlacementJSON(w io.Writer, nodesFrom string, nodes []corev1.Node, plac
 		out.DaemonSets = append(out.DaemonSets, daemonSetPlacement{
 			File: p.file, Document: p.document, Line: p.line,
 			Namespace: p.ds.Namespace, Name: p.ds.Name,
-			Runs: runs, Summary: daemonset.Summary(verdicts[i]), Verdicts: verdicts[i],
+			Runs: runs, Summary: placement.Summary(verdicts[i]), Verdicts: verdicts[i],
 		})
 	}
 	enc := json.NewEncoder(w)

@@ -142,7 +142,7 @@ func parse(name string) ([]goldenCase, error) {
 var truncatedRE = regexp.MustCompile(`(?m)^( *)(\w+): x+\n\.\.\. \(truncated: a (\d+)-byte annotation value\) \.\.\.\n`)
 
 // expandTruncated writes the annotation value the golden file abbreviates
-// as a placeholder that the tests expand (see daemonset/golden_test.go), and
+// as a placeholder that the tests expand (see apivalidation/apps/golden_test.go), and
 // the rest of the base manifest, which the golden file leaves out.
 func expandTruncated(input, base string) string {
 	if !truncatedRE.MatchString(input) {

@@ -1,9 +1,11 @@
-package daemonset
+package placement
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/daemonlint/daemonlint/internal/plural"
 )
 
 // Summary says in one line where a DaemonSet runs, grouping the nodes it
@@ -26,9 +28,9 @@ func Summary(verdicts []NodeVerdict) string {
 	var b strings.Builder
 	switch {
 	case runs == len(verdicts):
-		fmt.Fprintf(&b, "runs on all %d %s", runs, plural(runs, "node"))
+		fmt.Fprintf(&b, "runs on all %d %s", runs, plural.Word(runs, "node"))
 	case runs == 0:
-		fmt.Fprintf(&b, "runs on none of the %d %s", len(verdicts), plural(len(verdicts), "node"))
+		fmt.Fprintf(&b, "runs on none of the %d %s", len(verdicts), plural.Word(len(verdicts), "node"))
 	default:
 		fmt.Fprintf(&b, "runs on %d of %d nodes", runs, len(verdicts))
 	}
@@ -96,11 +98,4 @@ func (r Reason) Cause() string {
 		return fmt.Sprintf("requests more %s than allocatable", r.Resource)
 	}
 	return r.Message
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
 }

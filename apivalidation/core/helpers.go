@@ -1,4 +1,4 @@
-package daemonset
+package core
 
 // The validation in this package re-expresses the API server's own rules
 // (k8s.io/kubernetes v1.37.2, pkg/apis/core/validation and
@@ -10,11 +10,8 @@ package daemonset
 
 import (
 	"slices"
-	"strings"
 
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
-	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -27,50 +24,6 @@ func sortedKeys[M ~map[K]V, K ~string, V any](m M) []K {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-// validateLabels is metav1validation.ValidateLabels with the keys visited in
-// sorted order.
-func validateLabels(labels map[string]string, fldPath *field.Path) field.ErrorList {
-	var allErrs field.ErrorList
-	for _, k := range sortedKeys(labels) {
-		allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
-		for _, msg := range validation.IsValidLabelValue(labels[k]) {
-			allErrs = append(allErrs, field.Invalid(fldPath, labels[k], msg))
-		}
-	}
-	return allErrs
-}
-
-// validateLabelSelector is metav1validation.ValidateLabelSelector (with
-// invalid label values rejected, as on create) with matchLabels visited in
-// sorted order.
-func validateLabelSelector(ps *metav1.LabelSelector, fldPath *field.Path) field.ErrorList {
-	if ps == nil {
-		return nil
-	}
-	allErrs := validateLabels(ps.MatchLabels, fldPath.Child("matchLabels"))
-	opts := metav1validation.LabelSelectorValidationOptions{}
-	for i, expr := range ps.MatchExpressions {
-		allErrs = append(allErrs, metav1validation.ValidateLabelSelectorRequirement(expr, opts, fldPath.Child("matchExpressions").Index(i))...)
-	}
-	return allErrs
-}
-
-// validateAnnotations is apimachinery's ValidateAnnotations with the keys
-// visited in sorted order: keys are qualified names (case aside), and the
-// total size is limited to 256 KiB.
-func validateAnnotations(annotations map[string]string, fldPath *field.Path) field.ErrorList {
-	var allErrs field.ErrorList
-	for _, k := range sortedKeys(annotations) {
-		for _, msg := range validation.IsQualifiedName(strings.ToLower(k)) {
-			allErrs = append(allErrs, field.Invalid(fldPath, k, msg))
-		}
-	}
-	if err := apimachineryvalidation.ValidateAnnotationsSize(annotations); err != nil {
-		allErrs = append(allErrs, field.TooLong(fldPath, "", apimachineryvalidation.TotalAnnotationSizeLimitB))
-	}
-	return allErrs
 }
 
 // validateDNS1123Label reports value when it is not an RFC 1123 label.

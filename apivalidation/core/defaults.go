@@ -1,100 +1,24 @@
-package daemonset
+package core
 
 import (
 	"strings"
 
-	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
-// DaemonSetWithDefaults returns a copy of ds with the defaults the API
-// server applies to an apps/v1 DaemonSet before validating it: a
-// RollingUpdate update strategy with maxUnavailable 1 and maxSurge 0, a
-// revisionHistoryLimit of 10, and the pod template defaults (see
-// podTemplateDefaults). ds itself is not changed.
-func DaemonSetWithDefaults(ds *appsv1.DaemonSet) *appsv1.DaemonSet {
-	ds = ds.DeepCopy()
-	us := &ds.Spec.UpdateStrategy
-	if us.Type == "" {
-		us.Type = appsv1.RollingUpdateDaemonSetStrategyType
-	}
-	if us.Type == appsv1.RollingUpdateDaemonSetStrategyType {
-		if us.RollingUpdate == nil {
-			us.RollingUpdate = &appsv1.RollingUpdateDaemonSet{}
-		}
-		if us.RollingUpdate.MaxUnavailable == nil {
-			us.RollingUpdate.MaxUnavailable = new(intstr.FromInt32(1))
-		}
-		if us.RollingUpdate.MaxSurge == nil {
-			us.RollingUpdate.MaxSurge = new(intstr.FromInt32(0))
-		}
-	}
-	if ds.Spec.RevisionHistoryLimit == nil {
-		ds.Spec.RevisionHistoryLimit = new(int32(10))
-	}
-	podTemplateDefaults(&ds.Spec.Template)
-	return ds
-}
-
-// ReplicaSetWithDefaults returns a copy of rs with the defaults the API
-// server applies to an apps/v1 ReplicaSet before validating it: one replica
-// and the pod template defaults. rs itself is not changed.
-func ReplicaSetWithDefaults(rs *appsv1.ReplicaSet) *appsv1.ReplicaSet {
-	rs = rs.DeepCopy()
-	if rs.Spec.Replicas == nil {
-		rs.Spec.Replicas = new(int32(1))
-	}
-	podTemplateDefaults(&rs.Spec.Template)
-	return rs
-}
-
-// DeploymentWithDefaults returns a copy of d with the defaults the API
-// server applies to an apps/v1 Deployment before validating it: one replica,
-// a RollingUpdate strategy with maxUnavailable and maxSurge of 25%, a
-// revisionHistoryLimit of 10, a progressDeadlineSeconds of 600, and the pod
-// template defaults. d itself is not changed.
-func DeploymentWithDefaults(d *appsv1.Deployment) *appsv1.Deployment {
-	d = d.DeepCopy()
-	if d.Spec.Replicas == nil {
-		d.Spec.Replicas = new(int32(1))
-	}
-	s := &d.Spec.Strategy
-	if s.Type == "" {
-		s.Type = appsv1.RollingUpdateDeploymentStrategyType
-	}
-	if s.Type == appsv1.RollingUpdateDeploymentStrategyType {
-		if s.RollingUpdate == nil {
-			s.RollingUpdate = &appsv1.RollingUpdateDeployment{}
-		}
-		if s.RollingUpdate.MaxUnavailable == nil {
-			s.RollingUpdate.MaxUnavailable = new(intstr.FromString("25%"))
-		}
-		if s.RollingUpdate.MaxSurge == nil {
-			s.RollingUpdate.MaxSurge = new(intstr.FromString("25%"))
-		}
-	}
-	if d.Spec.RevisionHistoryLimit == nil {
-		d.Spec.RevisionHistoryLimit = new(int32(10))
-	}
-	if d.Spec.ProgressDeadlineSeconds == nil {
-		d.Spec.ProgressDeadlineSeconds = new(int32(600))
-	}
-	podTemplateDefaults(&d.Spec.Template)
-	return d
-}
-
-// podTemplateDefaults applies, in place, the core/v1 defaults the API server
-// sets in a workload's pod template (SetObjectDefaults_DaemonSet and its
-// siblings): the pod spec's dnsPolicy, restartPolicy, securityContext,
+// SetPodTemplateDefaults applies, in place, the core/v1 defaults the API
+// server sets in a workload's pod template (SetObjectDefaults_DaemonSet and
+// its siblings): the pod spec's dnsPolicy, restartPolicy, securityContext,
 // terminationGracePeriodSeconds and schedulerName; each container's
 // imagePullPolicy, termination message path and policy, port protocols,
-// fieldRef apiVersion, probe thresholds and httpGet path and scheme; resource
-// quantities rounded up to milli precision; a volume with no source becomes
-// an emptyDir; hostPath type, file modes and token expiry defaults. Unlike a
-// Pod, a template gets no requests copied from its limits.
-func podTemplateDefaults(t *corev1.PodTemplateSpec) {
+// fieldRef apiVersion, probe thresholds and httpGet path and scheme;
+// resource quantities rounded up to milli precision; a volume with no
+// source becomes an emptyDir; hostPath type, file modes and token expiry
+// defaults. Unlike a Pod, a template gets no requests copied from its
+// limits. It also clears the fields whose feature gates are off in a
+// default server, which the server accepts and drops.
+func SetPodTemplateDefaults(t *corev1.PodTemplateSpec) {
 	spec := &t.Spec
 	if spec.ServiceAccountName == "" {
 		spec.ServiceAccountName = spec.DeprecatedServiceAccount //nolint:staticcheck // the server syncs the deprecated field

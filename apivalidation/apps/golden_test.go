@@ -1,4 +1,4 @@
-package daemonset_test
+package apps_test
 
 import (
 	"bytes"
@@ -10,10 +10,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
 
 // goldenWant is the API server's answer to one golden case (see
@@ -71,11 +72,11 @@ func causes(errs field.ErrorList) []string {
 
 // TestGolden checks every case the real API server answered in
 // testdata/apiserver-golden: the verdict, and for a 422 the same set of
-// (type, field, message) causes. A 400 is a decoding failure: Decode must
+// (type, field, message) causes. A 400 is a decoding failure: decoding must
 // report it (the wording is the strict decoder's), or, for an annotation
-// the server cannot convert, Validate gives the server's own text.
+// the server cannot convert, validation gives the server's own text.
 func TestGolden(t *testing.T) {
-	wants, err := filepath.Glob("../testdata/apiserver-golden/*.want")
+	wants, err := filepath.Glob("../../testdata/apiserver-golden/*.want")
 	if err != nil || len(wants) == 0 {
 		t.Fatalf("no golden cases: %v", err)
 	}
@@ -88,34 +89,29 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			src = expandPlaceholders(src)
-			docs, serrs := lint.Parse(lint.NewFile(name+".yaml", src))
-			if len(serrs) > 0 || len(docs) != 1 {
-				t.Fatalf("got %d documents and syntax errors %v, want one document", len(docs), serrs)
-			}
-			d := docs[0]
+			typ, obj, strict, decodeErr := decodeManifest(src)
 			verdict := want.verdict
 			if want.kubectlVerdict != "" {
 				verdict = want.kubectlVerdict
 			}
-			opts := daemonset.Options{DisallowPrivileged: !want.allowPrivileged}
+			opts := core.Options{DisallowPrivileged: !want.allowPrivileged}
 
 			if verdict == "unknown-kind" {
-				if obj, _, _ := d.Decode(); obj != nil {
-					t.Errorf("%s %s decodes as a served type, want it not served: %s", d.APIVersion, d.Kind, want.message)
+				if obj != nil {
+					t.Errorf("%s %s decodes as a served type, want it not served: %s", typ.APIVersion, typ.Kind, want.message)
 				}
 				return
 			}
-			obj, strict, decodeErr := d.Decode()
 			if obj == nil {
-				t.Fatalf("%s %s does not decode to a typed object", d.APIVersion, d.Kind)
+				t.Fatalf("%s %s does not decode to a typed object (%v)", typ.APIVersion, typ.Kind, decodeErr)
 			}
 			var errs field.ErrorList
 			if decodeErr == nil {
 				switch o := obj.(type) {
 				case *appsv1.DaemonSet:
-					errs = daemonset.Validate(o, opts)
+					errs = apps.ValidateDaemonSet(o, opts)
 				case *appsv1.ReplicaSet:
-					errs = daemonset.ValidateReplicaSet(o, opts)
+					errs = apps.ValidateReplicaSet(o, opts)
 				default:
 					t.Fatalf("unexpected type %T", obj)
 				}
@@ -145,7 +141,7 @@ func TestGolden(t *testing.T) {
 							t.Errorf("got strict error %q, which the server's message does not contain: %s", e, want.message)
 						}
 					}
-				case len(errs) == 1 && daemonset.IsConversionError(errs[0]):
+				case len(errs) == 1 && apps.IsConversionError(errs[0]):
 					if !strings.HasSuffix(want.message, ": "+errs[0].Detail) {
 						t.Errorf("got conversion error %q, want the server's: %s", errs[0].Detail, want.message)
 					}

@@ -1,47 +1,93 @@
-package daemonset_test
+package placement_test
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/internal/diff"
-
-	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
+	sigsjson "sigs.k8s.io/json"
+	"sigs.k8s.io/yaml"
+
+	"github.com/daemonlint/daemonlint/internal/diff"
+	"github.com/daemonlint/daemonlint/placement"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// readObjects decodes the DaemonSets and Nodes of a YAML file, List items
-// included, with lint's typed decoding.
+// A list is a v1 List, whose items are decoded one by one.
+type list struct {
+	metav1.TypeMeta `json:",inline"`
+	Items           []json.RawMessage `json:"items"`
+}
+
+// readObjects decodes the DaemonSets and Nodes of a YAML stream, List items
+// included, strictly, as the API server decodes kubectl's JSON.
 func readObjects(t *testing.T, name string) ([]*appsv1.DaemonSet, []corev1.Node) {
 	t.Helper()
-	src, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, serrs := lint.Parse(lint.NewFile(name, src))
-	if len(serrs) > 0 {
-		t.Fatalf("%s: %v", name, serrs[0])
-	}
+	defer f.Close()
 	var dss []*appsv1.DaemonSet
 	var nodes []corev1.Node
-	for _, d := range docs {
-		obj, strict, err := d.Decode()
+	var add func(data []byte)
+	add = func(data []byte) {
+		var typ metav1.TypeMeta
+		if err := sigsjson.UnmarshalCaseSensitivePreserveInts(data, &typ); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var obj any
+		switch typ.Kind {
+		case "List":
+			obj = new(list)
+		case "DaemonSet":
+			obj = new(appsv1.DaemonSet)
+		case "Node":
+			obj = new(corev1.Node)
+		default:
+			return
+		}
+		strict, err := sigsjson.UnmarshalStrict(data, obj, sigsjson.DisallowUnknownFields)
 		if err != nil || len(strict) > 0 {
-			t.Fatalf("%s: decoding %s %s: %v %v", name, d.Kind, d.Name, err, strict)
+			t.Fatalf("%s: decoding %s: %v %v", name, typ.Kind, err, strict)
 		}
 		switch o := obj.(type) {
 		case *appsv1.DaemonSet:
 			dss = append(dss, o)
 		case *corev1.Node:
 			nodes = append(nodes, *o)
+		case *list:
+			for _, item := range o.Items {
+				add(item)
+			}
+		}
+	}
+	r := utilyaml.NewYAMLReader(bufio.NewReader(f))
+	for {
+		doc, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		data, err := yaml.YAMLToJSON(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if string(data) != "null" {
+			add(data)
 		}
 	}
 	return dss, nodes
@@ -50,7 +96,7 @@ func readObjects(t *testing.T, name string) ([]*appsv1.DaemonSet, []corev1.Node)
 // formatVerdicts writes verdicts as the golden file shows them: one line
 // per node, then one indented line per reason with its kind and the detail
 // that kind carries.
-func formatVerdicts(ds *appsv1.DaemonSet, verdicts []daemonset.NodeVerdict) string {
+func formatVerdicts(ds *appsv1.DaemonSet, verdicts []placement.NodeVerdict) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "== %s/%s\n", ds.Namespace, ds.Name)
 	for _, v := range verdicts {
@@ -64,20 +110,20 @@ func formatVerdicts(ds *appsv1.DaemonSet, verdicts []daemonset.NodeVerdict) stri
 		}
 		for _, group := range []struct {
 			label   string
-			reasons []daemonset.Reason
+			reasons []placement.Reason
 		}{{"", v.Reasons}, {"pending ", v.Pending}, {"note ", v.Notes}} {
 			for _, r := range group.reasons {
 				fmt.Fprintf(&b, "    %s%s%s: %s\n", group.label, r.Kind, detail(r), r.Message)
 			}
 		}
 	}
-	fmt.Fprintf(&b, "summary: %s\n\n", daemonset.Summary(verdicts))
+	fmt.Fprintf(&b, "summary: %s\n\n", placement.Summary(verdicts))
 	return b.String()
 }
 
 // detail writes the structured part of a reason, so that the golden file
 // checks the fields and not only the message.
-func detail(r daemonset.Reason) string {
+func detail(r placement.Reason) string {
 	var parts []string
 	if r.PinnedTo != "" {
 		parts = append(parts, "pinnedTo="+r.PinnedTo)
@@ -124,7 +170,7 @@ func detail(r daemonset.Reason) string {
 }
 
 // TestPlacementGolden checks Placement (through PlaceAll, for the host
-// ports) on the six nodes of testdata/placement/nodes.yaml against
+// ports) on the six nodes of testdata/nodes.yaml against
 // want.txt. The expected verdicts were checked by hand against
 // NodeShouldRunDaemonPod in k8s.io/kubernetes v1.37.2
 // pkg/controller/daemon/daemon_controller.go, and by running that function
@@ -132,13 +178,13 @@ func detail(r daemonset.Reason) string {
 // its shouldRun and shouldContinueRunning agree with Runs and KeepsRunning
 // for all 13 × 6 pairs.
 func TestPlacementGolden(t *testing.T) {
-	dir := filepath.Join("testdata", "placement")
+	dir := "testdata"
 	dss, _ := readObjects(t, filepath.Join(dir, "daemonsets.yaml"))
 	_, nodes := readObjects(t, filepath.Join(dir, "nodes.yaml"))
 	if len(nodes) != 6 {
 		t.Fatalf("nodes.yaml holds %d nodes, want 6", len(nodes))
 	}
-	all := daemonset.PlaceAll(dss, nodes)
+	all := placement.PlaceAll(dss, nodes)
 	var b strings.Builder
 	for i, ds := range dss {
 		for _, v := range all[i] {

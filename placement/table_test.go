@@ -1,10 +1,10 @@
-package daemonset_test
+package placement_test
 
 import (
 	"slices"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/placement"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -14,7 +14,7 @@ import (
 func TestDaemonPodTolerations(t *testing.T) {
 	defaults := func(hostNetwork bool) []string {
 		var out []string
-		for _, tol := range daemonset.DefaultDaemonPodTolerations(hostNetwork) {
+		for _, tol := range placement.DefaultDaemonPodTolerations(hostNetwork) {
 			out = append(out, tol.Key+":"+string(tol.Effect))
 		}
 		return out
@@ -66,7 +66,7 @@ func TestDaemonPodTolerations(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			spec := &corev1.PodSpec{Tolerations: slices.Clone(tc.template)}
-			got := daemonset.DaemonPodTolerations(spec)
+			got := placement.DaemonPodTolerations(spec)
 			if len(got) != tc.wantLen {
 				t.Errorf("got %d tolerations %v, want %d", len(got), got, tc.wantLen)
 			}
@@ -99,13 +99,13 @@ func TestPlacementCases(t *testing.T) {
 		node             corev1.Node
 		wantRuns         bool
 		wantKeepsRunning bool
-		wantKinds        []daemonset.ReasonKind
+		wantKinds        []placement.ReasonKind
 	}{
 		{
 			name:     "network-unavailable blocks a pod network pod",
 			node:     node(taint(corev1.TaintNodeNetworkUnavailable, "", corev1.TaintEffectNoSchedule)),
 			wantRuns: false, wantKeepsRunning: true,
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonTaint},
+			wantKinds: []placement.ReasonKind{placement.ReasonTaint},
 		},
 		{
 			name:     "network-unavailable is tolerated on the host network",
@@ -122,34 +122,34 @@ func TestPlacementCases(t *testing.T) {
 			name:     "an untolerated NoExecute taint evicts",
 			node:     node(taint("dedicated", "db", corev1.TaintEffectNoExecute), taint("other", "", corev1.TaintEffectNoSchedule)),
 			wantRuns: false, wantKeepsRunning: false,
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonTaint, daemonset.ReasonTaint},
+			wantKinds: []placement.ReasonKind{placement.ReasonTaint, placement.ReasonTaint},
 		},
 		{
 			name:     "out-of-service is not tolerated by default",
 			node:     node(taint(corev1.TaintNodeOutOfService, "nodeshutdown", corev1.TaintEffectNoExecute)),
 			wantRuns: false, wantKeepsRunning: false,
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonTaint},
+			wantKinds: []placement.ReasonKind{placement.ReasonTaint},
 		},
 		{
 			name:     "Equal needs the value",
 			spec:     corev1.PodSpec{Tolerations: []corev1.Toleration{{Key: "dedicated", Operator: corev1.TolerationOpEqual, Value: "web"}}},
 			node:     node(taint("dedicated", "db", corev1.TaintEffectNoSchedule)),
 			wantRuns: false, wantKeepsRunning: true,
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonTaint},
+			wantKinds: []placement.ReasonKind{placement.ReasonTaint},
 		},
 		{
 			name:     "a toleration's effect must match",
 			spec:     corev1.PodSpec{Tolerations: []corev1.Toleration{{Key: "dedicated", Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule}}},
 			node:     node(taint("dedicated", "db", corev1.TaintEffectNoExecute)),
 			wantRuns: false, wantKeepsRunning: false,
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonTaint},
+			wantKinds: []placement.ReasonKind{placement.ReasonTaint},
 		},
 		{
 			name:     "Gt tolerations tolerate nothing while the gate is off",
 			spec:     corev1.PodSpec{Tolerations: []corev1.Toleration{{Key: "tier", Operator: "Gt", Value: "1"}}},
 			node:     node(taint("tier", "5", corev1.TaintEffectNoSchedule)),
 			wantRuns: false, wantKeepsRunning: true,
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonTaint},
+			wantKinds: []placement.ReasonKind{placement.ReasonTaint},
 		},
 		{
 			name:     "PreferNoSchedule is ignored",
@@ -162,7 +162,7 @@ func TestPlacementCases(t *testing.T) {
 				RequiredDuringSchedulingIgnoredDuringExecution: &corev1.NodeSelector{NodeSelectorTerms: []corev1.NodeSelectorTerm{{}}},
 			}}},
 			node:      node(),
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonNodeAffinity},
+			wantKinds: []placement.ReasonKind{placement.ReasonNodeAffinity},
 		},
 		{
 			name: "no terms match no node",
@@ -170,22 +170,22 @@ func TestPlacementCases(t *testing.T) {
 				RequiredDuringSchedulingIgnoredDuringExecution: &corev1.NodeSelector{},
 			}}},
 			node:      node(),
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonNodeAffinity},
+			wantKinds: []placement.ReasonKind{placement.ReasonNodeAffinity},
 		},
 		{
 			name:      "a nodeSelector key the node lacks",
 			spec:      corev1.PodSpec{NodeSelector: map[string]string{"kubernetes.io/os": "linux", "disktype": "ssd"}},
 			node:      node(),
-			wantKinds: []daemonset.ReasonKind{daemonset.ReasonNodeSelector},
+			wantKinds: []placement.ReasonKind{placement.ReasonNodeSelector},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ds := &appsv1.DaemonSet{Spec: appsv1.DaemonSetSpec{Template: corev1.PodTemplateSpec{Spec: tc.spec}}}
-			v := daemonset.Placement(ds, []corev1.Node{tc.node})[0]
+			v := placement.Placement(ds, []corev1.Node{tc.node})[0]
 			if v.Runs != tc.wantRuns || v.KeepsRunning != tc.wantKeepsRunning {
 				t.Errorf("Runs, KeepsRunning = %v, %v; want %v, %v", v.Runs, v.KeepsRunning, tc.wantRuns, tc.wantKeepsRunning)
 			}
-			var kinds []daemonset.ReasonKind
+			var kinds []placement.ReasonKind
 			for _, r := range v.Reasons {
 				kinds = append(kinds, r.Kind)
 				if r.Message == "" || r.Node != "n" {
@@ -200,7 +200,7 @@ func TestPlacementCases(t *testing.T) {
 }
 
 func TestDefaultNodes(t *testing.T) {
-	nodes := daemonset.DefaultNodes()
+	nodes := placement.DefaultNodes()
 	var names []string
 	for _, n := range nodes {
 		names = append(names, n.Name)
@@ -208,20 +208,20 @@ func TestDefaultNodes(t *testing.T) {
 	if want := []string{"cp-1", "worker-1", "worker-2", "gpu-1"}; !slices.Equal(names, want) {
 		t.Fatalf("DefaultNodes() = %v, want %v", names, want)
 	}
-	if cp := daemonset.ControlPlaneNode(); cp.Name != daemonset.ControlPlaneProfile || len(cp.Spec.Taints) != 1 {
+	if cp := placement.ControlPlaneNode(); cp.Name != placement.ControlPlaneProfile || len(cp.Spec.Taints) != 1 {
 		t.Errorf("ControlPlaneNode() = %s with taints %v", cp.Name, cp.Spec.Taints)
 	}
 	// A DaemonSet with no tolerations runs on the workers only, the
 	// cordoned one included: the profiles show the classic surprise.
 	ds := &appsv1.DaemonSet{}
-	got := daemonset.Summary(daemonset.Placement(ds, nodes))
+	got := placement.Summary(placement.Placement(ds, nodes))
 	want := "runs on 2 of 4 nodes; not on cp-1: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule; not on gpu-1: untolerated taint nvidia.com/gpu:NoSchedule"
 	if got != want {
 		t.Errorf("Summary = %q, want %q", got, want)
 	}
 	// The profiles are copies: changing one does not change the next call.
 	nodes[0].Spec.Taints = nil
-	if len(daemonset.DefaultNodes()[0].Spec.Taints) != 1 {
+	if len(placement.DefaultNodes()[0].Spec.Taints) != 1 {
 		t.Error("DefaultNodes returned shared state")
 	}
 }

@@ -1,4 +1,4 @@
-package daemonset
+package core
 
 import (
 	"fmt"
@@ -197,8 +197,8 @@ func validateWeightedPodAffinityTerms(terms []corev1.WeightedPodAffinityTerm, fl
 // of "".
 func validatePodAffinityTerm(term corev1.PodAffinityTerm, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	allErrs = append(allErrs, validateLabelSelector(term.LabelSelector, fldPath.Child("labelSelector"))...)
-	allErrs = append(allErrs, validateLabelSelector(term.NamespaceSelector, fldPath.Child("namespaceSelector"))...)
+	allErrs = append(allErrs, ValidateLabelSelector(term.LabelSelector, fldPath.Child("labelSelector"))...)
+	allErrs = append(allErrs, ValidateLabelSelector(term.NamespaceSelector, fldPath.Child("namespaceSelector"))...)
 	for _, name := range term.Namespaces {
 		allErrs = append(allErrs, validateName(apimachineryvalidation.ValidateNamespaceName, name, false, fldPath.Child("namespace"))...)
 	}
@@ -299,7 +299,7 @@ func validateTopologySpreadConstraints(constraints []corev1.TopologySpreadConstr
 			}
 		}
 		allErrs = append(allErrs, validateMatchLabelKeysAndMismatchLabelKeys(p, c.MatchLabelKeys, nil, c.LabelSelector)...)
-		allErrs = append(allErrs, validateLabelSelector(c.LabelSelector, p.Child("labelSelector"))...)
+		allErrs = append(allErrs, ValidateLabelSelector(c.LabelSelector, p.Child("labelSelector"))...)
 	}
 	return allErrs
 }

@@ -1,4 +1,4 @@
-package daemonset
+package placement
 
 import (
 	"fmt"
@@ -190,7 +190,7 @@ func PlaceAll(dss []*appsv1.DaemonSet, nodes []corev1.Node) [][]NodeVerdict {
 						if !a.conflicts(b) {
 							continue
 						}
-						other := objectName(dss[j])
+						other := ObjectName(dss[j])
 						port := a.port
 						out[i][n].Pending = append(out[i][n].Pending, Reason{
 							Kind:      ReasonHostPort,
@@ -208,8 +208,9 @@ func PlaceAll(dss []*appsv1.DaemonSet, nodes []corev1.Node) [][]NodeVerdict {
 	return out
 }
 
-// objectName returns namespace/name, or name when there is no namespace.
-func objectName(ds *appsv1.DaemonSet) string {
+// ObjectName returns how placement messages name a DaemonSet:
+// namespace/name, or the name alone when the manifest sets no namespace.
+func ObjectName(ds *appsv1.DaemonSet) string {
 	if ds.Namespace == "" {
 		return ds.Name
 	}

@@ -1,17 +1,19 @@
-package daemonset
+package apps
 
 import (
 	appsv1 "k8s.io/api/apps/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
 
-// MismatchDetail is the API server's detail text when a workload's selector
-// does not select its pod template's labels.
-const MismatchDetail = "`selector` does not match template `labels`"
+// SelectorMismatchDetail is the API server's detail text when a workload's
+// selector does not select its pod template's labels.
+const SelectorMismatchDetail = "`selector` does not match template `labels`"
 
-// SelectorErrors returns the API server's errors about a DaemonSet's
+// DaemonSetSelectorErrors returns the API server's errors about a DaemonSet's
 // selector, in the order the server reports them: the selector's own
 // validity, then whether it selects the template's labels, then whether it
 // is empty.
@@ -20,13 +22,13 @@ const MismatchDetail = "`selector` does not match template `labels`"
 // DaemonSet: it selects nothing, so the only error is the mismatch at
 // spec.template.metadata.labels. A selector that cannot be parsed is not
 // checked against the labels.
-func SelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
+func DaemonSetSelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
 	spec := &ds.Spec
 	fld := field.NewPath("spec")
-	allErrs := validateLabelSelector(spec.Selector, fld.Child("selector"))
+	allErrs := core.ValidateLabelSelector(spec.Selector, fld.Child("selector"))
 	selector, err := metav1.LabelSelectorAsSelector(spec.Selector)
 	if err == nil && !selector.Matches(labels.Set(spec.Template.Labels)) {
-		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, MismatchDetail))
+		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, SelectorMismatchDetail))
 	}
 	if spec.Selector != nil && len(spec.Selector.MatchLabels)+len(spec.Selector.MatchExpressions) == 0 {
 		allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "empty selector is invalid for daemonset"))
@@ -61,7 +63,7 @@ func workloadSelectorErrors(sel *metav1.LabelSelector, templateLabels map[string
 	if sel == nil {
 		allErrs = append(allErrs, field.Required(fld.Child("selector"), ""))
 	} else {
-		allErrs = append(allErrs, validateLabelSelector(sel, fld.Child("selector"))...)
+		allErrs = append(allErrs, core.ValidateLabelSelector(sel, fld.Child("selector"))...)
 		if len(sel.MatchLabels)+len(sel.MatchExpressions) == 0 {
 			allErrs = append(allErrs, field.Invalid(fld.Child("selector"), sel, "empty selector is invalid for deployment"))
 		}
@@ -71,7 +73,7 @@ func workloadSelectorErrors(sel *metav1.LabelSelector, templateLabels map[string
 		return append(allErrs, field.Invalid(fld.Child("selector"), sel, "invalid label selector")), false
 	}
 	if !selector.Empty() && !selector.Matches(labels.Set(templateLabels)) {
-		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, MismatchDetail))
+		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
 	}
 	return allErrs, true
 }

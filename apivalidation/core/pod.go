@@ -1,4 +1,4 @@
-package daemonset
+package core
 
 import (
 	"encoding/json"
@@ -14,23 +14,19 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
-// ValidatePodTemplate returns the API server's errors for the pod template
-// of a workload (a DaemonSet, ReplicaSet or Deployment) at fldPath, such as
-// spec.template. t must already carry the server's defaults (see
-// DaemonSetWithDefaults); the workload's own rules (restartPolicy Always, no
-// activeDeadlineSeconds) are not included.
+// ValidatePodTemplateSpec is the server's ValidatePodTemplateSpec: the API
+// server's errors for the pod template at fldPath (such as spec.template)
+// of a workload, in the server's order. t must already carry the server's
+// defaults (see SetPodTemplateDefaults); what a workload kind adds (for
+// apps/v1 kinds, restartPolicy Always and no activeDeadlineSeconds) is the
+// kind's own validation.
 //
 // As on the server, the template's labels and annotations are reported at
 // spec.template.labels and spec.template.annotations, without "metadata".
-func ValidatePodTemplate(t *corev1.PodTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
-	return validatePodTemplateSpec(t, fldPath, opts)
-}
-
-// validatePodTemplateSpec is the server's ValidatePodTemplateSpec.
-func validatePodTemplateSpec(t *corev1.PodTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
+func ValidatePodTemplateSpec(t *corev1.PodTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
 	var allErrs field.ErrorList
-	allErrs = append(allErrs, validateLabels(t.Labels, fldPath.Child("labels"))...)
-	allErrs = append(allErrs, validateAnnotations(t.Annotations, fldPath.Child("annotations"))...)
+	allErrs = append(allErrs, ValidateLabels(t.Labels, fldPath.Child("labels"))...)
+	allErrs = append(allErrs, ValidateAnnotations(t.Annotations, fldPath.Child("annotations"))...)
 	allErrs = append(allErrs, validatePodSpecificAnnotations(t.Annotations, &t.Spec, fldPath.Child("annotations"))...)
 	specPath := fldPath.Child("spec")
 	allErrs = append(allErrs, validatePodSpec(&t.Spec, specPath, opts)...)
@@ -108,6 +104,14 @@ func validateSeccompProfileAnnotation(p string, fldPath *field.Path) field.Error
 	return field.ErrorList{field.Invalid(fldPath, p, "must be a valid seccomp profile")}
 }
 
+// A containerRef is a container of a pod spec, with its field path and
+// whether it is an init container.
+type containerRef struct {
+	c    *corev1.Container
+	path *field.Path
+	init bool
+}
+
 // allContainers returns the init, regular and ephemeral containers of spec,
 // in that order, as the server's VisitContainersWithPath visits them.
 func allContainers(spec *corev1.PodSpec, specPath *field.Path) []containerRef {
@@ -178,7 +182,7 @@ func validatePodSpec(spec *corev1.PodSpec, fldPath *field.Path, opts Options) fi
 		allErrs = append(allErrs, field.NotSupported(fldPath.Child("dnsPolicy"), spec.DNSPolicy,
 			[]corev1.DNSPolicy{corev1.DNSClusterFirstWithHostNet, corev1.DNSClusterFirst, corev1.DNSDefault, corev1.DNSNone}))
 	}
-	allErrs = append(allErrs, validateLabels(spec.NodeSelector, fldPath.Child("nodeSelector"))...)
+	allErrs = append(allErrs, ValidateLabels(spec.NodeSelector, fldPath.Child("nodeSelector"))...)
 	allErrs = append(allErrs, validatePodSecurityContext(spec.SecurityContext, spec, fldPath.Child("securityContext"))...)
 	if spec.ShareProcessNamespace != nil && spec.HostPID && *spec.ShareProcessNamespace {
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("shareProcessNamespace"), *spec.ShareProcessNamespace, "ShareProcessNamespace and HostPID cannot both be enabled"))

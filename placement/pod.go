@@ -1,4 +1,4 @@
-package daemonset
+package placement
 
 import (
 	"fmt"

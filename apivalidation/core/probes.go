@@ -1,0 +1,160 @@
+package core
+
+import (
+	"fmt"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+)
+
+// validateLivenessProbe checks a liveness probe, whose successThreshold
+// must be 1.
+func (cv *containerValidator) validateLivenessProbe(p *corev1.Probe, fldPath *field.Path) field.ErrorList {
+	if p == nil {
+		return nil
+	}
+	allErrs := cv.validateProbe(p, fldPath)
+	if p.SuccessThreshold != 1 {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("successThreshold"), p.SuccessThreshold, "must be 1"))
+	}
+	return allErrs
+}
+
+// validateReadinessProbe checks a readiness probe, which has no
+// terminationGracePeriodSeconds.
+func (cv *containerValidator) validateReadinessProbe(p *corev1.Probe, fldPath *field.Path) field.ErrorList {
+	if p == nil {
+		return nil
+	}
+	allErrs := cv.validateProbe(p, fldPath)
+	if p.TerminationGracePeriodSeconds != nil {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("terminationGracePeriodSeconds"), p.TerminationGracePeriodSeconds, "must not be set for readinessProbes"))
+	}
+	return allErrs
+}
+
+// validateStartupProbe checks a startup probe, whose successThreshold must
+// be 1.
+func (cv *containerValidator) validateStartupProbe(p *corev1.Probe, fldPath *field.Path) field.ErrorList {
+	return cv.validateLivenessProbe(p, fldPath)
+}
+
+// validateProbe checks what every probe needs: exactly one handler and
+// non-negative timings.
+func (cv *containerValidator) validateProbe(p *corev1.Probe, fldPath *field.Path) field.ErrorList {
+	h := handler{exec: p.Exec, httpGet: p.HTTPGet, tcpSocket: p.TCPSocket, grpc: p.GRPC}
+	allErrs := cv.validateHandler(h, fldPath)
+	allErrs = append(allErrs, validateNonnegative(int64(p.InitialDelaySeconds), fldPath.Child("initialDelaySeconds"))...)
+	allErrs = append(allErrs, validateNonnegative(int64(p.TimeoutSeconds), fldPath.Child("timeoutSeconds"))...)
+	allErrs = append(allErrs, validateNonnegative(int64(p.PeriodSeconds), fldPath.Child("periodSeconds"))...)
+	allErrs = append(allErrs, validateNonnegative(int64(p.SuccessThreshold), fldPath.Child("successThreshold"))...)
+	allErrs = append(allErrs, validateNonnegative(int64(p.FailureThreshold), fldPath.Child("failureThreshold"))...)
+	if t := p.TerminationGracePeriodSeconds; t != nil && *t <= 0 {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("terminationGracePeriodSeconds"), *t, "must be greater than 0"))
+	}
+	return allErrs
+}
+
+// handler is a probe's or lifecycle hook's action.
+type handler struct {
+	exec      *corev1.ExecAction
+	httpGet   *corev1.HTTPGetAction
+	tcpSocket *corev1.TCPSocketAction
+	grpc      *corev1.GRPCAction
+	sleep     *corev1.SleepAction
+}
+
+// validateHandler checks that exactly one action is set, and that action.
+func (cv *containerValidator) validateHandler(h handler, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	n := 0
+	one := func(set bool, name string, check func() field.ErrorList) {
+		if !set {
+			return
+		}
+		if n > 0 {
+			allErrs = append(allErrs, field.Forbidden(fldPath.Child(name), "may not specify more than 1 handler type"))
+			return
+		}
+		n++
+		allErrs = append(allErrs, check()...)
+	}
+	one(h.exec != nil, "exec", func() field.ErrorList {
+		if len(h.exec.Command) == 0 {
+			return field.ErrorList{field.Required(fldPath.Child("exec", "command"), "")}
+		}
+		return nil
+	})
+	one(h.httpGet != nil, "httpGet", func() field.ErrorList { return validateHTTPGetAction(h.httpGet, fldPath.Child("httpGet")) })
+	one(h.tcpSocket != nil, "tcpSocket", func() field.ErrorList {
+		return validatePortNumOrName(h.tcpSocket.Port, fldPath.Child("tcpSocket", "port"))
+	})
+	one(h.grpc != nil, "grpc", func() field.ErrorList {
+		return validatePortNumOrName(intstr.FromInt32(h.grpc.Port), fldPath.Child("grpc", "port"))
+	})
+	one(h.sleep != nil, "sleep", func() field.ErrorList {
+		if g := cv.gracePeriod; g != nil && (h.sleep.Seconds < 0 || h.sleep.Seconds > *g) {
+			return field.ErrorList{field.Invalid(fldPath.Child("sleep"), h.sleep.Seconds,
+				fmt.Sprintf("must be non-negative and less than terminationGracePeriodSeconds (%d)", *g))}
+		}
+		return nil
+	})
+	if n == 0 {
+		allErrs = append(allErrs, field.Required(fldPath, "must specify a handler type"))
+	}
+	return allErrs
+}
+
+// validateHTTPGetAction checks an httpGet action (path and scheme are
+// defaulted).
+func validateHTTPGetAction(h *corev1.HTTPGetAction, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if h.Path == "" {
+		allErrs = append(allErrs, field.Required(fldPath.Child("path"), ""))
+	}
+	allErrs = append(allErrs, validatePortNumOrName(h.Port, fldPath.Child("port"))...)
+	if h.Scheme != corev1.URISchemeHTTP && h.Scheme != corev1.URISchemeHTTPS {
+		allErrs = append(allErrs, field.NotSupported(fldPath.Child("scheme"), h.Scheme, []corev1.URIScheme{corev1.URISchemeHTTP, corev1.URISchemeHTTPS}))
+	}
+	for _, header := range h.HTTPHeaders {
+		for _, msg := range validation.IsHTTPHeaderName(header.Name) {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("httpHeaders"), header.Name, msg))
+		}
+	}
+	return allErrs
+}
+
+// validatePortNumOrName checks a port given as a number or a name.
+func validatePortNumOrName(port intstr.IntOrString, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	switch port.Type {
+	case intstr.Int:
+		for _, msg := range validation.IsValidPortNum(port.IntValue()) {
+			allErrs = append(allErrs, field.Invalid(fldPath, port.IntValue(), msg))
+		}
+	case intstr.String:
+		for _, msg := range validation.IsValidPortName(port.StrVal) {
+			allErrs = append(allErrs, field.Invalid(fldPath, port.StrVal, msg))
+		}
+	default:
+		allErrs = append(allErrs, field.InternalError(fldPath, fmt.Errorf("unknown type: %v", port.Type)))
+	}
+	return allErrs
+}
+
+// validateLifecycle checks postStart and preStop hooks.
+func (cv *containerValidator) validateLifecycle(lc *corev1.Lifecycle, fldPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	for _, hook := range []struct {
+		name string
+		h    *corev1.LifecycleHandler
+	}{{"postStart", lc.PostStart}, {"preStop", lc.PreStop}} {
+		if hook.h != nil {
+			h := handler{exec: hook.h.Exec, httpGet: hook.h.HTTPGet, tcpSocket: hook.h.TCPSocket, sleep: hook.h.Sleep}
+			allErrs = append(allErrs, cv.validateHandler(h, fldPath.Child(hook.name))...)
+		}
+	}
+	return allErrs
+}

@@ -1,0 +1,21 @@
+// Package apivalidation is the API server's create validation, re-expressed
+// on the k8s.io/api v1 types without k8s.io/kubernetes: for an object, the
+// field.ErrorList that `kubectl apply --dry-run=server` gets from
+// kube-apiserver v1.37.2, with the server's field paths, error types and
+// wording, after the defaults the server applies first.
+//
+// It is grouped by API group, one package each, with one entry point per
+// kind:
+//
+//   - apivalidation/core: the core/v1 rules every workload shares:
+//     ObjectMeta (ValidateObjectMeta, PrepareForCreate), pod templates
+//     (ValidatePodTemplateSpec) with their containers, volumes, scheduling
+//     and security, the pod defaults (SetPodTemplateDefaults), and the
+//     Options that change the server's verdict.
+//   - apivalidation/apps: ValidateDaemonSet, ValidateReplicaSet and
+//     ValidateDeployment, each with its defaults (DaemonSetWithDefaults, …),
+//     update strategy and selector checks (DaemonSetSelectorErrors, …).
+//
+// This package holds no code of its own; its packages import no lint
+// package.
+package apivalidation

@@ -1,0 +1,42 @@
+package placement_test
+
+import (
+	"fmt"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
+
+	"github.com/daemonlint/daemonlint/placement"
+)
+
+// Where a log collector runs on the built-in node profiles: not on the
+// control plane or the GPU node, whose taints it does not tolerate.
+func ExamplePlacement() {
+	ds := &appsv1.DaemonSet{
+		ObjectMeta: metav1.ObjectMeta{Name: "fluentd"},
+		Spec: appsv1.DaemonSetSpec{
+			Template: corev1.PodTemplateSpec{
+				Spec: corev1.PodSpec{
+					NodeSelector: map[string]string{"kubernetes.io/os": "linux"},
+					Containers:   []corev1.Container{{Name: "fluentd", Image: "fluentd:v1.16"}},
+				},
+			},
+		},
+	}
+	verdicts := placement.Placement(ds, placement.DefaultNodes())
+	for _, v := range verdicts {
+		fmt.Print(v.Node, " runs=", v.Runs)
+		for _, r := range v.Reasons {
+			fmt.Print(": ", r.Message)
+		}
+		fmt.Println()
+	}
+	fmt.Println(placement.Summary(verdicts))
+	// Output:
+	// cp-1 runs=false: the node has the taint node-role.kubernetes.io/control-plane:NoSchedule, which the pods do not tolerate
+	// worker-1 runs=true
+	// worker-2 runs=true
+	// gpu-1 runs=false: the node has the taint nvidia.com/gpu:NoSchedule, which the pods do not tolerate
+	// runs on 2 of 4 nodes; not on cp-1: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule; not on gpu-1: untolerated taint nvidia.com/gpu:NoSchedule
+}
