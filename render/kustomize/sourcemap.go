@@ -392,7 +392,8 @@ func (m *sourceMap) patchSource(k *kustomization, p patch, d *lint.Document, ste
 // steps of d.
 func patchDocSource(pd *lint.Document, p patch, d *lint.Document, steps []step) (source, bool) {
 	n := deref(pd.Node)
-	if n == nil {
+	if n == nil || len(steps) == 0 {
+		// The object as a whole comes from its resource file.
 		return source{}, false
 	}
 	if n.Kind == yaml.SequenceNode {
