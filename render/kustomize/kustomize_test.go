@@ -53,6 +53,7 @@ func TestFind(t *testing.T) {
 		{"components/tolerations/kustomization.yaml", true},
 		{"components/tolerations/tolerations.yaml", true},
 		{"overlays/prod/kustomization.yaml", true},
+		{"overlays/prod/agent-patch.yaml", true},
 		{"broken/kustomization.yaml", true},
 		{"broken/missing.yaml", false},
 		{"base/extra/pod.yaml", false},
@@ -190,10 +191,22 @@ func TestLocate(t *testing.T) {
 			wantNote: "in overlay " + prod,
 		},
 		{
-			name: "unchanged resource text is exact", dir: prod, kind: "DaemonSet",
+			name: "a patch applied before the images transformer loses to it", dir: prod, kind: "DaemonSet",
+			field:    "spec.template.spec.containers[0].image",
+			wantFile: "overlays/prod/kustomization.yaml", wantLine: 17, wantText: "newTag: 1.5.0",
+			wantNote: "images in",
+		},
+		{
+			name: "a patched container field", dir: prod, kind: "DaemonSet",
+			field:    "spec.template.spec.containers[0].resources.limits.memory",
+			wantFile: "overlays/prod/agent-patch.yaml", wantLine: 13, wantText: "memory: 300Mi", wantExact: true,
+			wantNote: "set by the patch " + filepath.Join(prod, "agent-patch.yaml"),
+		},
+		{
+			name: "unchanged resource text is exact", dir: labels, kind: "DaemonSet",
 			field:    "spec.template.spec.containers[0].resources.limits.memory",
 			wantFile: "base/daemonset.yaml", wantLine: 21, wantText: "memory: 200Mi", wantExact: true,
-			wantNote: "in overlay " + prod,
+			wantNote: "in overlay " + labels,
 		},
 		{
 			name: "a renamed reference falls back to the base's text", dir: prod, kind: "DaemonSet",
