@@ -6,8 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"sigs.k8s.io/kustomize/api/krusty"
+	"sigs.k8s.io/kustomize/api/resmap"
 	"sigs.k8s.io/kustomize/api/resource"
 	"sigs.k8s.io/kustomize/api/types"
 	"sigs.k8s.io/kustomize/kyaml/filesys"
@@ -79,7 +81,7 @@ func Build(dir string, opts Options) ([]render.Output, []render.Failure) {
 		kopts.LoadRestrictions = types.LoadRestrictionsNone
 	}
 	fsys := metadataFS{FileSystem: filesys.MakeFsOnDisk(), file: filepath.Join(abs, filepath.Base(top.file))}
-	m, err := krusty.MakeKustomizer(kopts).Run(fsys, abs)
+	m, err := run(kopts, fsys, abs)
 	if err != nil {
 		msg := strings.ReplaceAll(err.Error(), abs+string(filepath.Separator), filepath.Clean(dir)+string(filepath.Separator))
 		file, line, field, value := chain.blame(dir, msg)
@@ -114,6 +116,22 @@ func Build(dir string, opts Options) ([]render.Output, []render.Failure) {
 	}
 	sm := newSourceMap(dir, top.file, src, objs, chain)
 	return []render.Output{{Name: dir, Src: src, Map: sm, Origin: origin}}, nil
+}
+
+// krustyMu serialises builds: krusty sets kyaml's OpenAPI schema, a
+// package variable, from each kustomization's openapi field.
+var krustyMu sync.Mutex
+
+// run runs krusty, turning a panic inside it into an error.
+func run(opts *krusty.Options, fsys filesys.FileSystem, dir string) (m resmap.ResMap, err error) {
+	krustyMu.Lock()
+	defer krustyMu.Unlock()
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, fmt.Errorf("kustomize failed: %v", r)
+		}
+	}()
+	return krusty.MakeKustomizer(opts).Run(fsys, dir)
 }
 
 // An object is what the build metadata said about one built object.
@@ -250,13 +268,13 @@ func (c chain) blame(dir, msg string) (file string, line int, field, value strin
 	seen := map[*kustomization]bool{}
 	for k != nil && !seen[k] {
 		seen[k] = true
-		best, at := -1, len(msg)
+		best, at := -1, len(msg)+1
 		for i, r := range k.refs {
 			j := strings.Index(msg[pos:], "'"+r.value+"'")
-			if j < 0 {
+			if j < 0 || r.value == "" {
 				continue
 			}
-			if j < at || (j == at && len(r.value) > len(k.refs[best].value)) {
+			if j < at || (j == at && best >= 0 && len(r.value) > len(k.refs[best].value)) {
 				best, at = i, j
 			}
 		}

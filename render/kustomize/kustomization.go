@@ -311,7 +311,10 @@ func (t Tree) Reads(path string) bool {
 
 // Find walks root for kustomizations, skipping vendor/, node_modules/ and
 // directories whose names start with a dot, and works out which are leaves
-// and which files they read. It does not build anything. It fails only
+// and which files they read. It does not build anything and fetches
+// nothing: a leaf that needs a remote resource is reported by Build. A
+// component that no kustomization uses is not a leaf (kustomize does not
+// build a component on its own), but its files are read. Find fails only
 // when root cannot be walked.
 func Find(root string) (Tree, error) {
 	var t Tree
@@ -360,6 +363,7 @@ func Find(root string) (Tree, error) {
 			}
 		}
 	}
+	slices.Sort(dirs)
 	t.Kustomizations = dirs
 	for _, dir := range dirs {
 		if !used[filepath.Clean(dir)] && !isComponent[dir] {

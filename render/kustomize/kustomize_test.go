@@ -402,3 +402,45 @@ func TestWithBuildMetadata(t *testing.T) {
 		})
 	}
 }
+
+func TestLocateInlinePatch(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("kustomization.yaml", `resources:
+- cm.yaml
+patches:
+- target:
+    kind: ConfigMap
+  patch: |-
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: c
+    data:
+      mode: fast
+`)
+	write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  mode: slow\n  size: big\n")
+	out := build(t, dir)
+	d := built(t, out, "ConfigMap")
+	for _, tc := range []struct {
+		field    string
+		wantFile string
+		wantNote string
+	}{
+		{"data[mode]", "kustomization.yaml", "set by the patch at patches[0].patch in "},
+		{"data[size]", "cm.yaml", "in overlay " + dir},
+	} {
+		t.Run(tc.field, func(t *testing.T) {
+			l := d.Lookup(tc.field)
+			loc := out.Map.Locate(l.Span.Start, l.Span.End)
+			if want := filepath.Join(dir, tc.wantFile); loc.File != want || !strings.Contains(loc.Note, tc.wantNote) {
+				t.Errorf("Locate(%s) = %+v, want %s with a note holding %q", tc.field, loc, want, tc.wantNote)
+			}
+		})
+	}
+}
