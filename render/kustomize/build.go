@@ -47,6 +47,9 @@ type Options struct {
 // that names the failing entry when the error names one. A kustomization
 // that needs a remote resource is not built: each remote entry is a
 // Failure on its line.
+//
+// Build may be called from several goroutines; the krusty runs themselves
+// take turns, as krusty keeps an OpenAPI schema in a package variable.
 func Build(dir string, opts Options) ([]render.Output, []render.Failure) {
 	origin := render.Origin{Kind: "kustomization", Root: dir}
 	chain := loadChain(dir)

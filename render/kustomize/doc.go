@@ -17,6 +17,19 @@
 // annotations (buildMetadata: [originAnnotations, transformerAnnotations]),
 // which Build turns on in memory and strips from the objects it returns.
 //
+// A built span maps to a source this way: the node at the span gives a
+// field path; the transformers and patches that the transformer annotation
+// lists are tried from the last applied to the first, and the first that
+// set that field wins (a patch file whose document targets the object and
+// holds the path, a JSON patch operation whose path is the field or a
+// parent of it, a namePrefix, nameSuffix, namespace, labels, commonLabels,
+// commonAnnotations, images or replicas entry whose value is the built
+// one); else the resource file named by the origin annotation, the
+// document of the same kind and name. The path is then looked up there,
+// matching list items by name; a field the source lacks gives its nearest
+// parent. A location is Exact when the source text is the built text byte
+// for byte, as unchanged resource and patch text usually is.
+//
 // Known limits: krusty writes warnings about deprecated kustomization
 // fields (patchesStrategicMerge, patchesJson6902, commonLabels, bases,
 // vars) to the process's standard error itself; this package cannot stop

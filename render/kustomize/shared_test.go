@@ -16,21 +16,30 @@ import (
 // test when there is none, as internal/testcorpus does for the corpus.
 func sharedRepo(t *testing.T, name string) string {
 	t.Helper()
+	dir := sharedRepoDir()
+	if dir == "" {
+		t.Skip("the shared repositories are not here; set DAEMONLINT_REPOS to their path to run this test")
+	}
+	return filepath.Join(dir, name)
+}
+
+// sharedRepoDir returns the folder of the shared repositories, or "".
+func sharedRepoDir() string {
 	if dir := os.Getenv("DAEMONLINT_REPOS"); dir != "" {
-		return filepath.Join(dir, name)
+		return dir
 	}
 	dir, err := filepath.Abs(".")
 	if err != nil {
-		t.Fatal(err)
+		return ""
 	}
 	for {
-		c := filepath.Join(dir, "shared", "repos", name)
-		if info, err := os.Stat(c); err == nil && info.IsDir() {
+		c := filepath.Join(dir, "shared", "repos")
+		if info, err := os.Stat(filepath.Join(c, "nfd")); err == nil && info.IsDir() {
 			return c
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("the shared repositories are not here; set DAEMONLINT_REPOS to their path to run this test")
+			return ""
 		}
 		dir = parent
 	}
