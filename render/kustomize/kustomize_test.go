@@ -444,3 +444,76 @@ patches:
 		})
 	}
 }
+
+func TestFindReadsEveryField(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"app/kustomization.yaml": `bases:
+- ../lib
+crds:
+- crd.yaml
+configurations:
+- config.yaml
+openapi:
+  path: schema.json
+replacements:
+- path: replacement.yaml
+generators:
+- generator.yaml
+configMapGenerator:
+- name: a
+  envs:
+  - a.env
+  files:
+  - key=b.txt
+secretGenerator:
+- name: s
+  env: s.env
+patchesJson6902:
+- target: {kind: Deployment, name: x}
+  path: json.yaml
+patchesStrategicMerge:
+- smp.yaml
+- |-
+  kind: Deployment
+  metadata:
+    name: x
+`,
+		"lib/kustomization.yaml":            "resources:\n- deploy.yaml\n",
+		"lib/deploy.yaml":                   "kind: Deployment\n",
+		"app/crd.yaml":                      "kind: CustomResourceDefinition\n",
+		"app/config.yaml":                   "nameReference: []\n",
+		"app/schema.json":                   "{}\n",
+		"app/replacement.yaml":              "source: {}\n",
+		"app/generator.yaml":                "kind: Generator\n",
+		"app/a.env":                         "A=1\n",
+		"app/b.txt":                         "b\n",
+		"app/s.env":                         "S=1\n",
+		"app/json.yaml":                     "- op: remove\n  path: /x\n",
+		"app/smp.yaml":                      "kind: Deployment\n",
+		"app/other.yaml":                    "kind: Pod\n",
+		"node_modules/x/kustomization.yaml": "resources:\n- ../../app/other.yaml\n",
+	}
+	for name, text := range files {
+		p := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tree, err := Find(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree.Leaves, []string{filepath.Join(root, "app")}; !slices.Equal(got, want) {
+		t.Errorf("Leaves = %q, want %q (a base named under bases is used)", got, want)
+	}
+	for name := range files {
+		want := !strings.HasPrefix(name, "node_modules/") && name != "app/other.yaml"
+		if got := tree.Reads(filepath.Join(root, name)); got != want {
+			t.Errorf("Reads(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
