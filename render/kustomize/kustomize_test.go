@@ -203,6 +203,21 @@ func TestLocate(t *testing.T) {
 			wantNote: "set by the patch " + filepath.Join(prod, "agent-patch.yaml"),
 		},
 		{
+			name: "a mapping a patch wrote only in part is the resource's", dir: prod, kind: "DaemonSet",
+			field:    "spec.template.spec",
+			wantFile: "base/daemonset.yaml", wantLine: 15,
+			wantText: "spec:\n      containers:\n      - name: agent\n        image: registry.example.com/log-agent:1.4.2\n" +
+				"        resources:\n          limits:\n            memory: 200Mi\n        volumeMounts:\n        - name: config\n" +
+				"          mountPath: /etc/agent\n      volumes:\n      - name: config\n        configMap:\n          name: agent-config",
+			wantNote: "in overlay " + prod,
+		},
+		{
+			name: "a mapping a patch wrote whole is the patch's", dir: prod, kind: "DaemonSet",
+			field:    "spec.template.spec.containers[0].resources",
+			wantFile: "overlays/prod/agent-patch.yaml", wantLine: 11, wantText: "resources:\n          limits:\n            memory: 300Mi", wantExact: true,
+			wantNote: "set by the patch",
+		},
+		{
 			name: "unchanged resource text is exact", dir: labels, kind: "DaemonSet",
 			field:    "spec.template.spec.containers[0].resources.limits.memory",
 			wantFile: "base/daemonset.yaml", wantLine: 21, wantText: "memory: 200Mi", wantExact: true,

@@ -412,10 +412,52 @@ func patchDocSource(pd *lint.Document, p patch, d *lint.Document, steps []step) 
 	} else if pd.Kind != d.Kind || pd.Name == "" || !strings.Contains(d.Name, pd.Name) {
 		return source{}, false
 	}
-	if _, complete := translate(pd, "", steps); !complete {
+	path, complete := translate(pd, "", steps)
+	if !complete || !covers(pd.Lookup(path).Node, valueAt(d, steps)) {
 		return source{}, false
 	}
 	return source{doc: pd, steps: steps}, true
+}
+
+// covers reports whether a strategic-merge patch's node wrote the whole of
+// the built node: a scalar, or a mapping or list that holds every key or
+// item of the built one. A patch that set only some keys of a mapping did
+// not write the mapping: a finding about it, such as a missing field,
+// belongs where the rest of it was written.
+func covers(patch, built *yaml.Node) bool {
+	patch, built = deref(patch), deref(built)
+	if patch == nil || built == nil {
+		return false
+	}
+	switch built.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(built.Content); i += 2 {
+			if get(patch, built.Content[i].Value) == nil {
+				return false
+			}
+		}
+	case yaml.SequenceNode:
+		its := items(patch)
+		for i, it := range built.Content {
+			name, named := scalar(get(it, "name"))
+			if !named {
+				if i >= len(its) {
+					return false
+				}
+				continue
+			}
+			found := false
+			for _, p := range its {
+				if n, ok := scalar(get(p, "name")); ok && n == name {
+					found = true
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // jsonPatchSource finds the last operation of a JSON patch that wrote the
