@@ -532,3 +532,40 @@ patchesStrategicMerge:
 		}
 	}
 }
+
+// TestLocateFallsBackToParent: a field that a transformer this package does
+// not trace (a replacement) made, and that the resource file lacks, maps to
+// its nearest parent in the resource file, not Exact.
+func TestLocateFallsBackToParent(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("kustomization.yaml", `resources:
+- cm.yaml
+replacements:
+- source: {kind: ConfigMap, name: c, fieldPath: data.mode}
+  targets:
+  - select: {kind: ConfigMap, name: c}
+    fieldPaths: [metadata.annotations.mode]
+    options: {create: true}
+`)
+	write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  mode: slow\n")
+	out := build(t, dir)
+	d := built(t, out, "ConfigMap")
+	l := d.Lookup("metadata.annotations[mode]")
+	if !l.Exact {
+		t.Fatalf("the replacement made no annotation:\n%s", out.Src)
+	}
+	loc := out.Map.Locate(l.Span.Start, l.Span.End)
+	src, err := os.ReadFile(loc.File)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(src[loc.Start:loc.End]), "metadata:\n  name: c"; loc.File != filepath.Join(dir, "cm.yaml") || got != want || loc.Exact {
+		t.Errorf("Locate = %s %q exact %v, want %q in cm.yaml, not Exact", loc.File, got, loc.Exact, want)
+	}
+}
