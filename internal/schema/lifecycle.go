@@ -25,14 +25,16 @@ func (g GroupVersionKind) APIVersion() string {
 	return g.Group + "/" + g.Version
 }
 
-// A Lifecycle is what Kubernetes says about a pre-release (alpha or beta)
-// kind: the releases, as "1.N", that introduced it, deprecate it and stop
-// serving it, and the kind to use instead. It comes from the
+// A Lifecycle is what Kubernetes says about the life of a kind: the
+// releases, as "1.N", that introduced it, deprecate it and stop serving it,
+// and the kind to use instead. It comes from the
 // zz_generated.prerelease-lifecycle.go files of the k8s.io/api modules
-// (the k8s:prerelease-lifecycle-gen tags of the types), the newest release
-// that still has the kind's types. When a tag is missing, that generator
-// puts deprecation three releases after introduction and removal three
-// after deprecation; the releases of the past are what happened.
+// (the k8s:prerelease-lifecycle-gen tags of the types), of the newest
+// release that still has the kind's types. Every alpha and beta kind has
+// one; for an alpha or beta kind without tags, that generator puts
+// deprecation three releases after introduction and removal three after
+// deprecation. Recent releases also describe GA kinds, with Introduced
+// alone.
 type Lifecycle struct {
 	// Introduced is the release that added the kind.
 	Introduced string
@@ -55,8 +57,9 @@ type lifecycleOf struct {
 	Lifecycle
 }
 
-// LifecycleOf returns the lifecycle of a pre-release kind, if Kubernetes
-// has one for it (GA kinds have none). It is the same for every release.
+// LifecycleOf returns the lifecycle of a kind, if Kubernetes describes one
+// (every alpha and beta kind since 1.22; GA kinds only in recent
+// releases). It is the same whichever release is targeted.
 func LifecycleOf(apiVersion, kind string) (Lifecycle, bool) {
 	i, ok := slices.BinarySearchFunc(lifecycles[:], [2]string{apiVersion, kind}, func(l lifecycleOf, key [2]string) int {
 		if c := strings.Compare(l.apiVersion, key[0]); c != 0 {
@@ -87,9 +90,12 @@ type Availability struct {
 	// asked about that serves the kind, when the one asked about does not;
 	// "" otherwise.
 	Added string
-	// Lifecycle is the kind's lifecycle, when it is a pre-release kind
-	// that Kubernetes describes (HasLifecycle).
-	Lifecycle    Lifecycle
+	// Lifecycle is the kind's lifecycle (see LifecycleOf), when
+	// HasLifecycle. Its Deprecated and Removed say what a newer release
+	// does to a kind that this one serves; its Introduced, when a kind that
+	// this one does not have was added later but is off by default.
+	Lifecycle Lifecycle
+	// HasLifecycle reports whether Lifecycle is set.
 	HasLifecycle bool
 }
 

@@ -1,10 +1,24 @@
-// Package gen turns the OpenAPI v3 documents of a Kubernetes release
-// (api/openapi-spec/v3 in the k8s.io/kubernetes module) into the JSON
-// schemas that package schema embeds: one standalone, strict schema per
-// creatable group/version/kind.
+// Package gen makes the data that package schema embeds, from the sources
+// of each Kubernetes release:
+//
+//   - Generate turns the OpenAPI v3 documents of a release
+//     (api/openapi-spec/v3 in the k8s.io/kubernetes module) into one
+//     standalone, strict JSON schema per creatable group/version/kind, and
+//     says which kinds the release serves by default: GA versions, and the
+//     beta resources that LegacyBetaResources reads from the release's
+//     pkg/controlplane/instance.go;
+//   - PackReleases stores the schemas of several releases with each
+//     definition once (releases and kinds share most of them), and
+//     GoSource writes the tables of package schema (kinds_gen.go);
+//   - ReadLifecycles reads the zz_generated.prerelease-lifecycle.go files
+//     of a k8s.io/api module (introduced, deprecated, removed, replacement
+//     of each type, as the k8s:prerelease-lifecycle-gen tags say), with
+//     go/parser, and MergeLifecycles merges those of several releases.
 //
 // It is used by the generator program (main.go, run by go generate in
-// package schema) and by its tests; the product never imports it.
+// package schema) and by its tests; the product never imports it. To add a
+// release, add it to the lists in main.go and run go generate
+// ./internal/schema.
 //
 // The schemas read a manifest the way the API server decodes it
 // (sigs.k8s.io/json, case-sensitive, unknown fields refused):
@@ -16,8 +30,9 @@
 //   - IntOrString is an integer or a string, Quantity a string or a number
 //     that parses as a quantity, int32 and int64 fields are bounded;
 //   - formats the server checks while decoding (quantities, RFC 3339 times,
-//     base64 bytes, which Go also reads from a list of numbers) become the custom formats k8s-quantity, k8s-time,
-//     k8s-micro-time, k8s-duration and k8s-byte; other formats, enums and
+//     base64 bytes, which Go also reads from a list of numbers) become the
+//     custom formats k8s-quantity, k8s-time, k8s-micro-time, k8s-duration
+//     and k8s-byte; other formats, enums and
 //     descriptions are dropped, since the server only checks them, if at
 //     all, in validation;
 //   - required lists are kept.
@@ -49,10 +64,10 @@ type Kind struct {
 	// default unless the release names the resource among those it still
 	// enables (see Generate).
 	Served bool
-	// File is the name of the kind's compressed schema, or "" for a kind
-	// that is not served (no schema is generated for it). The name is
-	// made from the schema's content (see FileName), so that releases with
-	// the same schema for a kind share one file.
+	// File is the name of the kind's schema (a key of Output.Raw), or ""
+	// for a kind that is not served (no schema is generated for it). The
+	// name is made from the schema's content (see FileName), so that
+	// releases with the same schema for a kind share it.
 	File string
 	// Def is the name of the kind's definition in the OpenAPI document.
 	Def string
@@ -72,9 +87,7 @@ type Output struct {
 	Kinds []Kind
 	// Groups are the API groups of the release ("" for core), sorted.
 	Groups []string
-	// Files maps a file name to its gzip-compressed JSON schema.
-	Files map[string][]byte
-	// Raw maps a file name to its uncompressed JSON schema.
+	// Raw maps a schema's file name (see FileName) to its JSON schema.
 	Raw map[string][]byte
 }
 
@@ -122,7 +135,7 @@ func Generate(fsys fs.FS, enabled ...GroupVersionResource) (*Output, error) {
 		return nil, err
 	}
 	slices.Sort(names)
-	out := &Output{Files: map[string][]byte{}, Raw: map[string][]byte{}}
+	out := &Output{Raw: map[string][]byte{}}
 	groups := map[string]bool{}
 	for _, name := range names {
 		var group, version string
@@ -160,9 +173,6 @@ func Generate(fsys fs.FS, enabled ...GroupVersionResource) (*Output, error) {
 				}
 				k.File = FileName(raw)
 				out.Raw[k.File] = raw
-				if out.Files[k.File], err = Compress(raw); err != nil {
-					return nil, err
-				}
 			}
 			out.Kinds = append(out.Kinds, k)
 		}
@@ -188,9 +198,9 @@ func Generate(fsys fs.FS, enabled ...GroupVersionResource) (*Output, error) {
 	return out, nil
 }
 
-// FileName is the name of a schema's file: the first 16 bytes of the
-// SHA-256 of its uncompressed JSON, in hex, and .json.gz. Identical schemas
-// of different releases have the same name and are stored once.
+// FileName is the name of a schema: the first 16 bytes of the SHA-256 of
+// its JSON, in hex, and .json.gz. Identical schemas of different releases
+// have the same name and are stored once.
 func FileName(raw []byte) string {
 	sum := sha256.Sum256(raw)
 	return hex.EncodeToString(sum[:16]) + ".json.gz"

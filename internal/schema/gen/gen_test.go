@@ -36,7 +36,7 @@ func TestGenerateKinds(t *testing.T) {
 	if got, want := out.Groups, []string{"", "example.io"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Groups = %q, want %q", got, want)
 	}
-	if got := len(out.Files); got != 1 {
+	if got := len(out.Raw); got != 1 {
 		t.Errorf("%d files, want 1 (unserved kinds have none)", got)
 	}
 }
@@ -58,7 +58,7 @@ func widgetFile(t *testing.T, out *Output) string {
 
 func TestGenerateIsDeterministic(t *testing.T) {
 	a, b := generateFixture(t), generateFixture(t)
-	if !reflect.DeepEqual(a.Files, b.Files) {
+	if !reflect.DeepEqual(a.Raw, b.Raw) {
 		t.Error("two runs produced different files")
 	}
 	source := func(out *Output) []byte {
