@@ -83,8 +83,10 @@ type Availability struct {
 	// it by default: an alpha or beta version that the cluster's
 	// administrator must turn on (--runtime-config).
 	Disabled bool
-	// Removed is the release ("1.N") that stopped serving the kind, when
-	// that is the release asked about or an older one; "" otherwise.
+	// Removed is the release ("1.N") that stopped serving the kind (or,
+	// for an alpha or beta kind that was never served by default, dropped
+	// it), when that is the release asked about or an older one; ""
+	// otherwise.
 	Removed string
 	// Added is the first supported release ("1.N") newer than the one
 	// asked about that serves the kind, when the one asked about does not;
@@ -110,10 +112,12 @@ func (a Availability) Known() bool {
 // Serves says whether the release serves (apiVersion, kind) by default, and if not, whether it has the kind but does not serve it by
 // default, which release removed it, or which release adds it.
 //
-// Removed comes from the kind's lifecycle when it says the kind is removed
-// by this release; otherwise from the supported releases: the first one
-// after the newest older release that served the kind. Added is the first
-// newer supported release that serves the kind.
+// Removed comes from the supported releases when an older one had the
+// kind: the first release after the newest that had it (alpha versions are
+// sometimes deleted before the release their lifecycle names); otherwise
+// from the kind's lifecycle, when it says a release up to this one removed
+// it (kinds removed before the oldest supported release). Added is the
+// first newer supported release that serves the kind.
 func (v *Version) Serves(apiVersion, kind string) Availability {
 	var a Availability
 	a.Lifecycle, a.HasLifecycle = LifecycleOf(apiVersion, kind)
@@ -125,16 +129,16 @@ func (v *Version) Serves(apiVersion, kind string) Availability {
 		a.Disabled = true
 	}
 	at := slices.IndexFunc(releases[:], func(r Version) bool { return r.name == v.name })
-	if a.HasLifecycle && a.Lifecycle.Removed != "" && !a.Disabled && compareReleases(a.Lifecycle.Removed, v.name) <= 0 {
-		a.Removed = a.Lifecycle.Removed
-	}
-	if a.Removed == "" && !a.Disabled {
+	if !a.Disabled {
 		for i := at - 1; i >= 0; i-- {
-			if k, ok := releases[i].Find(apiVersion, kind); ok && k.Served {
+			if _, ok := releases[i].Find(apiVersion, kind); ok {
 				a.Removed = releases[i+1].name
 				break
 			}
 		}
+	}
+	if a.Removed == "" && !a.Disabled && a.HasLifecycle && a.Lifecycle.Removed != "" && compareReleases(a.Lifecycle.Removed, v.name) <= 0 {
+		a.Removed = a.Lifecycle.Removed
 	}
 	if a.Removed == "" {
 		for i := at + 1; i < len(releases); i++ {

@@ -103,6 +103,11 @@ func TestServes(t *testing.T) {
 		{"1.30", "admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy", Availability{Served: true}},
 		{"1.32", "networking.k8s.io/v1", "ServiceCIDR", Availability{Added: "1.33"}},
 		{"1.33", "resource.k8s.io/v1", "ResourceClaim", Availability{Added: "1.34"}},
+		// An alpha version deleted before the removal its lifecycle
+		// names (1.33): gone from the OpenAPI document of 1.31.
+		{"1.30", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Disabled: true}},
+		{"1.31", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Removed: "1.31"}},
+		{"1.33", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Removed: "1.31"}},
 		// In the release, off by default.
 		{"1.37", "resource.k8s.io/v1beta1", "ResourceClaim", Availability{Disabled: true}},
 		// Not built in.
