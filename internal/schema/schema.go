@@ -41,7 +41,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -115,20 +114,14 @@ func Versions() []string {
 	return out
 }
 
-var versionSyntax = regexp.MustCompile(`^v?1\.([0-9]+)(\.[0-9]+)?$`)
-
 // ForVersion returns the supported release named by version: "1.N",
 // "1.N.P", "v1.N" or "v1.N.P". The patch release is accepted and ignored:
 // the data of a minor release comes from one of its patch releases (see
 // Version.Release), and patch releases do not change APIs. An error says
 // which versions are supported.
 func ForVersion(version string) (*Version, error) {
-	m := versionSyntax.FindStringSubmatch(strings.TrimSpace(version))
-	if m == nil {
-		return nil, fmt.Errorf("invalid Kubernetes version %q: write 1.N or 1.N.P, one of %s", version, strings.Join(Versions(), ", "))
-	}
-	minor, err := strconv.Atoi(m[1])
-	if err != nil {
+	minor, ok := parseMinor(version)
+	if !ok {
 		return nil, fmt.Errorf("invalid Kubernetes version %q: write 1.N or 1.N.P, one of %s", version, strings.Join(Versions(), ", "))
 	}
 	name := "1." + strconv.Itoa(minor)
@@ -138,6 +131,25 @@ func ForVersion(version string) (*Version, error) {
 		}
 	}
 	return nil, fmt.Errorf("unsupported Kubernetes version %q: the supported versions are %s", version, strings.Join(Versions(), ", "))
+}
+
+// parseMinor returns N of "1.N", "1.N.P", "v1.N" or "v1.N.P" (surrounding
+// space ignored).
+func parseMinor(version string) (int, bool) {
+	parts := strings.Split(strings.TrimPrefix(strings.TrimSpace(version), "v"), ".")
+	if len(parts) < 2 || len(parts) > 3 || parts[0] != "1" {
+		return 0, false
+	}
+	var minor int
+	for i, p := range parts[1:] {
+		if p == "" || strings.Trim(p, "0123456789") != "" || len(p) > 4 {
+			return 0, false
+		}
+		if i == 0 {
+			minor, _ = strconv.Atoi(p)
+		}
+	}
+	return minor, true
 }
 
 // defaultVersion is the Version of Default.

@@ -27,6 +27,12 @@ func TestForVersion(t *testing.T) {
 		{in: "1.30.x", wantErr: `invalid Kubernetes version "1.30.x"`, wantList: true},
 		{in: "latest", wantErr: `invalid Kubernetes version "latest"`, wantList: true},
 		{in: "", wantErr: `invalid Kubernetes version ""`, wantList: true},
+		{in: "1.", wantErr: `invalid Kubernetes version "1."`, wantList: true},
+		{in: "1.30.", wantErr: `invalid Kubernetes version "1.30."`, wantList: true},
+		{in: "1.30.1.2", wantErr: `invalid Kubernetes version "1.30.1.2"`, wantList: true},
+		{in: "1.-30", wantErr: `invalid Kubernetes version "1.-30"`, wantList: true},
+		{in: "vv1.30", wantErr: `invalid Kubernetes version "vv1.30"`, wantList: true},
+		{in: "1.030", want: "1.30"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			v, err := ForVersion(tc.in)
