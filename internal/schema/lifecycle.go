@@ -83,6 +83,11 @@ type Availability struct {
 	// it by default: an alpha or beta version that the cluster's
 	// administrator must turn on (--runtime-config).
 	Disabled bool
+	// Deprecated reports that the release has the kind (served or not)
+	// and its lifecycle says it is deprecated by this release or an older
+	// one: the API server warns about it, and Lifecycle.Removed says when
+	// it goes.
+	Deprecated bool
 	// Removed is the release ("1.N") that stopped serving the kind (or,
 	// for an alpha or beta kind that was never served by default, dropped
 	// it), when that is the release asked about or an older one; ""
@@ -122,6 +127,7 @@ func (v *Version) Serves(apiVersion, kind string) Availability {
 	var a Availability
 	a.Lifecycle, a.HasLifecycle = LifecycleOf(apiVersion, kind)
 	if k, ok := v.Find(apiVersion, kind); ok {
+		a.Deprecated = a.HasLifecycle && a.Lifecycle.Deprecated != "" && compareReleases(a.Lifecycle.Deprecated, v.name) <= 0
 		if k.Served {
 			a.Served = true
 			return a

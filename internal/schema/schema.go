@@ -5,9 +5,10 @@
 // pre-release API versions.
 //
 // A Version, from ForVersion, answers for one release: Kinds, Find, Lookup,
-// IsBuiltinGroup and Serves (is a kind served, and if not, which
-// release removed it or adds it). The package-level functions of the same
-// names answer for Default. LifecycleOf is the same for every release.
+// IsBuiltinGroup and Serves (is a kind served or deprecated, and if not,
+// which release removed it or adds it). The package-level functions of the
+// same names answer for Default. LifecycleOf is the same for every
+// release.
 //
 // The schemas are strict, as the API server's decoding is: an unknown field
 // anywhere, a value of the wrong JSON type, an unparsable quantity or time,

@@ -88,10 +88,11 @@ func TestServes(t *testing.T) {
 		want                      Availability // Lifecycle and HasLifecycle not compared
 	}{
 		// Served by default while a newer version exists
-		// (legacyBetaEnabledByDefaultResources), removed in 1.32.
-		{"1.29", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", Availability{Served: true}},
-		{"1.30", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", Availability{Served: true}},
-		{"1.31", "flowcontrol.apiserver.k8s.io/v1beta3", "PriorityLevelConfiguration", Availability{Served: true}},
+		// (legacyBetaEnabledByDefaultResources), deprecated in 1.29,
+		// removed in 1.32.
+		{"1.29", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", Availability{Served: true, Deprecated: true}},
+		{"1.30", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", Availability{Served: true, Deprecated: true}},
+		{"1.31", "flowcontrol.apiserver.k8s.io/v1beta3", "PriorityLevelConfiguration", Availability{Served: true, Deprecated: true}},
 		{"1.32", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", Availability{Removed: "1.32"}},
 		{"1.37", "flowcontrol.apiserver.k8s.io/v1beta3", "FlowSchema", Availability{Removed: "1.32"}},
 		{"1.30", "flowcontrol.apiserver.k8s.io/v1", "FlowSchema", Availability{Served: true}},
@@ -111,11 +112,12 @@ func TestServes(t *testing.T) {
 		{"1.33", "resource.k8s.io/v1", "ResourceClaim", Availability{Added: "1.34"}},
 		// An alpha version deleted before the removal its lifecycle
 		// names (1.33): gone from the OpenAPI document of 1.31.
-		{"1.30", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Disabled: true}},
+		{"1.30", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Disabled: true, Deprecated: true}},
 		{"1.31", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Removed: "1.31"}},
 		{"1.33", "networking.k8s.io/v1alpha1", "IPAddress", Availability{Removed: "1.31"}},
 		// In the release, off by default.
-		{"1.37", "resource.k8s.io/v1beta1", "ResourceClaim", Availability{Disabled: true}},
+		{"1.29", "admissionregistration.k8s.io/v1beta1", "ValidatingAdmissionPolicy", Availability{Disabled: true}},
+		{"1.37", "resource.k8s.io/v1beta1", "ResourceClaim", Availability{Disabled: true, Deprecated: true}},
 		// Not built in.
 		{"1.37", "monitoring.coreos.com/v1", "ServiceMonitor", Availability{}},
 		{"1.37", "apps/v1", "DaemonSett", Availability{}},
