@@ -1,8 +1,9 @@
 // Package schema holds the JSON schemas of the kinds Kubernetes itself
 // defines, for every supported release (Versions, from 1.29 to Default),
 // generated from each release's own OpenAPI document, with the kinds each
-// release serves and the lifecycle (deprecation, removal, replacement) of
-// pre-release API versions.
+// release serves and the lifecycle (introduction, deprecation, removal,
+// replacement) of the kinds Kubernetes describes: every alpha and beta one
+// since 1.22, and the GA ones of recent releases.
 //
 // A Version, from ForVersion, answers for one release: Kinds, Find, Lookup,
 // IsBuiltinGroup and Serves (is a kind served or deprecated, and if not,
