@@ -1,27 +1,50 @@
 // Package schema holds the JSON schemas of the kinds Kubernetes itself
-// defines, generated from the OpenAPI document of a pinned release
-// (Release) and embedded compressed, one file per kind.
+// defines, for every supported release (Versions, from 1.29 to Default),
+// generated from each release's own OpenAPI document, with the kinds each
+// release serves and the lifecycle (introduction, deprecation, removal,
+// replacement) of the kinds Kubernetes describes: every alpha and beta one
+// since 1.22, and the GA ones of recent releases.
+//
+// A Version, from ForVersion, answers for one release: Kinds, Find, Lookup,
+// IsBuiltinGroup and Serves (is a kind served or deprecated, and if not,
+// which release removed it or adds it). The package-level functions of the
+// same names answer for Default. LifecycleOf is the same for every
+// release.
 //
 // The schemas are strict, as the API server's decoding is: an unknown field
 // anywhere, a value of the wrong JSON type, an unparsable quantity or time,
 // and a missing required field are all errors (see package gen for the
-// exact translation). Nothing happens when the package is loaded: a kind's
-// schema is decompressed and compiled the first time Lookup asks for it,
-// once, and kept.
+// exact translation). A kind is served when the release's API server serves
+// it by default: GA versions, and the few beta resources a release still
+// enables by default (flowcontrol.apiserver.k8s.io/v1beta3 up to 1.31);
+// only served kinds have a schema.
+//
+// Releases share most definitions (PodSpec, ObjectMeta), so the embedded
+// data is one compressed file of distinct definitions (data/defs.gz) and
+// generated tables (kinds_gen.go) saying which definitions make each schema
+// and which schema each release's kind has. Nothing happens when the
+// package is loaded: the definitions are decompressed the first time a
+// schema is needed, and a schema is assembled and compiled the first time
+// Lookup asks for it, once, and kept; releases with the same schema for a
+// kind share the compiled schema.
 //
 // The data is made by go generate (gen/main.go), which fetches the
-// k8s.io/kubernetes module of the release through the module proxy.
+// k8s.io/kubernetes module of each release, and the k8s.io/api modules of
+// 1.22 on for the lifecycles, through the module proxy.
 package schema
 
 //go:generate go run gen/main.go
 
 import (
+	"bytes"
 	"compress/gzip"
-	"embed"
+	_ "embed"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,10 +53,13 @@ import (
 	"k8s.io/apimachinery/pkg/api/resource"
 )
 
-//go:embed data/*.json.gz
-var data embed.FS
+// packed is the JSON of every distinct definition, one after another,
+// compressed; defs says where each is.
+//
+//go:embed data/defs.gz
+var packed []byte
 
-// A Kind is a group/version/kind that the API server of the release can
+// A Kind is a group/version/kind that the API server of a release can
 // create.
 type Kind struct {
 	// Group is the API group, "" for the core group.
@@ -42,13 +68,14 @@ type Kind struct {
 	Version string
 	// Kind is the kind ("Service").
 	Kind string
-	// Served reports whether the release's API server serves the version
-	// by default: GA versions are served, alpha and beta ones are not (and
-	// have no schema here).
+	// Served reports whether the release's API server serves the kind by
+	// default: GA versions are served, alpha and beta ones are not (and
+	// have no schema here) unless the release still enables the resource
+	// by default.
 	Served bool
 
 	apiVersion string // APIVersion, precomputed
-	file       string
+	schema     int    // index in schemas, 0 for none
 }
 
 // APIVersion returns the kind's apiVersion: "group/version", or the
@@ -63,15 +90,89 @@ func (k Kind) APIVersion() string {
 	return k.Group + "/" + k.Version
 }
 
-// Kinds returns every creatable kind of the release, served or not, sorted
-// by apiVersion and then kind. The slice is new on every call.
-func Kinds() []Kind {
-	return slices.Clone(kinds[:])
+// A Version is a supported Kubernetes release: its kinds, their schemas
+// and what it serves. Get one with ForVersion.
+type Version struct {
+	name   string // "1.30"
+	module string // "v1.30.14"
+	kinds  []Kind
+	groups []string
 }
 
-// find returns the index of (apiVersion, kind) in kinds, or -1.
-func find(apiVersion, kind string) int {
-	i, ok := slices.BinarySearchFunc(kinds[:], [2]string{apiVersion, kind}, func(k Kind, key [2]string) int {
+// def is one definition: its name and where its JSON is in the
+// decompressed packed data.
+type def struct {
+	name       string
+	start, end int
+}
+
+// Versions returns the supported releases, oldest first, as "1.N". The
+// last one is Default.
+func Versions() []string {
+	out := make([]string, len(releases))
+	for i := range releases {
+		out[i] = releases[i].name
+	}
+	return out
+}
+
+// ForVersion returns the supported release named by version: "1.N",
+// "1.N.P", "v1.N" or "v1.N.P". The patch release is accepted and ignored:
+// the data of a minor release comes from one of its patch releases (see
+// Version.Release), and patch releases do not change APIs. An error says
+// which versions are supported.
+func ForVersion(version string) (*Version, error) {
+	minor, ok := parseMinor(version)
+	if !ok {
+		return nil, fmt.Errorf("invalid Kubernetes version %q: write 1.N or 1.N.P, one of %s", version, strings.Join(Versions(), ", "))
+	}
+	name := "1." + strconv.Itoa(minor)
+	for i := range releases {
+		if releases[i].name == name {
+			return &releases[i], nil
+		}
+	}
+	return nil, fmt.Errorf("unsupported Kubernetes version %q: the supported versions are %s", version, strings.Join(Versions(), ", "))
+}
+
+// parseMinor returns N of "1.N", "1.N.P", "v1.N" or "v1.N.P" (surrounding
+// space ignored).
+func parseMinor(version string) (int, bool) {
+	parts := strings.Split(strings.TrimPrefix(strings.TrimSpace(version), "v"), ".")
+	if len(parts) < 2 || len(parts) > 3 || parts[0] != "1" {
+		return 0, false
+	}
+	var minor int
+	for i, p := range parts[1:] {
+		if p == "" || strings.Trim(p, "0123456789") != "" || len(p) > 4 {
+			return 0, false
+		}
+		if i == 0 {
+			minor, _ = strconv.Atoi(p)
+		}
+	}
+	return minor, true
+}
+
+// defaultVersion is the Version of Default.
+func defaultVersion() *Version { return &releases[len(releases)-1] }
+
+// Name returns the release as "1.N".
+func (v *Version) Name() string { return v.name }
+
+// Release returns the version of the k8s.io/kubernetes module whose OpenAPI
+// document the release's schemas come from ("v1.30.14").
+func (v *Version) Release() string { return v.module }
+
+// Kinds returns every creatable kind of the release, served or not, sorted
+// by apiVersion and then kind. The slice is new on every call.
+func (v *Version) Kinds() []Kind {
+	return slices.Clone(v.kinds)
+}
+
+// find returns the index of (apiVersion, kind) in v.kinds, or -1.
+func (v *Version) find(apiVersion, kind string) int {
+	i, ok := slices.BinarySearchFunc(v.kinds, [2]string{apiVersion, kind}, func(k Kind, key [2]string) int {
 		if c := strings.Compare(k.APIVersion(), key[0]); c != 0 {
 			return c
 		}
@@ -85,19 +186,57 @@ func find(apiVersion, kind string) int {
 
 // Find returns the kind named by apiVersion and kind, if it is a creatable
 // kind of the release (served or not).
-func Find(apiVersion, kind string) (Kind, bool) {
-	i := find(apiVersion, kind)
+func (v *Version) Find(apiVersion, kind string) (Kind, bool) {
+	i := v.find(apiVersion, kind)
 	if i < 0 {
 		return Kind{}, false
 	}
-	return kinds[i], true
+	return v.kinds[i], true
 }
 
 // IsBuiltinGroup reports whether group ("" for core) is an API group of the
 // release. Custom resources are in other groups.
-func IsBuiltinGroup(group string) bool {
-	_, ok := slices.BinarySearch(groups[:], group)
+func (v *Version) IsBuiltinGroup(group string) bool {
+	_, ok := slices.BinarySearch(v.groups, group)
 	return ok
+}
+
+// Lookup returns the compiled schema of a kind the release serves. ok is
+// false when the release has no schema for (apiVersion, kind): the kind is
+// not a built-in one, or the release does not serve it. The schema is
+// assembled and compiled on the first call for it; later calls, from any
+// goroutine and for any release with the same schema, return the same
+// schema. An error means the embedded data is broken.
+func (v *Version) Lookup(apiVersion, kind string) (s *jsonschema.Schema, ok bool, err error) {
+	i := v.find(apiVersion, kind)
+	if i < 0 || !v.kinds[i].Served {
+		return nil, false, nil
+	}
+	k := v.kinds[i]
+	c := &cache[k.schema]
+	c.once.Do(func() { c.schema, c.err = compile(k.schema) })
+	if c.err != nil {
+		return nil, true, fmt.Errorf("the schema of %s %s: %w", k.APIVersion(), k.Kind, c.err)
+	}
+	return c.schema, true, nil
+}
+
+// Kinds returns every creatable kind of Default, served or not, sorted by
+// apiVersion and then kind. The slice is new on every call.
+func Kinds() []Kind { return defaultVersion().Kinds() }
+
+// Find returns the kind named by apiVersion and kind, if it is a creatable
+// kind of Default (served or not).
+func Find(apiVersion, kind string) (Kind, bool) { return defaultVersion().Find(apiVersion, kind) }
+
+// IsBuiltinGroup reports whether group ("" for core) is an API group of
+// Default. Custom resources are in other groups.
+func IsBuiltinGroup(group string) bool { return defaultVersion().IsBuiltinGroup(group) }
+
+// Lookup returns the compiled schema of a kind that Default serves; see
+// Version.Lookup.
+func Lookup(apiVersion, kind string) (s *jsonschema.Schema, ok bool, err error) {
+	return defaultVersion().Lookup(apiVersion, kind)
 }
 
 type compiled struct {
@@ -106,31 +245,71 @@ type compiled struct {
 	err    error
 }
 
-// cache holds each kind's compiled schema, filled on first use.
-var cache [len(kinds)]compiled
+// cache holds each schema compiled, filled on first use.
+var cache [len(schemas)]compiled
 
-// Lookup returns the compiled schema of a served kind. ok is false when the
-// release has no schema for (apiVersion, kind): the kind is not a built-in
-// one, or its version is not served. The schema is decompressed and
-// compiled on the first call for the kind; later calls, from any goroutine,
-// return the same schema. An error means the embedded data is broken.
-func Lookup(apiVersion, kind string) (s *jsonschema.Schema, ok bool, err error) {
-	i := find(apiVersion, kind)
-	if i < 0 || !kinds[i].Served {
-		return nil, false, nil
-	}
-	c := &cache[i]
-	c.once.Do(func() { c.schema, c.err = compile(kinds[i]) })
-	return c.schema, true, c.err
+// unpacked holds the decompressed definitions, filled on first use.
+var unpacked struct {
+	once sync.Once
+	data []byte
+	err  error
 }
 
-// compile decompresses and compiles one kind's schema.
-func compile(k Kind) (*jsonschema.Schema, error) {
-	doc, err := load(k.file)
-	if err != nil {
-		return nil, fmt.Errorf("loading the schema of %s %s: %w", k.APIVersion(), k.Kind, err)
+// definitions returns the decompressed JSON of all definitions.
+func definitions() ([]byte, error) {
+	unpacked.once.Do(func() {
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			unpacked.err = err
+			return
+		}
+		unpacked.data, unpacked.err = io.ReadAll(zr)
+		if unpacked.err == nil {
+			unpacked.err = zr.Close()
+		}
+		if unpacked.err == nil && len(unpacked.data) != defs[len(defs)-1].end {
+			unpacked.err = fmt.Errorf("data/defs.gz holds %d bytes, want %d", len(unpacked.data), defs[len(defs)-1].end)
+		}
+	})
+	return unpacked.data, unpacked.err
+}
+
+// assemble returns schema id as a JSON schema document: a $ref to its root
+// definition and its definitions under $defs.
+func assemble(id int) (any, error) {
+	if id <= 0 || id >= len(schemas) {
+		return nil, fmt.Errorf("no schema %d", id)
 	}
-	url := "file:///daemonlint/schema/" + strings.TrimSuffix(k.file, ".gz")
+	data, err := definitions()
+	if err != nil {
+		return nil, err
+	}
+	ds := map[string]any{}
+	for _, d := range schemas[id] {
+		if int(d) >= len(defs) {
+			return nil, fmt.Errorf("schema %d: no definition %d", id, d)
+		}
+		def := defs[d]
+		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data[def.start:def.end]))
+		if err != nil {
+			return nil, fmt.Errorf("definition %s: %w", def.name, err)
+		}
+		ds[def.name] = v
+	}
+	return map[string]any{
+		"$schema": "https://json-schema.org/draft/2020-12/schema",
+		"$ref":    "#/$defs/" + defs[schemas[id][0]].name,
+		"$defs":   ds,
+	}, nil
+}
+
+// compile assembles and compiles one schema.
+func compile(id int) (*jsonschema.Schema, error) {
+	doc, err := assemble(id)
+	if err != nil {
+		return nil, err
+	}
+	url := "file:///daemonlint/schema/" + strconv.Itoa(id) + ".json"
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft2020)
 	c.UseLoader(jsonschema.SchemeURLLoader{}) // everything is embedded: load nothing
@@ -139,31 +318,9 @@ func compile(k Kind) (*jsonschema.Schema, error) {
 		c.RegisterFormat(f)
 	}
 	if err := c.AddResource(url, doc); err != nil {
-		return nil, fmt.Errorf("compiling the schema of %s %s: %w", k.APIVersion(), k.Kind, err)
-	}
-	s, err := c.Compile(url)
-	if err != nil {
-		return nil, fmt.Errorf("compiling the schema of %s %s: %w", k.APIVersion(), k.Kind, err)
-	}
-	return s, nil
-}
-
-// load reads and decompresses one embedded schema file.
-func load(file string) (any, error) {
-	f, err := data.Open("data/" + file)
-	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := jsonschema.UnmarshalJSON(zr)
-	if err != nil {
-		return nil, err
-	}
-	return doc, zr.Close()
+	return c.Compile(url)
 }
 
 // formats are the custom formats of the generated schemas: the checks the

@@ -3,11 +3,12 @@ package schema
 import (
 	"bytes"
 	"compress/gzip"
+	"flag"
 	"io"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -18,34 +19,39 @@ import (
 	"github.com/daemonlint/daemonlint/internal/schema/gen"
 )
 
-func TestKindsAndFiles(t *testing.T) {
-	files, err := fs.Glob(data, "data/*.json.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var served []string
-	for i, k := range kinds {
-		if i > 0 {
-			prev := kinds[i-1]
-			if prev.APIVersion() > k.APIVersion() || prev.APIVersion() == k.APIVersion() && prev.Kind >= k.Kind {
-				t.Errorf("kinds are not sorted: %s %s before %s %s", prev.APIVersion(), prev.Kind, k.APIVersion(), k.Kind)
+var allReleases = flag.Bool("all-releases", false, "TestGeneratedDataIsUpToDate: check every release, not only the oldest and Default")
+
+func TestReleaseTables(t *testing.T) {
+	used := make([]bool, len(schemas))
+	for _, r := range releases {
+		for i, k := range r.kinds {
+			if i > 0 {
+				prev := r.kinds[i-1]
+				if prev.APIVersion() > k.APIVersion() || prev.APIVersion() == k.APIVersion() && prev.Kind >= k.Kind {
+					t.Errorf("%s: kinds are not sorted: %s %s before %s %s", r.name, prev.APIVersion(), prev.Kind, k.APIVersion(), k.Kind)
+				}
 			}
+			if k.Served != (k.schema != 0) {
+				t.Errorf("%s: %s %s: served %t but schema %d", r.name, k.APIVersion(), k.Kind, k.Served, k.schema)
+			}
+			used[k.schema] = true
 		}
-		if k.Served != (k.file != "") {
-			t.Errorf("%s %s: served %t but file %q", k.APIVersion(), k.Kind, k.Served, k.file)
-		}
-		if k.Served {
-			served = append(served, "data/"+k.file)
+		if !slices.IsSorted(r.groups) {
+			t.Errorf("%s: groups are not sorted: %q", r.name, r.groups)
 		}
 	}
-	slices.Sort(served)
-	if !slices.Equal(files, served) {
-		t.Errorf("embedded files %q do not match the served kinds %q", files, served)
-	}
-	for i := 1; i < len(groups); i++ {
-		if groups[i-1] >= groups[i] {
-			t.Errorf("groups are not sorted: %q before %q", groups[i-1], groups[i])
+	for id := 1; id < len(schemas); id++ {
+		if !used[id] {
+			t.Errorf("schema %d is used by no kind", id)
 		}
+	}
+	for i := 1; i < len(releases); i++ {
+		if compareReleases(releases[i-1].name, releases[i].name) >= 0 {
+			t.Errorf("releases are not in order: %s before %s", releases[i-1].name, releases[i].name)
+		}
+	}
+	if got := releases[len(releases)-1].name; got != Default {
+		t.Errorf("the last release is %s, want Default %s", got, Default)
 	}
 }
 
@@ -93,16 +99,30 @@ func TestFindAndGroups(t *testing.T) {
 	}
 }
 
-// TestEveryKindCompiles decompresses and compiles every embedded schema.
+// TestEveryKindCompiles assembles and compiles the schema of every served
+// kind of every release: the embedded data round-trips.
 func TestEveryKindCompiles(t *testing.T) {
-	for _, k := range Kinds() {
-		if !k.Served {
-			continue
-		}
-		s, ok, err := Lookup(k.APIVersion(), k.Kind)
-		if err != nil || !ok || s == nil {
-			t.Errorf("Lookup(%s, %s) = %v, %t, %v", k.APIVersion(), k.Kind, s, ok, err)
-		}
+	for _, name := range Versions() {
+		t.Run(name, func(t *testing.T) {
+			v, err := ForVersion(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			served := 0
+			for _, k := range v.Kinds() {
+				if !k.Served {
+					continue
+				}
+				served++
+				s, ok, err := v.Lookup(k.APIVersion(), k.Kind)
+				if err != nil || !ok || s == nil {
+					t.Errorf("Lookup(%s, %s) = %v, %t, %v", k.APIVersion(), k.Kind, s, ok, err)
+				}
+			}
+			if served < 50 {
+				t.Errorf("%d served kinds, want at least 50", served)
+			}
+		})
 	}
 }
 
@@ -190,9 +210,12 @@ func TestLookupConcurrent(t *testing.T) {
 	}
 }
 
-// TestGeneratedDataIsUpToDate regenerates the schemas from the OpenAPI
-// documents of the release, when its module is in the module cache, and
-// compares them with the embedded ones.
+// TestGeneratedDataIsUpToDate regenerates the schemas of each release whose
+// k8s.io/kubernetes module is in the module cache from its OpenAPI
+// documents (without the beta resources the release enables, which need
+// the k8s.io/api module too) and compares every GA kind's schema with the
+// one assembled from the embedded data. It checks the oldest release and
+// Default unless -all-releases is given.
 func TestGeneratedDataIsUpToDate(t *testing.T) {
 	cache := os.Getenv("GOMODCACHE")
 	if cache == "" {
@@ -202,53 +225,60 @@ func TestGeneratedDataIsUpToDate(t *testing.T) {
 		}
 		cache = strings.TrimSpace(string(out))
 	}
-	dir := filepath.Join(cache, "k8s.io", "kubernetes@"+Release, "api", "openapi-spec", "v3")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("k8s.io/kubernetes@%s is not in the module cache (go mod download k8s.io/kubernetes@%s)", Release, Release)
-	}
-	out, err := gen.Generate(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := out.GoSource(Release, "go run gen/main.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	have, err := os.ReadFile("kinds_gen.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(src, have) {
-		t.Error("kinds_gen.go is out of date: run go generate ./internal/schema")
-	}
-	for name, raw := range out.Raw {
-		f, err := data.Open("data/" + name)
-		if err != nil {
-			t.Errorf("%s: %v (run go generate ./internal/schema)", name, err)
+	for _, r := range releases {
+		if !*allReleases && r.name != Default && r.name != releases[0].name {
 			continue
 		}
-		zr, err := gzip.NewReader(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		embedded, err := io.ReadAll(zr)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(embedded, raw) {
-			t.Errorf("data/%s is out of date: run go generate ./internal/schema", name)
-		}
+		t.Run(r.name, func(t *testing.T) {
+			dir := filepath.Join(cache, "k8s.io", "kubernetes@"+r.module, "api", "openapi-spec", "v3")
+			if _, err := os.Stat(dir); err != nil {
+				t.Skipf("k8s.io/kubernetes@%s is not in the module cache (go mod download k8s.io/kubernetes@%s)", r.module, r.module)
+			}
+			out, err := gen.Generate(os.DirFS(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ga := 0
+			for _, k := range out.Kinds {
+				have, ok := r.Find(k.APIVersion(), k.Kind)
+				if !ok {
+					t.Errorf("%s %s is not embedded: run go generate ./internal/schema", k.APIVersion(), k.Kind)
+					continue
+				}
+				if !k.Served {
+					continue // a beta kind: served only if the release enables it
+				}
+				ga++
+				if !have.Served {
+					t.Errorf("%s %s is not served in the embedded data: run go generate ./internal/schema", k.APIVersion(), k.Kind)
+					continue
+				}
+				doc, err := assemble(have.schema)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Raw[k.File]))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(doc, want) {
+					t.Errorf("the embedded schema of %s %s is out of date: run go generate ./internal/schema", k.APIVersion(), k.Kind)
+				}
+			}
+			if ga < 50 {
+				t.Errorf("%d GA kinds regenerated, want at least 50", ga)
+			}
+		})
 	}
 }
 
 func benchmarkCompile(b *testing.B, apiVersion, kind string) {
-	i := find(apiVersion, kind)
-	if i < 0 {
+	k, ok := Find(apiVersion, kind)
+	if !ok {
 		b.Fatalf("no kind %s %s", apiVersion, kind)
 	}
 	for b.Loop() {
-		if _, err := compile(kinds[i]); err != nil {
+		if _, err := compile(k.schema); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -266,11 +296,26 @@ func BenchmarkCompileCRD(b *testing.B) {
 	benchmarkCompile(b, "apiextensions.k8s.io/v1", "CustomResourceDefinition")
 }
 
-// BenchmarkLoadStatefulSet measures decompressing and parsing alone.
-func BenchmarkLoadStatefulSet(b *testing.B) {
-	i := find("apps/v1", "StatefulSet")
+// BenchmarkAssembleStatefulSet measures assembling a schema from the
+// decompressed definitions alone.
+func BenchmarkAssembleStatefulSet(b *testing.B) {
+	k, _ := Find("apps/v1", "StatefulSet")
 	for b.Loop() {
-		if _, err := load(kinds[i].file); err != nil {
+		if _, err := assemble(k.schema); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkDecompress measures decompressing the definitions, which the
+// first Lookup of a run does once.
+func BenchmarkDecompress(b *testing.B) {
+	for b.Loop() {
+		zr, err := gzip.NewReader(bytes.NewReader(packed))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, zr); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,10 +1,24 @@
-// Package gen turns the OpenAPI v3 documents of a Kubernetes release
-// (api/openapi-spec/v3 in the k8s.io/kubernetes module) into the JSON
-// schemas that package schema embeds: one standalone, strict schema per
-// creatable group/version/kind.
+// Package gen makes the data that package schema embeds, from the sources
+// of each Kubernetes release:
+//
+//   - Generate turns the OpenAPI v3 documents of a release
+//     (api/openapi-spec/v3 in the k8s.io/kubernetes module) into one
+//     standalone, strict JSON schema per creatable group/version/kind, and
+//     says which kinds the release serves by default: GA versions, and the
+//     beta resources that LegacyBetaResources reads from the release's
+//     pkg/controlplane/instance.go;
+//   - PackReleases stores the schemas of several releases with each
+//     definition once (releases and kinds share most of them), and
+//     GoSource writes the tables of package schema (kinds_gen.go);
+//   - ReadLifecycles reads the zz_generated.prerelease-lifecycle.go files
+//     of a k8s.io/api module (introduced, deprecated, removed, replacement
+//     of each type, as the k8s:prerelease-lifecycle-gen tags say), with
+//     go/parser, and MergeLifecycles merges those of several releases.
 //
 // It is used by the generator program (main.go, run by go generate in
-// package schema) and by its tests; the product never imports it.
+// package schema) and by its tests; the product never imports it. To add a
+// release, add it to the lists in main.go and run go generate
+// ./internal/schema.
 //
 // The schemas read a manifest the way the API server decodes it
 // (sigs.k8s.io/json, case-sensitive, unknown fields refused):
@@ -16,8 +30,9 @@
 //   - IntOrString is an integer or a string, Quantity a string or a number
 //     that parses as a quantity, int32 and int64 fields are bounded;
 //   - formats the server checks while decoding (quantities, RFC 3339 times,
-//     base64 bytes, which Go also reads from a list of numbers) become the custom formats k8s-quantity, k8s-time,
-//     k8s-micro-time, k8s-duration and k8s-byte; other formats, enums and
+//     base64 bytes, which Go also reads from a list of numbers) become the
+//     custom formats k8s-quantity, k8s-time, k8s-micro-time, k8s-duration
+//     and k8s-byte; other formats, enums and
 //     descriptions are dropped, since the server only checks them, if at
 //     all, in validation;
 //   - required lists are kept.
@@ -26,9 +41,10 @@ package gen
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"go/format"
 	"io/fs"
 	"math"
 	"regexp"
@@ -40,11 +56,18 @@ import (
 // A Kind is one group/version/kind that the API server can create.
 type Kind struct {
 	Group, Version, Kind string
+	// Resource is the kind's resource, the last element of its path
+	// ("daemonsets").
+	Resource string
 	// Served reports whether a default API server of the release serves
-	// the version (GA versions; alpha and beta ones are off by default).
+	// the kind: GA versions are served, alpha and beta ones are off by
+	// default unless the release names the resource among those it still
+	// enables (see Generate).
 	Served bool
-	// File is the name of the kind's compressed schema, or "" for a kind
-	// whose version is not served (no schema is generated for it).
+	// File is the name of the kind's schema (a key of Output.Raw), or ""
+	// for a kind that is not served (no schema is generated for it). The
+	// name is made from the schema's content (see FileName), so that
+	// releases with the same schema for a kind share it.
 	File string
 	// Def is the name of the kind's definition in the OpenAPI document.
 	Def string
@@ -64,9 +87,7 @@ type Output struct {
 	Kinds []Kind
 	// Groups are the API groups of the release ("" for core), sorted.
 	Groups []string
-	// Files maps a file name to its gzip-compressed JSON schema.
-	Files map[string][]byte
-	// Raw maps a file name to its uncompressed JSON schema.
+	// Raw maps a schema's file name (see FileName) to its JSON schema.
 	Raw map[string][]byte
 }
 
@@ -90,17 +111,31 @@ type operation struct {
 	} `json:"x-kubernetes-group-version-kind"`
 }
 
+// A GroupVersionResource names a resource of an API version.
+type GroupVersionResource struct {
+	Group, Version, Resource string
+}
+
 // Generate reads the OpenAPI v3 documents at the root of fsys (files named
 // api__v1_openapi.json and apis__<group>__<version>_openapi.json) and
 // returns a schema for every served kind that can be created at a path of
 // its own (subresource-only kinds such as TokenRequest are left out).
-func Generate(fsys fs.FS) (*Output, error) {
+//
+// The documents of a release describe every API it has, enabled by default
+// or not. A kind is served when its version is GA or when its resource is
+// one of enabled: the beta resources the release still serves by default
+// (see LegacyBetaResources). Every resource of enabled must be found.
+func Generate(fsys fs.FS, enabled ...GroupVersionResource) (*Output, error) {
+	on := map[GroupVersionResource]bool{}
+	for _, r := range enabled {
+		on[r] = false
+	}
 	names, err := fs.Glob(fsys, "*.json")
 	if err != nil {
 		return nil, err
 	}
 	slices.Sort(names)
-	out := &Output{Files: map[string][]byte{}, Raw: map[string][]byte{}}
+	out := &Output{Raw: map[string][]byte{}}
 	groups := map[string]bool{}
 	for _, name := range names {
 		var group, version string
@@ -125,17 +160,19 @@ func Generate(fsys fs.FS) (*Output, error) {
 			return nil, fmt.Errorf("reading %s: %w", name, err)
 		}
 		for _, k := range kinds {
-			k.Served = gaVersion.MatchString(version)
+			gvr := GroupVersionResource{k.Group, k.Version, k.Resource}
+			_, enabled := on[gvr]
+			if enabled {
+				on[gvr] = true
+			}
+			k.Served = gaVersion.MatchString(version) || enabled
 			if k.Served {
 				raw, err := kindSchema(&doc, k.Def)
 				if err != nil {
 					return nil, fmt.Errorf("%s: %s %s: %w", name, k.APIVersion(), k.Kind, err)
 				}
-				k.File = fileName(k)
+				k.File = FileName(raw)
 				out.Raw[k.File] = raw
-				if out.Files[k.File], err = compress(raw); err != nil {
-					return nil, err
-				}
 			}
 			out.Kinds = append(out.Kinds, k)
 		}
@@ -153,17 +190,20 @@ func Generate(fsys fs.FS) (*Output, error) {
 	if len(out.Kinds) == 0 {
 		return nil, fmt.Errorf("no OpenAPI v3 documents with creatable kinds found")
 	}
+	for _, r := range enabled {
+		if !on[r] {
+			return nil, fmt.Errorf("enabled resource %s/%s %s: no creatable kind has it", r.Group, r.Version, r.Resource)
+		}
+	}
 	return out, nil
 }
 
-// fileName is the name of a kind's schema file: core.v1.Service.json.gz,
-// apps.v1.StatefulSet.json.gz.
-func fileName(k Kind) string {
-	g := k.Group
-	if g == "" {
-		g = "core"
-	}
-	return g + "." + k.Version + "." + k.Kind + ".json.gz"
+// FileName is the name of a schema: the first 16 bytes of the SHA-256 of
+// its JSON, in hex, and .json.gz. Identical schemas of different releases
+// have the same name and are stored once.
+func FileName(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:16]) + ".json.gz"
 }
 
 // creatableKinds returns the kinds of group/version that have a create
@@ -194,7 +234,8 @@ func creatableKinds(doc *document, group, version string) ([]Kind, error) {
 		if err != nil {
 			return nil, err
 		}
-		kinds = append(kinds, Kind{Group: group, Version: version, Kind: op.GVK.Kind, Def: def})
+		resource := p[strings.LastIndex(p, "/")+1:]
+		kinds = append(kinds, Kind{Group: group, Version: version, Kind: op.GVK.Kind, Resource: resource, Def: def})
 	}
 	return kinds, nil
 }
@@ -416,8 +457,8 @@ func keys(m map[string]any) []string {
 	return ks
 }
 
-// compress gzips data deterministically: no name, no time stamp.
-func compress(data []byte) ([]byte, error) {
+// Compress gzips data deterministically: no name, no time stamp.
+func Compress(data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	if err != nil {
@@ -430,22 +471,4 @@ func compress(data []byte) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// GoSource returns the Go file that lists the kinds for package schema.
-func (o *Output) GoSource(release, generator string) ([]byte, error) {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by %s; DO NOT EDIT.\n\npackage schema\n\n", generator)
-	fmt.Fprintf(&b, "// Release is the Kubernetes release whose OpenAPI document the schemas\n// come from.\nconst Release = %q\n\n", release)
-	b.WriteString("// kinds are the creatable kinds of the release, sorted by apiVersion, then\n// kind. Only served ones have a schema file.\n")
-	b.WriteString("var kinds = [...]Kind{\n")
-	for _, k := range o.Kinds {
-		fmt.Fprintf(&b, "\t{Group: %q, Version: %q, Kind: %q, Served: %t, apiVersion: %q, file: %q},\n", k.Group, k.Version, k.Kind, k.Served, k.APIVersion(), k.File)
-	}
-	b.WriteString("}\n\n// groups are the API groups of the release, sorted.\nvar groups = [...]string{\n")
-	for _, g := range o.Groups {
-		fmt.Fprintf(&b, "\t%q,\n", g)
-	}
-	b.WriteString("}\n")
-	return format.Source(b.Bytes())
 }

@@ -27,8 +27,8 @@ func generateFixture(t *testing.T) *Output {
 func TestGenerateKinds(t *testing.T) {
 	out := generateFixture(t)
 	want := []Kind{
-		{Group: "example.io", Version: "v1beta1", Kind: "Gadget", Served: false, Def: "io.example.v1beta1.Gadget"},
-		{Group: "", Version: "v1", Kind: "Widget", Served: true, File: "core.v1.Widget.json.gz", Def: "io.k8s.api.core.v1.Widget"},
+		{Group: "example.io", Version: "v1beta1", Kind: "Gadget", Resource: "gadgets", Served: false, Def: "io.example.v1beta1.Gadget"},
+		{Group: "", Version: "v1", Kind: "Widget", Resource: "widgets", Served: true, File: FileName(out.Raw[widgetFile(t, out)]), Def: "io.k8s.api.core.v1.Widget"},
 	}
 	if !reflect.DeepEqual(out.Kinds, want) {
 		t.Errorf("Kinds = %+v, want %+v (WidgetToken is a subresource and must be left out)", out.Kinds, want)
@@ -36,23 +36,112 @@ func TestGenerateKinds(t *testing.T) {
 	if got, want := out.Groups, []string{"", "example.io"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Groups = %q, want %q", got, want)
 	}
-	if got := len(out.Files); got != 1 {
+	if got := len(out.Raw); got != 1 {
 		t.Errorf("%d files, want 1 (unserved kinds have none)", got)
 	}
 }
 
+// widgetFile returns the schema file of the fixture's Widget.
+func widgetFile(t *testing.T, out *Output) string {
+	t.Helper()
+	for _, k := range out.Kinds {
+		if k.Kind == "Widget" {
+			if k.File == "" {
+				t.Fatal("Widget has no schema file")
+			}
+			return k.File
+		}
+	}
+	t.Fatal("no kind Widget")
+	return ""
+}
+
 func TestGenerateIsDeterministic(t *testing.T) {
 	a, b := generateFixture(t), generateFixture(t)
-	if !reflect.DeepEqual(a.Files, b.Files) {
+	if !reflect.DeepEqual(a.Raw, b.Raw) {
 		t.Error("two runs produced different files")
 	}
-	sa, err := a.GoSource("v0.0.0", "test")
+	source := func(out *Output) []byte {
+		t.Helper()
+		rs := []Release{{Minor: "1.0", Module: "v1.0.0", Output: out}}
+		p, err := PackReleases(rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := GoSource(rs, p, nil, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return src
+	}
+	if !bytes.Equal(source(a), source(b)) {
+		t.Error("two runs produced different Go source")
+	}
+}
+
+func TestGenerateEnabledBeta(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		enabled    []GroupVersionResource
+		wantServed bool
+		wantErr    bool
+	}{
+		{"beta off by default", nil, false, false},
+		{"beta enabled", []GroupVersionResource{{"example.io", "v1beta1", "gadgets"}}, true, false},
+		{"unknown resource", []GroupVersionResource{{"example.io", "v1beta1", "gizmos"}}, false, true},
+		{"wrong group", []GroupVersionResource{{"other.io", "v1beta1", "gadgets"}}, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := Generate(os.DirFS("testdata"), tc.enabled...)
+			if (err != nil) != tc.wantErr {
+				t.Fatalf("Generate error = %v, want error %t", err, tc.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			for _, k := range out.Kinds {
+				if k.Kind != "Gadget" {
+					continue
+				}
+				if k.Served != tc.wantServed || (k.File != "") != tc.wantServed {
+					t.Errorf("Gadget served %t, file %q; want served %t", k.Served, k.File, tc.wantServed)
+				}
+			}
+		})
+	}
+}
+
+// TestPackRoundTrip packs the fixture as two releases and unpacks every
+// schema: each is what Generate made, and definitions are stored once.
+func TestPackRoundTrip(t *testing.T) {
+	out := generateFixture(t)
+	rs := []Release{{Minor: "1.0", Module: "v1.0.0", Output: out}, {Minor: "1.1", Module: "v1.1.0", Output: out}}
+	p, err := PackReleases(rs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sb, _ := b.GoSource("v0.0.0", "test")
-	if !bytes.Equal(sa, sb) {
-		t.Error("two runs produced different Go source")
+	if got, want := len(p.Schemas), len(out.Raw)+1; got != want {
+		t.Errorf("%d schemas, want %d", got, want)
+	}
+	seen := map[string]bool{}
+	for _, d := range p.Defs {
+		key := d.Name + string(p.Blob[d.Start:d.End])
+		if seen[key] {
+			t.Errorf("definition %s stored twice", d.Name)
+		}
+		seen[key] = true
+	}
+	for i, name := range p.Schemas {
+		if i == 0 {
+			continue
+		}
+		got, err := p.Unpack(i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, out.Raw[name]) {
+			t.Errorf("schema %s unpacks to\n%s\nwant\n%s", name, got, out.Raw[name])
+		}
 	}
 }
 
@@ -61,7 +150,7 @@ func TestGenerateIsDeterministic(t *testing.T) {
 func TestGenerateSchema(t *testing.T) {
 	out := generateFixture(t)
 	var got bytes.Buffer
-	if err := json.Indent(&got, out.Raw["core.v1.Widget.json.gz"], "", "  "); err != nil {
+	if err := json.Indent(&got, out.Raw[widgetFile(t, out)], "", "  "); err != nil {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "want", "core.v1.Widget.json")
@@ -86,7 +175,7 @@ func TestGenerateSchema(t *testing.T) {
 // and refuses: what the API server's strict decoding does.
 func TestGeneratedSchemaStrictness(t *testing.T) {
 	out := generateFixture(t)
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Raw["core.v1.Widget.json.gz"]))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Raw[widgetFile(t, out)]))
 	if err != nil {
 		t.Fatal(err)
 	}
