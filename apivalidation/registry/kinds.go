@@ -1,0 +1,44 @@
+package registry
+
+import (
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
+)
+
+// judge builds an entry for the typed object T of a kind.
+func judge[T any, PT interface {
+	*T
+	runtime.Object
+}](validate func(PT, Options) field.ErrorList) entry {
+	return entry{
+		new:      func() runtime.Object { return PT(new(T)) },
+		validate: func(obj runtime.Object, opts Options) field.ErrorList { return validate(obj.(PT), opts) },
+	}
+}
+
+func gvk(group, version, kind string) schema.GroupVersionKind {
+	return schema.GroupVersionKind{Group: group, Version: version, Kind: kind}
+}
+
+// kinds are the kinds judged in full.
+var kinds = map[schema.GroupVersionKind]entry{
+	gvk("", "v1", "ServiceAccount"): judge(func(o *corev1.ServiceAccount, opts Options) field.ErrorList {
+		return coreobjects.ValidateServiceAccount(o, opts.Core)
+	}),
+	gvk("", "v1", "ConfigMap"): judge(func(o *corev1.ConfigMap, opts Options) field.ErrorList {
+		return coreobjects.ValidateConfigMap(o, opts.Core)
+	}),
+	gvk("", "v1", "Secret"): judge(func(o *corev1.Secret, opts Options) field.ErrorList {
+		return coreobjects.ValidateSecret(o, opts.Core)
+	}),
+	gvk("", "v1", "Service"): judge(func(o *corev1.Service, opts Options) field.ErrorList {
+		return coreobjects.ValidateService(o, opts.Core)
+	}),
+	gvk("", "v1", "Namespace"): judge(func(o *corev1.Namespace, opts Options) field.ErrorList {
+		return coreobjects.ValidateNamespace(o, opts.Core)
+	}),
+}

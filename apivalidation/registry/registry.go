@@ -1,0 +1,82 @@
+// Package registry maps built-in kinds to the validation daemonlint ports
+// from the API server for them: given a typed object of k8s.io/api, it
+// calls the entry point of the kind's API group package (coreobjects, rbac,
+// policy, scheduling, networking, autoscaling, storage, node) and says
+// whether the kind is judged in full. For every other built-in kind,
+// objectmeta.ValidateMetadata judges the metadata alone.
+package registry
+
+import (
+	"fmt"
+
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+	"sigs.k8s.io/yaml"
+
+	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
+)
+
+// Options describe what a cluster decides that changes the server's
+// verdict, per API group. The zero Options is a cluster set up by kubeadm.
+type Options struct {
+	// Core holds the core group's options (the Service IP range).
+	Core coreobjects.Options
+}
+
+// entry is one judged kind: a constructor of its typed object and its
+// validation.
+type entry struct {
+	new      func() runtime.Object
+	validate func(runtime.Object, Options) field.ErrorList
+}
+
+// Judged reports whether the kind of gvk is validated in full.
+func Judged(gvk schema.GroupVersionKind) bool {
+	_, ok := kinds[gvk]
+	return ok
+}
+
+// JudgedKinds returns the kinds validated in full.
+func JudgedKinds() []schema.GroupVersionKind {
+	out := make([]schema.GroupVersionKind, 0, len(kinds))
+	for gvk := range kinds {
+		out = append(out, gvk)
+	}
+	return out
+}
+
+// New returns an empty typed object of a judged kind, and false for
+// other kinds.
+func New(gvk schema.GroupVersionKind) (runtime.Object, bool) {
+	e, ok := kinds[gvk]
+	if !ok {
+		return nil, false
+	}
+	return e.new(), true
+}
+
+// Validate returns the server's create errors for obj, a typed object of
+// k8s.io/api such as *corev1.Service, and false when its kind is not judged
+// in full. gvk names the apiVersion and kind the object was written as.
+func Validate(gvk schema.GroupVersionKind, obj runtime.Object, opts Options) (field.ErrorList, bool) {
+	e, ok := kinds[gvk]
+	if !ok {
+		return nil, false
+	}
+	return e.validate(obj, opts), true
+}
+
+// Decode reads one JSON or YAML document of a judged kind into its typed
+// object, as sigs.k8s.io/yaml reads it (YAML 1.1 scalars, as the server's
+// reading of kubectl's JSON). Fields the type does not know are an error.
+func Decode(gvk schema.GroupVersionKind, doc []byte) (runtime.Object, error) {
+	obj, ok := New(gvk)
+	if !ok {
+		return nil, fmt.Errorf("%s is not judged", gvk)
+	}
+	if err := yaml.UnmarshalStrict(doc, obj); err != nil {
+		return nil, fmt.Errorf("decoding %s: %w", gvk.Kind, err)
+	}
+	return obj, nil
+}
