@@ -88,10 +88,10 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "policy", Kind: "PodDisruptionBudget"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
 	// rbac.authorization.k8s.io: names are path segments
-	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}:        {Name: segment},
-	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRoleBinding"}: {Name: segment},
-	{Group: "rbac.authorization.k8s.io", Kind: "Role"}:               {Namespaced: true, Name: segment},
-	{Group: "rbac.authorization.k8s.io", Kind: "RoleBinding"}:        {Namespaced: true, Name: segment},
+	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}:        {Name: segment, KubeFinalizers: true},
+	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRoleBinding"}: {Name: segment, KubeFinalizers: true},
+	{Group: "rbac.authorization.k8s.io", Kind: "Role"}:               {Namespaced: true, Name: segment, KubeFinalizers: true},
+	{Group: "rbac.authorization.k8s.io", Kind: "RoleBinding"}:        {Namespaced: true, Name: segment, KubeFinalizers: true},
 
 	// resource.k8s.io
 	{Group: "resource.k8s.io", Kind: "DeviceClass"}:           {Name: subdomain, KubeFinalizers: true},

@@ -2,11 +2,13 @@ package registry
 
 import (
 	corev1 "k8s.io/api/core/v1"
+	rbacv1 "k8s.io/api/rbac/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
+	"github.com/daemonlint/daemonlint/apivalidation/rbac"
 )
 
 // judge builds an entry for the typed object T of a kind.
@@ -40,5 +42,18 @@ var kinds = map[schema.GroupVersionKind]entry{
 	}),
 	gvk("", "v1", "Namespace"): judge(func(o *corev1.Namespace, opts Options) field.ErrorList {
 		return coreobjects.ValidateNamespace(o, opts.Core)
+	}),
+
+	gvk("rbac.authorization.k8s.io", "v1", "Role"): judge(func(o *rbacv1.Role, _ Options) field.ErrorList {
+		return rbac.ValidateRole(o, rbac.Options{})
+	}),
+	gvk("rbac.authorization.k8s.io", "v1", "ClusterRole"): judge(func(o *rbacv1.ClusterRole, _ Options) field.ErrorList {
+		return rbac.ValidateClusterRole(o, rbac.Options{})
+	}),
+	gvk("rbac.authorization.k8s.io", "v1", "RoleBinding"): judge(func(o *rbacv1.RoleBinding, _ Options) field.ErrorList {
+		return rbac.ValidateRoleBinding(o, rbac.Options{})
+	}),
+	gvk("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding"): judge(func(o *rbacv1.ClusterRoleBinding, _ Options) field.ErrorList {
+		return rbac.ValidateClusterRoleBinding(o, rbac.Options{})
 	}),
 }
