@@ -84,8 +84,10 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "networking.k8s.io", Kind: "ServiceCIDR"}:   {Name: subdomain, KubeFinalizers: true},
 
 	// node.k8s.io, policy
-	{Group: "node.k8s.io", Kind: "RuntimeClass"}:   {Name: subdomain},
-	{Group: "policy", Kind: "PodDisruptionBudget"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	{Group: "node.k8s.io", Kind: "RuntimeClass"}: {Name: subdomain},
+	// A PodDisruptionBudget's validation does not look at its metadata:
+	// only the generic path-segment check of the create path does.
+	{Group: "policy", Kind: "PodDisruptionBudget"}: {Namespaced: true, Name: segment},
 
 	// rbac.authorization.k8s.io: names are path segments
 	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}:        {Name: segment, KubeFinalizers: true},

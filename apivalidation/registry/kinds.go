@@ -2,13 +2,19 @@ package registry
 
 import (
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
+	policyv1 "k8s.io/api/policy/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
+	schedulingv1 "k8s.io/api/scheduling/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
+	"github.com/daemonlint/daemonlint/apivalidation/networking"
+	"github.com/daemonlint/daemonlint/apivalidation/policy"
 	"github.com/daemonlint/daemonlint/apivalidation/rbac"
+	"github.com/daemonlint/daemonlint/apivalidation/scheduling"
 )
 
 // judge builds an entry for the typed object T of a kind.
@@ -55,5 +61,14 @@ var kinds = map[schema.GroupVersionKind]entry{
 	}),
 	gvk("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding"): judge(func(o *rbacv1.ClusterRoleBinding, _ Options) field.ErrorList {
 		return rbac.ValidateClusterRoleBinding(o, rbac.Options{})
+	}),
+	gvk("policy", "v1", "PodDisruptionBudget"): judge(func(o *policyv1.PodDisruptionBudget, _ Options) field.ErrorList {
+		return policy.ValidatePodDisruptionBudget(o, policy.Options{})
+	}),
+	gvk("scheduling.k8s.io", "v1", "PriorityClass"): judge(func(o *schedulingv1.PriorityClass, _ Options) field.ErrorList {
+		return scheduling.ValidatePriorityClass(o, scheduling.Options{})
+	}),
+	gvk("networking.k8s.io", "v1", "NetworkPolicy"): judge(func(o *networkingv1.NetworkPolicy, _ Options) field.ErrorList {
+		return networking.ValidateNetworkPolicy(o, networking.Options{})
 	}),
 }
