@@ -26,6 +26,10 @@ func ValidateObject(obj runtime.Object, opts Options) (field.ErrorList, bool) {
 	switch o := obj.(type) {
 	case *networkingv1.NetworkPolicy:
 		return ValidateNetworkPolicy(o, opts), true
+	case *networkingv1.Ingress:
+		return ValidateIngress(o, opts), true
+	case *networkingv1.IngressClass:
+		return ValidateIngressClass(o, opts), true
 	}
 	return nil, false
 }

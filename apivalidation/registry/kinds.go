@@ -71,4 +71,10 @@ var kinds = map[schema.GroupVersionKind]entry{
 	gvk("networking.k8s.io", "v1", "NetworkPolicy"): judge(func(o *networkingv1.NetworkPolicy, _ Options) field.ErrorList {
 		return networking.ValidateNetworkPolicy(o, networking.Options{})
 	}),
+	gvk("networking.k8s.io", "v1", "Ingress"): judge(func(o *networkingv1.Ingress, _ Options) field.ErrorList {
+		return networking.ValidateIngress(o, networking.Options{})
+	}),
+	gvk("networking.k8s.io", "v1", "IngressClass"): judge(func(o *networkingv1.IngressClass, _ Options) field.ErrorList {
+		return networking.ValidateIngressClass(o, networking.Options{})
+	}),
 }
