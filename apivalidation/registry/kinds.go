@@ -6,6 +6,7 @@ import (
 	policyv1 "k8s.io/api/policy/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	schedulingv1 "k8s.io/api/scheduling/v1"
+	storagev1 "k8s.io/api/storage/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -15,6 +16,7 @@ import (
 	"github.com/daemonlint/daemonlint/apivalidation/policy"
 	"github.com/daemonlint/daemonlint/apivalidation/rbac"
 	"github.com/daemonlint/daemonlint/apivalidation/scheduling"
+	"github.com/daemonlint/daemonlint/apivalidation/storage"
 )
 
 // judge builds an entry for the typed object T of a kind.
@@ -76,5 +78,11 @@ var kinds = map[schema.GroupVersionKind]entry{
 	}),
 	gvk("networking.k8s.io", "v1", "IngressClass"): judge(func(o *networkingv1.IngressClass, _ Options) field.ErrorList {
 		return networking.ValidateIngressClass(o, networking.Options{})
+	}),
+	gvk("storage.k8s.io", "v1", "StorageClass"): judge(func(o *storagev1.StorageClass, _ Options) field.ErrorList {
+		return storage.ValidateStorageClass(o, storage.Options{})
+	}),
+	gvk("storage.k8s.io", "v1", "CSIDriver"): judge(func(o *storagev1.CSIDriver, _ Options) field.ErrorList {
+		return storage.ValidateCSIDriver(o, storage.Options{})
 	}),
 }
