@@ -1,6 +1,7 @@
 package registry
 
 import (
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
@@ -11,6 +12,7 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/autoscaling"
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
 	"github.com/daemonlint/daemonlint/apivalidation/networking"
 	"github.com/daemonlint/daemonlint/apivalidation/policy"
@@ -84,5 +86,8 @@ var kinds = map[schema.GroupVersionKind]entry{
 	}),
 	gvk("storage.k8s.io", "v1", "CSIDriver"): judge(func(o *storagev1.CSIDriver, _ Options) field.ErrorList {
 		return storage.ValidateCSIDriver(o, storage.Options{})
+	}),
+	gvk("autoscaling", "v2", "HorizontalPodAutoscaler"): judge(func(o *autoscalingv2.HorizontalPodAutoscaler, _ Options) field.ErrorList {
+		return autoscaling.ValidateHorizontalPodAutoscaler(o, autoscaling.Options{})
 	}),
 }
