@@ -4,6 +4,7 @@ import (
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
+	nodev1 "k8s.io/api/node/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	schedulingv1 "k8s.io/api/scheduling/v1"
@@ -15,6 +16,7 @@ import (
 	"github.com/daemonlint/daemonlint/apivalidation/autoscaling"
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
 	"github.com/daemonlint/daemonlint/apivalidation/networking"
+	"github.com/daemonlint/daemonlint/apivalidation/node"
 	"github.com/daemonlint/daemonlint/apivalidation/policy"
 	"github.com/daemonlint/daemonlint/apivalidation/rbac"
 	"github.com/daemonlint/daemonlint/apivalidation/scheduling"
@@ -89,5 +91,8 @@ var kinds = map[schema.GroupVersionKind]entry{
 	}),
 	gvk("autoscaling", "v2", "HorizontalPodAutoscaler"): judge(func(o *autoscalingv2.HorizontalPodAutoscaler, _ Options) field.ErrorList {
 		return autoscaling.ValidateHorizontalPodAutoscaler(o, autoscaling.Options{})
+	}),
+	gvk("node.k8s.io", "v1", "RuntimeClass"): judge(func(o *nodev1.RuntimeClass, _ Options) field.ErrorList {
+		return node.ValidateRuntimeClass(o, node.Options{})
 	}),
 }
