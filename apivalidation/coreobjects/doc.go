@@ -54,6 +54,12 @@ func ValidateObject(obj runtime.Object, opts Options) (field.ErrorList, bool) {
 		return ValidateService(o, opts), true
 	case *corev1.Namespace:
 		return ValidateNamespace(o, opts), true
+	case *corev1.PersistentVolumeClaim:
+		return ValidatePersistentVolumeClaim(o, opts), true
+	case *corev1.LimitRange:
+		return ValidateLimitRange(o, opts), true
+	case *corev1.ResourceQuota:
+		return ValidateResourceQuota(o, opts), true
 	}
 	return nil, false
 }

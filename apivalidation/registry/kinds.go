@@ -95,4 +95,13 @@ var kinds = map[schema.GroupVersionKind]entry{
 	gvk("node.k8s.io", "v1", "RuntimeClass"): judge(func(o *nodev1.RuntimeClass, _ Options) field.ErrorList {
 		return node.ValidateRuntimeClass(o, node.Options{})
 	}),
+	gvk("", "v1", "PersistentVolumeClaim"): judge(func(o *corev1.PersistentVolumeClaim, opts Options) field.ErrorList {
+		return coreobjects.ValidatePersistentVolumeClaim(o, opts.Core)
+	}),
+	gvk("", "v1", "LimitRange"): judge(func(o *corev1.LimitRange, opts Options) field.ErrorList {
+		return coreobjects.ValidateLimitRange(o, opts.Core)
+	}),
+	gvk("", "v1", "ResourceQuota"): judge(func(o *corev1.ResourceQuota, opts Options) field.ErrorList {
+		return coreobjects.ValidateResourceQuota(o, opts.Core)
+	}),
 }
