@@ -12,6 +12,7 @@
 package objectmeta
 
 import (
+	"fmt"
 	"strings"
 
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
@@ -41,6 +42,9 @@ type Rule struct {
 	// group's ValidateObjectMeta, which also rejects a finalizer name that
 	// has no "/" and is not a standard one.
 	KubeFinalizers bool
+	// MaxNameLength, when not 0, is a limit on the name's length that the
+	// kind's validation adds to its name rule (52 for a CronJob).
+	MaxNameLength int
 }
 
 // Prepare does to m what the create handler does before validation, for a
@@ -88,7 +92,11 @@ func Validate(m *metav1.ObjectMeta, namespaced bool, nameFn apimachineryvalidati
 
 // ValidateRule is Validate with the rule of a kind, at "metadata".
 func ValidateRule(m *metav1.ObjectMeta, r Rule) field.ErrorList {
-	return Validate(m, r.Namespaced, r.Name, r.KubeFinalizers, field.NewPath("metadata"))
+	allErrs := Validate(m, r.Namespaced, r.Name, r.KubeFinalizers, field.NewPath("metadata"))
+	if r.MaxNameLength > 0 && len(m.Name) > r.MaxNameLength {
+		allErrs = append(allErrs, field.Invalid(field.NewPath("metadata", "name"), m.Name, fmt.Sprintf("must be no more than %d characters", r.MaxNameLength)))
+	}
+	return allErrs
 }
 
 // Generic is the check the create path runs after a kind's own

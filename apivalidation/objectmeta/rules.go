@@ -55,12 +55,15 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "apps", Kind: "DaemonSet"}:          {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "apps", Kind: "Deployment"}:         {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "apps", Kind: "ReplicaSet"}:         {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "apps", Kind: "StatefulSet"}:        {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	// A StatefulSet's name is a DNS-1123 label: its pods' hostnames
+	// start with it.
+	{Group: "apps", Kind: "StatefulSet"}: {Namespaced: true, Name: label, KubeFinalizers: true},
 
 	// autoscaling, batch
 	{Group: "autoscaling", Kind: "HorizontalPodAutoscaler"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "batch", Kind: "CronJob"}:                       {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "batch", Kind: "Job"}:                           {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	// A CronJob's name leaves room for the 11 characters its Jobs add.
+	{Group: "batch", Kind: "CronJob"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true, MaxNameLength: 52},
+	{Group: "batch", Kind: "Job"}:     {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
 	// certificates.k8s.io
 	{Group: "certificates.k8s.io", Kind: "CertificateSigningRequest"}: {Name: subdomain, KubeFinalizers: true},
