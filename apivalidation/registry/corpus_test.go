@@ -12,10 +12,12 @@ import (
 	"strings"
 	"testing"
 
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	utilyaml "k8s.io/apimachinery/pkg/util/yaml"
 	"sigs.k8s.io/yaml"
 
+	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
 )
 
@@ -74,6 +76,7 @@ func TestCorpusVerdicts(t *testing.T) {
 	files := map[string][][][]byte{}
 	type tally struct{ agree, total int }
 	perKind := map[string]*tally{}
+	metaChecked := 0
 	for _, line := range strings.Split(string(b), "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
@@ -86,7 +89,11 @@ func TestCorpusVerdicts(t *testing.T) {
 		docIdx, _ := strconv.Atoi(f[1])
 		item, _ := strconv.Atoi(f[2])
 		gvk := schema.FromAPIVersionAndKind(apiVersion, kind)
-		if !Judged(gvk) || (verdict != "valid" && verdict != "invalid") {
+		if verdict != "valid" && verdict != "invalid" {
+			continue
+		}
+		_, metaKnown := objectmeta.RuleFor(gvk.GroupKind())
+		if !Judged(gvk) && !metaKnown {
 			continue
 		}
 		docs, ok := files[file]
@@ -114,6 +121,22 @@ func TestCorpusVerdicts(t *testing.T) {
 		}
 		if item >= len(objs) {
 			t.Errorf("%s: %s %s: item not found", where, kind, name)
+			continue
+		}
+		if !Judged(gvk) {
+			// Only the metadata is judged: an error there must be one the
+			// server also refuses the document for.
+			var head struct {
+				Metadata metav1.ObjectMeta `json:"metadata"`
+			}
+			if err := yaml.Unmarshal(objs[item], &head); err != nil {
+				t.Errorf("%s: %v", where, err)
+				continue
+			}
+			if errs, _ := objectmeta.ValidateMetadata(&head.Metadata, gvk.GroupKind()); len(errs) > 0 && verdict == "valid" {
+				t.Errorf("%s: %s %q: the server accepts it, but its metadata gets %v", where, kind, name, errs)
+			}
+			metaChecked++
 			continue
 		}
 		obj, err := Decode(gvk, objs[item])
@@ -150,6 +173,7 @@ func TestCorpusVerdicts(t *testing.T) {
 	for _, k := range kinds {
 		t.Logf("%-20s %d/%d documents agree with the server", k, perKind[k].agree, perKind[k].total)
 	}
+	t.Logf("%d documents of other built-in kinds had their metadata checked", metaChecked)
 	if len(kinds) == 0 {
 		t.Error("no document of a judged kind in the corpus")
 	}
