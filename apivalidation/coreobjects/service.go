@@ -123,34 +123,76 @@ func allocate(svc *corev1.Service, cidr netip.Prefix) field.ErrorList {
 			}
 		}
 	}
-	// Node ports: requested ones are kept (not range-checked in a dry run),
-	// ports of the same number share one, the others get a free one.
-	if spec.Type == corev1.ServiceTypeNodePort || (spec.Type == corev1.ServiceTypeLoadBalancer && *spec.AllocateLoadBalancerNodePorts) {
-		byPort := map[int32]int32{}
-		next := int32(firstNodePortForDefaulting)
-		for i := range spec.Ports {
-			sp := &spec.Ports[i]
-			if np, ok := byPort[sp.Port]; ok && sp.NodePort == 0 {
-				sp.NodePort = np
-				continue
-			}
-			if sp.NodePort == 0 {
-				for _, other := range spec.Ports[i:] {
-					if other.Port == sp.Port && other.NodePort != 0 {
-						sp.NodePort = other.NodePort
-						break
-					}
-				}
-			}
-			if sp.NodePort == 0 {
-				sp.NodePort = next
-				next++
-			}
-			byPort[sp.Port] = sp.NodePort
+	if spec.Type == corev1.ServiceTypeNodePort || spec.Type == corev1.ServiceTypeLoadBalancer {
+		if errs := allocateNodePorts(svc); len(errs) > 0 {
+			return errs
 		}
 	}
 	if spec.Type == corev1.ServiceTypeLoadBalancer && spec.ExternalTrafficPolicy == corev1.ServiceExternalTrafficPolicyLocal && spec.HealthCheckNodePort == 0 {
 		spec.HealthCheckNodePort = healthCheckNodePortStandsFor
+	}
+	return nil
+}
+
+// allocateNodePorts is the Service storage's initNodePorts in a dry run:
+// requested node ports are kept (not range-checked) but may be taken only
+// once, ports of the same number share one, and the others get a free one
+// when the Service needs node ports.
+func allocateNodePorts(svc *corev1.Service) field.ErrorList {
+	spec := &svc.Spec
+	shouldAllocate := spec.Type == corev1.ServiceTypeNodePort ||
+		(spec.Type == corev1.ServiceTypeLoadBalancer && *spec.AllocateLoadBalancerNodePorts)
+	requested := map[int32]bool{}
+	for _, sp := range spec.Ports {
+		if sp.NodePort != 0 {
+			requested[sp.NodePort] = true
+		}
+	}
+	allocated := map[int32]bool{}
+	take := func(i int, np int32) field.ErrorList {
+		if allocated[np] {
+			return field.ErrorList{field.Invalid(field.NewPath("spec", "ports").Index(i).Child("nodePort"), np, "provided port is already allocated")}
+		}
+		allocated[np] = true
+		return nil
+	}
+	next := int32(firstNodePortForDefaulting)
+	byPort := map[int32]int32{}
+	for i := range spec.Ports {
+		sp := &spec.Ports[i]
+		if sp.NodePort == 0 && !shouldAllocate {
+			continue
+		}
+		np := byPort[sp.Port]
+		switch {
+		case np == 0:
+			req := int32(0)
+			for _, other := range spec.Ports {
+				if other.Port == sp.Port && other.NodePort != 0 {
+					req = other.NodePort
+					break
+				}
+			}
+			if req != 0 {
+				if errs := take(i, req); errs != nil {
+					return errs
+				}
+				sp.NodePort = req
+			} else {
+				for requested[next] || allocated[next] {
+					next++
+				}
+				allocated[next] = true
+				sp.NodePort = next
+			}
+			byPort[sp.Port] = sp.NodePort
+		case sp.NodePort == 0:
+			sp.NodePort = np
+		case sp.NodePort != np:
+			if errs := take(i, sp.NodePort); errs != nil {
+				return errs
+			}
+		}
 	}
 	return nil
 }
