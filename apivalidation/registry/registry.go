@@ -14,7 +14,14 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"sigs.k8s.io/yaml"
 
+	"github.com/daemonlint/daemonlint/apivalidation/autoscaling"
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
+	"github.com/daemonlint/daemonlint/apivalidation/networking"
+	"github.com/daemonlint/daemonlint/apivalidation/node"
+	"github.com/daemonlint/daemonlint/apivalidation/policy"
+	"github.com/daemonlint/daemonlint/apivalidation/rbac"
+	"github.com/daemonlint/daemonlint/apivalidation/scheduling"
+	"github.com/daemonlint/daemonlint/apivalidation/storage"
 )
 
 // Options describe what a cluster decides that changes the server's
@@ -79,4 +86,38 @@ func Decode(gvk schema.GroupVersionKind, doc []byte) (runtime.Object, error) {
 		return nil, fmt.Errorf("decoding %s: %w", gvk.Kind, err)
 	}
 	return obj, nil
+}
+
+// ValidateObject returns the server's create errors for obj, a typed
+// object of k8s.io/api, by its Go type, and false when its kind is not
+// judged in full. Unlike Validate it needs no apiVersion, since each judged
+// kind is judged in one version only.
+func ValidateObject(obj runtime.Object, opts Options) (field.ErrorList, bool) {
+	if errs, ok := coreobjects.ValidateObject(obj, opts.Core); ok {
+		return errs, true
+	}
+	for _, v := range groupValidators {
+		if errs, ok := v(obj); ok {
+			return errs, true
+		}
+	}
+	return nil, false
+}
+
+// groupValidators are the ValidateObject functions of the group packages
+// whose options are empty.
+var groupValidators = []func(runtime.Object) (field.ErrorList, bool){
+	func(o runtime.Object) (field.ErrorList, bool) { return rbac.ValidateObject(o, rbac.Options{}) },
+	func(o runtime.Object) (field.ErrorList, bool) { return policy.ValidateObject(o, policy.Options{}) },
+	func(o runtime.Object) (field.ErrorList, bool) {
+		return scheduling.ValidateObject(o, scheduling.Options{})
+	},
+	func(o runtime.Object) (field.ErrorList, bool) {
+		return networking.ValidateObject(o, networking.Options{})
+	},
+	func(o runtime.Object) (field.ErrorList, bool) {
+		return autoscaling.ValidateObject(o, autoscaling.Options{})
+	},
+	func(o runtime.Object) (field.ErrorList, bool) { return storage.ValidateObject(o, storage.Options{}) },
+	func(o runtime.Object) (field.ErrorList, bool) { return node.ValidateObject(o, node.Options{}) },
 }

@@ -1,0 +1,16 @@
+package autoscaling
+
+import (
+	"testing"
+
+	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/golden"
+)
+
+func TestGolden(t *testing.T) {
+	golden.Run(t, "HorizontalPodAutoscaler", func(o *autoscalingv2.HorizontalPodAutoscaler) field.ErrorList {
+		return ValidateHorizontalPodAutoscaler(o, Options{})
+	})
+}
