@@ -1,6 +1,8 @@
 package registry
 
 import (
+	"fmt"
+
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
@@ -29,8 +31,14 @@ func judge[T any, PT interface {
 	runtime.Object
 }](validate func(PT, Options) field.ErrorList) entry {
 	return entry{
-		new:      func() runtime.Object { return PT(new(T)) },
-		validate: func(obj runtime.Object, opts Options) field.ErrorList { return validate(obj.(PT), opts) },
+		new: func() runtime.Object { return PT(new(T)) },
+		validate: func(obj runtime.Object, opts Options) field.ErrorList {
+			o, ok := obj.(PT)
+			if !ok || o == nil {
+				return field.ErrorList{field.InternalError(nil, fmt.Errorf("got %T, want a non-nil %T", obj, o))}
+			}
+			return validate(o, opts)
+		},
 	}
 }
 

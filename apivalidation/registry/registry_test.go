@@ -5,6 +5,7 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
 // TestValidateObjectDispatch checks that every judged kind is reached by
@@ -45,5 +46,13 @@ func TestDecodeRejectsUnknownFields(t *testing.T) {
 	}
 	if _, err := Decode(schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "DaemonSet"}, []byte("{}")); err == nil {
 		t.Error("a kind that is not judged decoded without error")
+	}
+}
+
+func TestValidateWrongType(t *testing.T) {
+	gvk := schema.GroupVersionKind{Version: "v1", Kind: "Service"}
+	errs, ok := Validate(gvk, &appsv1.DaemonSet{}, Options{})
+	if !ok || len(errs) != 1 || errs[0].Type != field.ErrorTypeInternal {
+		t.Errorf("got %v, %v; want one internal error", errs, ok)
 	}
 }
