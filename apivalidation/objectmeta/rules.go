@@ -71,7 +71,8 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "certificates.k8s.io", Kind: "PodCertificateRequest"}:     {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
 	// coordination.k8s.io, discovery.k8s.io, events.k8s.io
-	{Group: "coordination.k8s.io", Kind: "Lease"}:      {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	// A Lease uses the generic ValidateObjectMeta: any finalizer name.
+	{Group: "coordination.k8s.io", Kind: "Lease"}:      {Namespaced: true, Name: subdomain},
 	{Group: "discovery.k8s.io", Kind: "EndpointSlice"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "events.k8s.io", Kind: "Event"}:            {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
