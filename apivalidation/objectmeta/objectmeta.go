@@ -45,6 +45,13 @@ type Rule struct {
 	// MaxNameLength, when not 0, is a limit on the name's length that the
 	// kind's validation adds to its name rule (52 for a CronJob).
 	MaxNameLength int
+	// GenericOnly is true for a kind whose own validation does not look
+	// at its metadata: only the create path's generic check does, and
+	// only when nothing else failed (see Finish).
+	GenericOnly bool
+	// NoGenerateName is true for a kind whose validation checks the
+	// generated name but not generateName itself.
+	NoGenerateName bool
 }
 
 // Prepare does to m what the create handler does before validation, for a
@@ -90,8 +97,17 @@ func Validate(m *metav1.ObjectMeta, namespaced bool, nameFn apimachineryvalidati
 	return allErrs
 }
 
-// ValidateRule is Validate with the rule of a kind, at "metadata".
+// ValidateRule is Validate with the rule of a kind, at "metadata". It
+// finds nothing for a kind whose validation does not look at metadata
+// (Rule.GenericOnly).
 func ValidateRule(m *metav1.ObjectMeta, r Rule) field.ErrorList {
+	if r.GenericOnly {
+		return nil
+	}
+	if r.NoGenerateName && m.GenerateName != "" {
+		m = m.DeepCopy()
+		m.GenerateName = ""
+	}
 	allErrs := Validate(m, r.Namespaced, r.Name, r.KubeFinalizers, field.NewPath("metadata"))
 	if r.MaxNameLength > 0 && len(m.Name) > r.MaxNameLength {
 		allErrs = append(allErrs, field.Invalid(field.NewPath("metadata", "name"), m.Name, fmt.Sprintf("must be no more than %d characters", r.MaxNameLength)))
@@ -159,6 +175,13 @@ func ValidateMetadata(obj metav1.Object, gk schema.GroupKind) (field.ErrorList, 
 	}
 	m := copyMeta(obj)
 	Prepare(m, r.Namespaced)
+	if gk == (schema.GroupKind{Kind: "Namespace"}) && m.Name != "" && obj.GetName() != "" {
+		// The server labels a Namespace with its name before validating.
+		if m.Labels == nil {
+			m.Labels = map[string]string{}
+		}
+		m.Labels["kubernetes.io/metadata.name"] = m.Name
+	}
 	return Finish(ValidateRule(m, r), m, r.Namespaced), true
 }
 

@@ -1,9 +1,13 @@
 package objectmeta
 
 import (
+	"strings"
+
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/api/validation/path"
 	"k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation"
+	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
 // The name rules, as the kinds' validation code names them.
@@ -13,6 +17,31 @@ var (
 	segment   = path.ValidatePathSegmentName
 )
 
+// anyName accepts every name; only the create path's generic check
+// (a path segment) applies.
+func anyName(string, bool) []string { return nil }
+
+// trustBundleName is the name rule of a ClusterTrustBundle as far as it
+// can be told without the bundle's signerName: a name with a ":" is
+// prefixed by its signer's name (not checked here), any other name is a
+// DNS-1123 subdomain.
+func trustBundleName(name string, prefix bool) []string {
+	if strings.Contains(name, ":") {
+		return nil
+	}
+	return subdomain(name, prefix)
+}
+
+// ipAddressName is the name rule of an IPAddress: an IP address in
+// canonical form.
+func ipAddressName(name string, _ bool) []string {
+	var msgs []string
+	for _, e := range validation.IsValidIP(&field.Path{}, name) {
+		msgs = append(msgs, e.Detail)
+	}
+	return msgs
+}
+
 // rules are the metadata rules of the kinds a default kube-apiserver v1.37
 // serves, by group and kind. Where a kind's validation checks the name
 // against its spec (a CustomResourceDefinition is named <plural>.<group>,
@@ -20,9 +49,11 @@ var (
 // only the part of the rule that needs no spec is here.
 var rules = map[schema.GroupKind]Rule{
 	// core
-	{Group: "", Kind: "ConfigMap"}:             {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "", Kind: "Endpoints"}:             {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "", Kind: "Event"}:                 {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	{Group: "", Kind: "ConfigMap"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	{Group: "", Kind: "Endpoints"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	// A core/v1 Event's validation does not check its metadata, for
+	// backwards compatibility (its events.k8s.io/v1 form's does).
+	{Group: "", Kind: "Event"}:                 {Namespaced: true, GenericOnly: true},
 	{Group: "", Kind: "LimitRange"}:            {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "", Kind: "Namespace"}:             {Namespaced: false, Name: apimachineryvalidation.ValidateNamespaceName, KubeFinalizers: true},
 	{Group: "", Kind: "Node"}:                  {Namespaced: false, Name: subdomain, KubeFinalizers: true},
@@ -30,7 +61,7 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "", Kind: "PersistentVolumeClaim"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "", Kind: "Pod"}:                   {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "", Kind: "PodTemplate"}:           {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "", Kind: "ReplicationController"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
+	{Group: "", Kind: "ReplicationController"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true, NoGenerateName: true},
 	{Group: "", Kind: "ResourceQuota"}:         {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "", Kind: "Secret"}:                {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	// Since v1.37 (RelaxedServiceNameValidation, locked on) a Service name
@@ -46,9 +77,11 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "admissionregistration.k8s.io", Kind: "ValidatingAdmissionPolicyBinding"}: {Name: subdomain},
 	{Group: "admissionregistration.k8s.io", Kind: "ValidatingWebhookConfiguration"}:   {Name: subdomain},
 
-	// apiextensions.k8s.io, apiregistration.k8s.io
-	{Group: "apiextensions.k8s.io", Kind: "CustomResourceDefinition"}: {Name: segment},
-	{Group: "apiregistration.k8s.io", Kind: "APIService"}:             {Name: segment},
+	// apiextensions.k8s.io, apiregistration.k8s.io: the name rules need
+	// the spec (<plural>.<group>, <version>.<group>); as far as the
+	// metadata alone goes, only the generic check is certain.
+	{Group: "apiextensions.k8s.io", Kind: "CustomResourceDefinition"}: {GenericOnly: true},
+	{Group: "apiregistration.k8s.io", Kind: "APIService"}:             {GenericOnly: true},
 
 	// apps
 	{Group: "apps", Kind: "ControllerRevision"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
@@ -66,8 +99,9 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "batch", Kind: "Job"}:     {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
 	// certificates.k8s.io
-	{Group: "certificates.k8s.io", Kind: "CertificateSigningRequest"}: {Name: subdomain, KubeFinalizers: true},
-	{Group: "certificates.k8s.io", Kind: "ClusterTrustBundle"}:        {Name: segment, KubeFinalizers: true},
+	// A CertificateSigningRequest may have any name the path allows.
+	{Group: "certificates.k8s.io", Kind: "CertificateSigningRequest"}: {Name: anyName, KubeFinalizers: true},
+	{Group: "certificates.k8s.io", Kind: "ClusterTrustBundle"}:        {Name: trustBundleName, KubeFinalizers: true},
 	{Group: "certificates.k8s.io", Kind: "PodCertificateRequest"}:     {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
 	// coordination.k8s.io, discovery.k8s.io, events.k8s.io
@@ -81,7 +115,8 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "flowcontrol.apiserver.k8s.io", Kind: "PriorityLevelConfiguration"}: {Name: subdomain, KubeFinalizers: true},
 
 	// networking.k8s.io
-	{Group: "networking.k8s.io", Kind: "IPAddress"}:     {Name: segment, KubeFinalizers: true},
+	// An IPAddress is named by its address, in canonical form.
+	{Group: "networking.k8s.io", Kind: "IPAddress"}:     {Name: ipAddressName, KubeFinalizers: true},
 	{Group: "networking.k8s.io", Kind: "Ingress"}:       {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "networking.k8s.io", Kind: "IngressClass"}:  {Name: subdomain, KubeFinalizers: true},
 	{Group: "networking.k8s.io", Kind: "NetworkPolicy"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
@@ -91,7 +126,7 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "node.k8s.io", Kind: "RuntimeClass"}: {Name: subdomain},
 	// A PodDisruptionBudget's validation does not look at its metadata:
 	// only the generic path-segment check of the create path does.
-	{Group: "policy", Kind: "PodDisruptionBudget"}: {Namespaced: true, Name: segment},
+	{Group: "policy", Kind: "PodDisruptionBudget"}: {Namespaced: true, GenericOnly: true},
 
 	// rbac.authorization.k8s.io: names are path segments
 	{Group: "rbac.authorization.k8s.io", Kind: "ClusterRole"}:        {Name: segment, KubeFinalizers: true},
@@ -100,7 +135,7 @@ var rules = map[schema.GroupKind]Rule{
 	{Group: "rbac.authorization.k8s.io", Kind: "RoleBinding"}:        {Namespaced: true, Name: segment, KubeFinalizers: true},
 
 	// resource.k8s.io
-	{Group: "resource.k8s.io", Kind: "DeviceClass"}:           {Name: subdomain, KubeFinalizers: true},
+	{Group: "resource.k8s.io", Kind: "DeviceClass"}:           {Name: subdomain, KubeFinalizers: true, NoGenerateName: true},
 	{Group: "resource.k8s.io", Kind: "DeviceTaintRule"}:       {Name: subdomain, KubeFinalizers: true},
 	{Group: "resource.k8s.io", Kind: "ResourceClaim"}:         {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 	{Group: "resource.k8s.io", Kind: "ResourceClaimTemplate"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
