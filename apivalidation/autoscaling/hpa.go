@@ -1,5 +1,5 @@
 // Package autoscaling validates the HorizontalPodAutoscaler of the
-// autoscaling/v2 API as kube-apiserver v1.37.2 does on create: the
+// autoscaling/v2 API (and of autoscaling/v1, converted to it) as kube-apiserver v1.37.2 does on create: the
 // server's defaults first, then its validation, with the server's field
 // paths, error types and detail texts.
 //
@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 
+	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
@@ -34,8 +35,11 @@ type Options struct{}
 // ValidateObject validates obj if it is one of the kinds of this package,
 // and reports whether it was.
 func ValidateObject(obj runtime.Object, opts Options) (field.ErrorList, bool) {
-	if o, ok := obj.(*autoscalingv2.HorizontalPodAutoscaler); ok {
+	switch o := obj.(type) {
+	case *autoscalingv2.HorizontalPodAutoscaler:
 		return ValidateHorizontalPodAutoscaler(o, opts), true
+	case *autoscalingv1.HorizontalPodAutoscaler:
+		return ValidateHorizontalPodAutoscalerV1(o, opts), true
 	}
 	return nil, false
 }

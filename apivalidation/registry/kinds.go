@@ -3,6 +3,7 @@ package registry
 import (
 	"fmt"
 
+	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
@@ -111,5 +112,8 @@ var kinds = map[schema.GroupVersionKind]entry{
 	}),
 	gvk("", "v1", "ResourceQuota"): judge(func(o *corev1.ResourceQuota, opts Options) field.ErrorList {
 		return coreobjects.ValidateResourceQuota(o, opts.Core)
+	}),
+	gvk("autoscaling", "v1", "HorizontalPodAutoscaler"): judge(func(o *autoscalingv1.HorizontalPodAutoscaler, _ Options) field.ErrorList {
+		return autoscaling.ValidateHorizontalPodAutoscalerV1(o, autoscaling.Options{})
 	}),
 }
