@@ -8,6 +8,8 @@ package registry
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -44,12 +46,16 @@ func Judged(gvk schema.GroupVersionKind) bool {
 	return ok
 }
 
-// JudgedKinds returns the kinds validated in full.
+// JudgedKinds returns the kinds validated in full, sorted by group,
+// version and kind.
 func JudgedKinds() []schema.GroupVersionKind {
 	out := make([]schema.GroupVersionKind, 0, len(kinds))
 	for gvk := range kinds {
 		out = append(out, gvk)
 	}
+	slices.SortFunc(out, func(a, b schema.GroupVersionKind) int {
+		return strings.Compare(a.Group+"/"+a.Version+"/"+a.Kind, b.Group+"/"+b.Version+"/"+b.Kind)
+	})
 	return out
 }
 
