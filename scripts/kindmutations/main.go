@@ -262,6 +262,99 @@ var perKind = map[string][]mutation{
 	"Namespace": {
 		{"name-dot-ns", func(o obj) bool { meta(o)["name"] = "node.agents"; return true }},
 	},
+	"Ingress": {
+		{"no-path-type", func(o obj) bool {
+			for _, r := range list(spec(o), "rules") {
+				http, _ := r.(obj)["http"].(obj)
+				for _, p := range list(http, "paths") {
+					delete(p.(obj), "pathType")
+					return true
+				}
+			}
+			return false
+		}},
+		{"host-ip", func(o obj) bool {
+			r := list(spec(o), "rules")
+			if len(r) == 0 {
+				return false
+			}
+			r[0].(obj)["host"] = "10.0.0.1"
+			return true
+		}},
+	},
+	"IngressClass": {
+		{"controller", func(o obj) bool {
+			if spec(o) == nil {
+				return false
+			}
+			spec(o)["controller"] = "nginx"
+			return true
+		}},
+	},
+	"HorizontalPodAutoscaler": {
+		{"max-zero", func(o obj) bool {
+			if spec(o) == nil {
+				return false
+			}
+			spec(o)["maxReplicas"] = 0
+			return true
+		}},
+		{"target-core-group", func(o obj) bool {
+			ref, _ := spec(o)["scaleTargetRef"].(obj)
+			if ref == nil {
+				return false
+			}
+			ref["apiVersion"] = "v1"
+			return true
+		}},
+	},
+	"PersistentVolumeClaim": {
+		{"no-access-modes", func(o obj) bool {
+			if spec(o) == nil {
+				return false
+			}
+			delete(spec(o), "accessModes")
+			return true
+		}},
+	},
+	"LimitRange": {
+		{"type-node", func(o obj) bool {
+			l := list(spec(o), "limits")
+			if len(l) == 0 {
+				return false
+			}
+			l[0].(obj)["type"] = "Node"
+			return true
+		}},
+	},
+	"ResourceQuota": {
+		{"hard-nodes", func(o obj) bool {
+			h, _ := spec(o)["hard"].(obj)
+			if h == nil {
+				return false
+			}
+			h["nodes"] = "3"
+			return true
+		}},
+	},
+	"RuntimeClass": {
+		{"handler", func(o obj) bool { o["handler"] = "Bad_Handler"; return true }},
+	},
+	"StorageClass": {
+		{"reclaim", func(o obj) bool { o["reclaimPolicy"] = "Recycle"; return true }},
+	},
+	"CSIDriver": {
+		{"fsgroup", func(o obj) bool {
+			if spec(o) == nil {
+				return false
+			}
+			spec(o)["fsGroupPolicy"] = "Always"
+			return true
+		}},
+	},
+	"PriorityClass": {
+		{"too-high", func(o obj) bool { o["value"] = 2000000000; return true }},
+	},
 }
 
 func main() {
@@ -378,6 +471,9 @@ var judged = map[string]string{
 	"ClusterRoleBinding": "rbac.authorization.k8s.io/v1", "RoleBinding": "rbac.authorization.k8s.io/v1",
 	"PodDisruptionBudget": "policy/v1", "PriorityClass": "scheduling.k8s.io/v1", "NetworkPolicy": "networking.k8s.io/v1",
 	"StorageClass": "storage.k8s.io/v1", "CSIDriver": "storage.k8s.io/v1",
+	"Ingress": "networking.k8s.io/v1", "IngressClass": "networking.k8s.io/v1",
+	"HorizontalPodAutoscaler": "autoscaling/v2", "PersistentVolumeClaim": "v1", "LimitRange": "v1",
+	"ResourceQuota": "v1", "RuntimeClass": "node.k8s.io/v1",
 }
 
 // baseDocs returns, per kind, up to maxBase distinct documents of the
@@ -417,6 +513,34 @@ func baseDocs(corpus, verdicts string) (map[string][][]byte, error) {
 		}
 		seen[string(docs[i])] = true
 		out[kind] = append(out[kind], docs[i])
+	}
+	// The golden cases the server accepts are bases too, for the kinds the
+	// corpus holds few of.
+	wants, err := filepath.Glob("testdata/apiserver-golden-kinds/*/*.want")
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range wants {
+		b, err := os.ReadFile(w)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.Contains(string(b), "\nverdict 201\n") {
+			continue
+		}
+		doc, err := os.ReadFile(strings.TrimSuffix(w, ".want") + ".yaml")
+		if err != nil {
+			return nil, err
+		}
+		var head struct{ APIVersion, Kind string }
+		if err := yaml.Unmarshal(doc, &head); err != nil {
+			return nil, err
+		}
+		if judged[head.Kind] != head.APIVersion || seen[string(doc)] || len(out[head.Kind]) >= maxBase {
+			continue
+		}
+		seen[string(doc)] = true
+		out[head.Kind] = append(out[head.Kind], doc)
 	}
 	return out, nil
 }
