@@ -165,9 +165,13 @@ func isStandardFinalizer(f string) bool {
 // ValidateMetadata validates the metadata of an object of a built-in kind
 // as the server's create does, whether or not the rest of the kind is
 // judged by daemonlint: the object is prepared (see Prepare) on a copy,
-// then checked with the kind's rule and the generic path-segment rule.
-// It returns false for kinds it does not know (custom resources, kinds a
-// default v1.37 server does not serve).
+// then checked with the kind's rule and, when that finds nothing, the
+// create path's generic check, as if the rest of the object were valid
+// (the server skips the generic check when anything else failed, so an
+// error found only by it is certain only for an otherwise valid object).
+// A Namespace is checked with the label the server gives it
+// (kubernetes.io/metadata.name). It returns false for kinds it does not
+// know (custom resources, kinds a default v1.37 server does not serve).
 func ValidateMetadata(obj metav1.Object, gk schema.GroupKind) (field.ErrorList, bool) {
 	r, ok := RuleFor(gk)
 	if !ok {
