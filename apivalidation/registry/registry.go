@@ -81,8 +81,12 @@ func Validate(gvk schema.GroupVersionKind, obj runtime.Object, opts Options) (fi
 }
 
 // Decode reads one JSON or YAML document of a judged kind into its typed
-// object, as sigs.k8s.io/yaml reads it (YAML 1.1 scalars, as the server's
-// reading of kubectl's JSON). Fields the type does not know are an error.
+// object with sigs.k8s.io/yaml; fields the type does not know are an
+// error. It is a convenience for tests and tools: sigs.k8s.io/yaml reads a
+// scalar by the type of the field it lands in (an unquoted y in a string
+// field stays "y"), while kubectl converts the YAML without types (y is
+// true there, and the server refuses it). The server's decoding errors are
+// the lint layer's to report, not this package's.
 func Decode(gvk schema.GroupVersionKind, doc []byte) (runtime.Object, error) {
 	obj, ok := New(gvk)
 	if !ok {
