@@ -17,6 +17,9 @@ type pathRewrite struct {
 // field of the manifest as written: paths of the server's internal form,
 // and a few misspelled by the server itself.
 var rewrites = []pathRewrite{
+	// The total size of a ConfigMap's values is reported at the empty
+	// path, which prints as "[]": the whole object.
+	{gvk("", "v1", "ConfigMap"), "[]", ""},
 	// The server spells the field with a capital L.
 	{gvk("", "v1", "Service"), "spec.LoadBalancerSourceRanges", "spec.loadBalancerSourceRanges"},
 	// The server forgets "metadata" and the key brackets.
@@ -35,7 +38,8 @@ var rewrites = []pathRewrite{
 // internal form or misspells one (a Service's
 // spec.LoadBalancerSourceRanges, an Ingress's
 // annotations.kubernetes.io/ingress.class, a PersistentVolumeClaim's
-// spec.resources[storage], a RuntimeClass's overhead.limits, an
+// spec.resources[storage], a RuntimeClass's overhead.limits, a
+// ConfigMap's "[]" (the whole object, returned as ""), an
 // autoscaling/v1 HorizontalPodAutoscaler's CPU target). The error's own
 // field path stays the server's; this is only where to point.
 func SourcePath(gvk schema.GroupVersionKind, fieldPath string) string {

@@ -21,6 +21,8 @@ func TestSourcePath(t *testing.T) {
 		{gvk("autoscaling", "v1", "HorizontalPodAutoscaler"), "spec.metrics[0].resource.target.averageUtilization", "spec.targetCPUUtilizationPercentage"},
 		{gvk("autoscaling", "v2", "HorizontalPodAutoscaler"), "spec.metrics[0].resource.target.averageUtilization", "spec.metrics[0].resource.target.averageUtilization"},
 		{gvk("", "v1", "ConfigMap"), "", ""},
+		{gvk("", "v1", "ConfigMap"), "[]", ""},
+		{gvk("", "v1", "ConfigMap"), "data[a/b]", "data[a/b]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.gvk.Kind+" "+tt.path, func(t *testing.T) {
