@@ -83,6 +83,10 @@ func (c *loadedConfig) ignored(path string, e *env) bool {
 
 // runConfig runs daemonlint config SUBCOMMAND.
 func runConfig(args []string, e *env) int {
+	if len(args) > 0 && isHelpArg(args[len(args)-1]) && (len(args) == 1 || len(args) == 2 && args[0] == "init") {
+		printCommandHelp(e.stdout, "config init", e)
+		return exitOK
+	}
 	if len(args) != 1 || args[0] != "init" {
 		fmt.Fprintln(e.stderr, "usage: daemonlint config init")
 		return exitUsage

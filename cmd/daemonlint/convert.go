@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,22 +25,30 @@ type convertFlags struct {
 	paths []string
 }
 
+// convertFlagSet returns the flag set of daemonlint convert, what it fills
+// in, and where it puts --kind.
+func convertFlagSet(e *env) (*flag.FlagSet, *convertFlags, *string) {
+	fs := newFlagSet("convert", e)
+	cf := &convertFlags{}
+	kinds := new(string)
+	*kinds = strings.Join(convert.SupportedKinds, ",")
+	fs.BoolVar(&cf.write, "w", false, "rewrite each file in place (atomically, keeping its permissions) instead of printing the result")
+	fs.BoolVar(&cf.diff, "diff", false, "print a unified diff of the changes instead of the result")
+	fs.StringVar(kinds, "kind", *kinds, "comma-separated `KINDS` to convert: ReplicaSet, Deployment")
+	fs.StringVar(&cf.name, "name", "", "convert only the objects with this `NAME`; naming none that exists is an error")
+	return fs, cf, kinds
+}
+
 // parseConvertFlags turns the arguments of daemonlint convert into
 // convertFlags.
 func parseConvertFlags(args []string, e *env) (*convertFlags, error) {
-	fs := newFlagSet("convert", e)
-	cf := &convertFlags{}
-	kinds := strings.Join(convert.SupportedKinds, ",")
-	fs.BoolVar(&cf.write, "w", false, "rewrite each file in place (atomically, keeping its permissions) instead of printing the result")
-	fs.BoolVar(&cf.diff, "diff", false, "print a unified diff of the changes instead of the result")
-	fs.StringVar(&kinds, "kind", kinds, "comma-separated kinds to convert: ReplicaSet, Deployment")
-	fs.StringVar(&cf.name, "name", "", "convert only objects with this name")
+	fs, cf, kindsFlag := convertFlagSet(e)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
 	}
 	cf.paths = paths
-	for _, k := range strings.Split(kinds, ",") {
+	for _, k := range strings.Split(*kindsFlag, ",") {
 		k = strings.TrimSpace(k)
 		i := slices.IndexFunc(convert.SupportedKinds, func(s string) bool { return strings.EqualFold(s, k) })
 		if i < 0 {
@@ -60,10 +69,7 @@ func parseConvertFlags(args []string, e *env) (*convertFlags, error) {
 func runConvert(args []string, e *env) int {
 	cf, err := parseConvertFlags(args, e)
 	if err != nil {
-		if !errors.Is(err, errHelp) {
-			fmt.Fprintf(e.stderr, "daemonlint convert: %v\n", err)
-		}
-		return exitUsage
+		return flagsFailed("convert", err, e)
 	}
 	readsStdin := len(cf.paths) == 0 || slices.Contains(cf.paths, "-")
 	if readsStdin && e.stdinTerminal {

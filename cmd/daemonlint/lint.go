@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -24,22 +25,28 @@ type lintFlags struct {
 	paths      []string
 }
 
-// parseLintFlags turns the arguments of daemonlint lint into lintFlags.
-func parseLintFlags(args []string, e *env) (*lintFlags, error) {
+// lintFlagSet returns the flag set of daemonlint lint and what it fills in.
+func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 	fs := newFlagSet("lint", e)
 	lf := &lintFlags{failOn: lint.Error}
-	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
-	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least this severe: error, warning or info")
+	fs.StringVar(&lf.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
+	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least as severe as `LEVEL`: error, warning or info")
 	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
 	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
+	return fs, lf
+}
+
+// parseLintFlags turns the arguments of daemonlint lint into lintFlags.
+func parseLintFlags(args []string, e *env) (*lintFlags, error) {
+	fs, lf := lintFlagSet(e)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
 	}
 	lf.paths = paths
 	if !slices.Contains(report.Formats, lf.format) {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
+		return nil, fmt.Errorf("--format: unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
 	}
 	return lf, nil
 }
@@ -47,10 +54,7 @@ func parseLintFlags(args []string, e *env) (*lintFlags, error) {
 func runLint(args []string, e *env) int {
 	lf, err := parseLintFlags(args, e)
 	if err != nil {
-		if !errors.Is(err, errHelp) {
-			fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
-		}
-		return exitUsage
+		return flagsFailed("lint", err, e)
 	}
 	if (len(lf.paths) == 0 || slices.Contains(lf.paths, "-")) && e.stdinTerminal {
 		fmt.Fprintln(e.stderr, "daemonlint lint: no paths given and standard input is a terminal; name files or directories, or pipe manifests in (… | daemonlint lint -)")
