@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -100,26 +99,9 @@ func runLint(args []string, e *env) int {
 	}
 
 	if lf.fix {
-		changed := false
-		for i, in := range inputs {
-			n, err := fixFile(in, res.Diagnostics)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "daemonlint: fixing %s: %v\n", in.name, err)
-				code = exitUsage
-				continue
-			}
-			if n > 0 {
-				changed = true
-				fmt.Fprintf(e.stderr, "daemonlint: fixed %d %s in %s\n", n, pluralWord(n, "problem"), in.name)
-				src, err := os.ReadFile(in.path)
-				if err == nil {
-					files[i] = lint.NewFile(in.name, src)
-				}
-			}
-		}
-		if changed {
-			res = lint.Run(files, opts)
-		}
+		var c int
+		res, c = fixAll(inputs, files, res, opts, e)
+		code = max(code, c)
 	}
 
 	rep, err := report.New(lf.format, report.Options{
@@ -196,11 +178,65 @@ func isEmptyInput(f *lint.File) bool {
 	return len(docs) == 0 && len(serrs) == 0
 }
 
+// maxFixRounds bounds how often --fix lints and fixes again: a fix can
+// bring out a finding whose fix is certain only then (a DaemonSet's
+// replicas once its kind is spelled right), and fixes must not chase each
+// other forever.
+const maxFixRounds = 10
+
+// fixAll applies the certain fixes of res to the files they belong to,
+// lints again, and repeats until no certain fix is left or maxFixRounds
+// rounds were made. inputs and files are updated with what was written; it
+// returns the findings of the last lint and exit code 2 when a file could
+// not be fixed (0 otherwise).
+func fixAll(inputs []input, files []*lint.File, res *lint.Result, opts lint.Options, e *env) (*lint.Result, int) {
+	code := exitOK
+	fixed := make([]int, len(inputs))
+	failed := make([]bool, len(inputs))
+	rounds := 0
+	for changed := true; changed; {
+		if rounds == maxFixRounds {
+			fmt.Fprintf(e.stderr, "daemonlint: stopped fixing after %d rounds, as fixes still brought out new ones; what is left is reported\n", maxFixRounds)
+			break
+		}
+		rounds++
+		changed = false
+		for i := range inputs {
+			if failed[i] {
+				continue
+			}
+			out, n, err := fixFile(inputs[i], res.Diagnostics)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "daemonlint: fixing %s: %v\n", inputs[i].name, err)
+				failed[i] = true
+				code = exitUsage
+				continue
+			}
+			if n > 0 {
+				changed = true
+				fixed[i] += n
+				inputs[i].src, inputs[i].offHeap = out, false
+				files[i] = lint.NewFile(inputs[i].name, out)
+			}
+		}
+		if changed {
+			res = lint.Run(files, opts)
+		}
+	}
+	for i, n := range fixed {
+		if n > 0 {
+			fmt.Fprintf(e.stderr, "daemonlint: fixed %d %s in %s\n", n, pluralWord(n, "problem"), inputs[i].name)
+		}
+	}
+	return res, code
+}
+
 // fixFile applies the certain fixes of in's diagnostics and rewrites the
-// file atomically. It returns the number of fixes applied.
-func fixFile(in input, diags []lint.Diagnostic) (int, error) {
+// file atomically. It returns what it wrote and the number of fixes
+// applied.
+func fixFile(in input, diags []lint.Diagnostic) ([]byte, int, error) {
 	if in.path == "" {
-		return 0, nil
+		return nil, 0, nil
 	}
 	var mine []lint.Diagnostic
 	for _, d := range diags {
@@ -210,12 +246,12 @@ func fixFile(in input, diags []lint.Diagnostic) (int, error) {
 	}
 	out, n, err := lint.ApplyFixes(in.src, mine)
 	if err != nil || n == 0 {
-		return 0, err
+		return nil, 0, err
 	}
 	if err := atomicfile.Replace(in.path, in.src, out); err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	return n, nil
+	return out, n, nil
 }
 
 func pluralWord(n int, w string) string {
