@@ -92,9 +92,15 @@ func runConvert(args []string, e *env) int {
 		fail(exitUsage)
 	}
 	opts := convert.Options{Kinds: cf.kinds, Name: cf.name}
+	// The results are printed once every file is converted, so that
+	// nothing is printed when --name names no object.
+	type result struct {
+		in  input
+		out []byte
+	}
+	var results []result
 	converted := 0
-	printed := 0
-	endsWithBreak := true
+	failed := false
 	for _, in := range inputs {
 		if in.path == "" && isEmptyStream(in.src) {
 			fmt.Fprintln(e.stderr, "daemonlint: standard input holds no Kubernetes objects (did the command before the pipe fail?)")
@@ -115,15 +121,28 @@ func runConvert(args []string, e *env) int {
 			}
 			fmt.Fprintf(e.stderr, "%s: note: not %s, as a document cannot be converted\n", in.name, what)
 			fail(exitFindings)
+			failed = true
 			continue
 		}
 		for _, n := range notes {
 			fmt.Fprintln(e.stderr, n)
 		}
-		changed := !bytes.Equal(out, in.src)
-		if changed {
+		if !bytes.Equal(out, in.src) {
 			converted++
 		}
+		results = append(results, result{in, out})
+	}
+	if converted == 0 && !failed && cf.name != "" {
+		// --name names one object; that it is not there is a mistake
+		// (a typo, the wrong file), not a stream to pass through.
+		fmt.Fprintf(e.stderr, "daemonlint convert: --name %q: no %s of that name in the input; nothing is printed or rewritten\n", cf.name, strings.Join(cf.kinds, " or "))
+		return exitUsage
+	}
+	printed := 0
+	endsWithBreak := true
+	for _, r := range results {
+		in, out := r.in, r.out
+		changed := !bytes.Equal(out, in.src)
 		switch {
 		case cf.diff:
 			e.stdout.Write(diff.Unified("a/"+strings.TrimPrefix(in.name, "/"), "b/"+strings.TrimPrefix(in.name, "/"), in.src, out))
@@ -150,11 +169,7 @@ func runConvert(args []string, e *env) int {
 		}
 	}
 	if converted == 0 && code == exitOK {
-		what := strings.Join(cf.kinds, " or ")
-		if cf.name != "" {
-			what += fmt.Sprintf(" named %q", cf.name)
-		}
-		fmt.Fprintf(e.stderr, "daemonlint: nothing to convert: no %s found\n", what)
+		fmt.Fprintf(e.stderr, "daemonlint: nothing to convert: no %s found\n", strings.Join(cf.kinds, " or "))
 	}
 	return code
 }
