@@ -64,11 +64,7 @@ func runLint(args []string, e *env) int {
 		return exitUsage
 	}
 	cfg, err := loadConfig(lf.config, e)
-	if err != nil {
-		printConfigError(e, err)
-		return exitUsage
-	}
-	opts, err := cfg.Options(e.lintRules())
+	opts, err := configOptions(cfg, err, e.lintRules())
 	if err != nil {
 		printConfigError(e, err)
 		return exitUsage
