@@ -30,7 +30,7 @@ func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 	lf := &lintFlags{failOn: lint.Error}
 	fs.StringVar(&lf.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
 	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least as severe as `LEVEL`: error, warning or info")
-	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, then report what is left")
+	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, again until none is left (at most 10 rounds), then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
 	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
 	return fs, lf
