@@ -155,7 +155,7 @@ func removedSpecNote(field string) string {
 	return fmt.Sprintf("spec.%s is removed: it is not a DaemonSet field", field)
 }
 
-const recreateNote = "spec.strategy.type Recreate becomes updateStrategy OnDelete, as a DaemonSet cannot recreate: after an update, each node keeps its old pod until you delete it"
+const recreateNote = "spec.strategy.type Recreate becomes updateStrategy RollingUpdate, whose defaults (maxUnavailable 1, no maxSurge) come closest: a DaemonSet cannot stop every pod before starting new ones, but it replaces them node by node, deleting the old pod before the new one starts, so no node runs both; OnDelete would keep the old pods until someone deletes them"
 
 func dropSurgeNote(surge, unavailable string) string {
 	return fmt.Sprintf("spec.strategy.rollingUpdate.maxSurge (%s) is dropped: a DaemonSet allows only one of maxUnavailable and maxSurge to be non-zero, and maxUnavailable is %s", surge, unavailable)
@@ -180,8 +180,10 @@ func isAre(n int) string {
 
 // A strategyPlan is what happens to a Deployment's strategy.
 type strategyPlan struct {
-	// onDelete: type Recreate becomes OnDelete.
-	onDelete bool
+	// rolling: type Recreate becomes RollingUpdate, with the DaemonSet's
+	// defaults (maxUnavailable 1, maxSurge 0). A Deployment that sets
+	// Recreate has no rollingUpdate, so none is written.
+	rolling bool
 	// dropSurge: rollingUpdate.maxSurge goes.
 	dropSurge bool
 	// addSurge: rollingUpdate.maxSurge is written as surgeDefault.
@@ -196,7 +198,7 @@ func planStrategy(s appsv1.DeploymentStrategy) strategyPlan {
 	var p strategyPlan
 	switch s.Type {
 	case appsv1.RecreateDeploymentStrategyType:
-		p.onDelete = true
+		p.rolling = true
 		p.notes = append(p.notes, fieldNote{"spec.strategy.type", recreateNote})
 		return p
 	case "", appsv1.RollingUpdateDeploymentStrategyType:
@@ -281,13 +283,27 @@ func podNotes(spec *corev1.PodSpec) []fieldNote {
 // selector and template labels (after pod-template-hash is removed from
 // both), and the field at fault, or "". A missing selector is written from
 // the template labels, which must not be empty; a selector that held only
-// pod-template-hash would be left empty.
+// pod-template-hash would be left empty. A selector that is kept must be
+// valid and select the template labels: the API server rejects a DaemonSet
+// (as it rejects the ReplicaSet or Deployment) whose template it does not
+// select, so converting such an object would only move the error.
 func checkSelectable(sel *metav1.LabelSelector, tmpl map[string]string, hashRemoved bool) (field, why string) {
 	switch {
 	case sel == nil && len(tmpl) == 0:
 		return "spec.template.metadata.labels", "spec.template.metadata.labels are empty, so no spec.selector can be written; label the pod template"
-	case sel != nil && hashRemoved && len(sel.MatchLabels) == 0 && len(sel.MatchExpressions) == 0:
+	case sel == nil:
+		return "", ""
+	case hashRemoved && len(sel.MatchLabels) == 0 && len(sel.MatchExpressions) == 0:
 		return "spec.selector", "spec.selector selects only the pod-template-hash label, which the conversion removes; select the template labels instead"
+	}
+	s, err := metav1.LabelSelectorAsSelector(sel)
+	switch {
+	case err != nil:
+		return "spec.selector", fmt.Sprintf("spec.selector is not a valid label selector (%v); fix it before converting", err)
+	case len(tmpl) == 0:
+		return "spec.template.metadata.labels", fmt.Sprintf("spec.template.metadata.labels are missing, so no pod matches spec.selector %q and the API server rejects the object; add the labels the selector selects before converting", s.String())
+	case !s.Matches(labels.Set(tmpl)):
+		return "spec.selector", fmt.Sprintf("spec.template.metadata.labels do not match spec.selector: %q is not selected by %q, and the API server rejects the object; make them agree before converting", labels.Set(tmpl).String(), s.String())
 	}
 	return "", ""
 }

@@ -16,7 +16,9 @@ import (
 	"github.com/daemonlint/daemonlint/lint"
 	"golang.org/x/tools/txtar"
 	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
 	apiequality "k8s.io/apimachinery/pkg/api/equality"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	sigsjson "sigs.k8s.io/json"
 )
@@ -263,6 +265,13 @@ func TestToDaemonSetRejects(t *testing.T) {
 		{"wrong type", &appsv1.StatefulSet{}, "only *appsv1.ReplicaSet and *appsv1.Deployment"},
 		{"no template labels", &appsv1.ReplicaSet{}, "spec.template.metadata.labels are empty"},
 		{"nil", (*appsv1.Deployment)(nil), "nil Deployment"},
+		{"a selector that does not select the template labels", &appsv1.ReplicaSet{Spec: appsv1.ReplicaSetSpec{
+			Selector: &metav1.LabelSelector{MatchLabels: map[string]string{"app": "a"}},
+			Template: corev1.PodTemplateSpec{ObjectMeta: metav1.ObjectMeta{Labels: map[string]string{"app": "b"}}},
+		}}, `"app=b" is not selected by "app=a"`},
+		{"a selector and no template labels", &appsv1.Deployment{Spec: appsv1.DeploymentSpec{
+			Selector: &metav1.LabelSelector{MatchLabels: map[string]string{"app": "a"}},
+		}}, "spec.template.metadata.labels are missing"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := convert.ToDaemonSet(tc.obj)
@@ -315,6 +324,21 @@ func TestErrorNamesFileAndLine(t *testing.T) {
 			name: "a merged key",
 			src:  service + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: merged}\nspec:\n  <<: {replicas: 2}\n  template: {metadata: {labels: {a: b}}}\n",
 			want: `bad.yaml:10:8: cannot convert ReplicaSet "merged": spec.replicas comes from a YAML merge key (<<) and cannot be removed here; write the object without the merge`,
+		},
+		{
+			name: "a selector that does not select the template labels",
+			src:  service + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: mismatched}\nspec:\n  selector:\n    matchLabels: {app: a}\n  template: {metadata: {labels: {app: b}}}\n",
+			want: `bad.yaml:10:3: cannot convert ReplicaSet "mismatched": spec.template.metadata.labels do not match spec.selector: "app=b" is not selected by "app=a", and the API server rejects the object; make them agree before converting`,
+		},
+		{
+			name: "a selector and no template labels",
+			src:  service + "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: unlabelled}\nspec:\n  selector:\n    matchLabels: {app: a}\n  template:\n    spec:\n      containers: [{name: c, image: c}]\n",
+			want: `bad.yaml:12:3: cannot convert Deployment "unlabelled": spec.template.metadata.labels are missing, so no pod matches spec.selector "app=a" and the API server rejects the object; add the labels the selector selects before converting`,
+		},
+		{
+			name: "a selector that is not valid",
+			src:  service + "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata: {name: badsel}\nspec:\n  selector:\n    matchExpressions: [{key: app, operator: Near}]\n  template: {metadata: {labels: {app: b}}}\n",
+			want: `bad.yaml:10:3: cannot convert ReplicaSet "badsel": spec.selector is not a valid label selector ("Near" is not a valid label selector operator); fix it before converting`,
 		},
 		{
 			name: "a selector of only pod-template-hash",

@@ -75,14 +75,18 @@ type Error struct {
 }
 
 // Error formats the error as file:line:column: cannot convert Kind "name":
-// message.
+// message. Without a file name, it begins with "line L, column C: " where
+// the position is known.
 func (e *Error) Error() string {
 	what := ""
 	if e.Kind != "" {
 		what = fmt.Sprintf("cannot convert %s %q: ", e.Kind, e.Name)
 	}
-	if e.File == "" {
-		return what + e.Msg
+	switch {
+	case e.File != "":
+		return fmt.Sprintf("%s:%d:%d: %s%s", e.File, e.Pos.Line, e.Pos.Column, what, e.Msg)
+	case e.Pos.Line > 0:
+		return fmt.Sprintf("line %d, column %d: %s%s", e.Pos.Line, e.Pos.Column, what, e.Msg)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", e.File, e.Pos.Line, e.Pos.Column, what, e.Msg)
+	return what + e.Msg
 }

@@ -438,9 +438,9 @@ func (c *sourceConv) convertStrategy(spec *yaml.Node, s appsv1.DeploymentStrateg
 	}
 	p := planStrategy(s)
 	strategy := c.collapsibleMapping(spec, "strategy")
-	if p.onDelete {
+	if p.rolling {
 		for _, v := range values(strategy, "type") {
-			c.replace(v, string(appsv1.OnDeleteDaemonSetStrategyType))
+			c.replace(v, string(appsv1.RollingUpdateDaemonSetStrategyType))
 		}
 	}
 	ru := c.collapsibleMapping(strategy, "rollingUpdate")
@@ -469,7 +469,7 @@ func (c *sourceConv) writeSelector(spec, selKey *yaml.Node, labels map[string]st
 	if !slices.Contains(spec.Content, before) {
 		before = nil
 	}
-	c.edits = append(c.edits, c.f.InsertEntry(spec, before, lint.SelectorEntry(labels)))
+	c.edits = append(c.edits, c.f.InsertEntry(spec, before, selectorEntry(labels, keyStyle(spec))))
 	at := selKey
 	if at == nil {
 		at = before

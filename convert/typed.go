@@ -180,8 +180,8 @@ func typedStrategy(s appsv1.DeploymentStrategy, notes []fieldNote) (appsv1.Daemo
 	p := planStrategy(s)
 	notes = append(notes, p.notes...)
 	out := appsv1.DaemonSetUpdateStrategy{Type: appsv1.DaemonSetUpdateStrategyType(s.Type)}
-	if p.onDelete {
-		out.Type = appsv1.OnDeleteDaemonSetStrategyType
+	if p.rolling {
+		out.Type = appsv1.RollingUpdateDaemonSetStrategyType
 	}
 	if ru := s.RollingUpdate; ru != nil {
 		out.RollingUpdate = &appsv1.RollingUpdateDaemonSet{MaxUnavailable: ru.MaxUnavailable, MaxSurge: ru.MaxSurge}

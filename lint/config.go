@@ -76,7 +76,10 @@ func (e *ConfigError) Error() string {
 // ParseConfig reads a configuration file's bytes; name is used in errors.
 // Unknown keys and bad values are errors that give the file, line and
 // column; all of them are returned (joined with errors.Join). Rule names
-// are checked later, by Options, against the rules at hand.
+// are checked later, by Options, against the rules at hand. With such
+// errors, the Config returned holds what could be read (nil only for a
+// YAML syntax error), so that a caller can report unknown rule names in
+// the same breath: every problem of the file at once.
 func ParseConfig(name string, src []byte) (*Config, error) {
 	c := &Config{File: name, Rules: map[string]RuleConfig{}, ruleKeys: map[string]Position{}}
 	p := &configParser{file: name}
@@ -90,11 +93,12 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		return nil, &ConfigError{File: name, Pos: serr.Pos, Msg: "YAML syntax error: " + serr.Msg}
 	}
 	var extra yaml.Node
+	var extraErr error // reported after the first document's problems, as in the file
 	if err := dec.Decode(&extra); err == nil {
-		return nil, &ConfigError{File: name, Pos: Position{extra.Line, extra.Column}, Msg: "a configuration file holds one YAML document, not several"}
+		extraErr = &ConfigError{File: name, Pos: Position{extra.Line, extra.Column}, Msg: "a configuration file holds one YAML document, not several"}
 	}
 	if len(root.Content) == 0 {
-		return c, nil
+		return c, extraErr
 	}
 	top := root.Content[0]
 	p.mapping(top, "", []string{"rules", "ignore", "cluster"}, func(key string, k, v *yaml.Node) {
@@ -141,8 +145,11 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 			})
 		}
 	})
+	if extraErr != nil {
+		p.errs = append(p.errs, extraErr)
+	}
 	if len(p.errs) > 0 {
-		return nil, errors.Join(p.errs...)
+		return c, errors.Join(p.errs...)
 	}
 	return c, nil
 }

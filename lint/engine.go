@@ -557,6 +557,9 @@ func checkDocument(f *File, docs []*Document, opts Options, need directiveNeeds,
 	}
 	if n := templateNode(doc.Node, 0); n != nil {
 		start := f.NodeStart(n)
+		if i := bytes.Index(f.Src[start:f.NodeEnd(n)], []byte("{{")); i > 0 {
+			start += i // the marker, within a scalar
+		}
 		r.template = &Span{start, start + 2}
 	}
 	r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}

@@ -345,6 +345,10 @@ func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 			}
 		}
 		msg = strings.Replace(msg, "unknown anchor", "alias to an unknown anchor", 1)
+	default:
+		if line >= 1 {
+			off, msg = f.problemAt(msg, base, line+lineBase)
+		}
 	}
 	if off < 0 {
 		if line < 1 {
@@ -380,4 +384,207 @@ func controlChar(src []byte, from int) int {
 		}
 	}
 	return -1
+}
+
+// maxProblemSearch bounds the bytes that problemAt parses again to find
+// where a syntax error is.
+const maxProblemSearch = 1 << 20
+
+// problemAt finds where the problem of a yaml.v3 syntax error msg is, for
+// the input that starts at byte base, and returns its offset (-1 when it
+// cannot tell) and the message to show. yaml.v3's message gives one line,
+// that of the construct it was reading (its context mark: the start of
+// the enclosing mapping for a misindented key, of the quoted scalar for
+// one left open) rather than that of the problem. The problem is where the
+// text first fails in the same way: the shortest prefix of the document,
+// from reported on, that yaml.v3 refuses with the same message ends there.
+// Prefixes are tried by bisection, first over lines, then over the
+// characters of the line found.
+func (f *File) problemAt(msg string, base, reported int) (int, string) {
+	if reported < 1 || reported > len(f.lines) {
+		return -1, msg
+	}
+	// Parse from the start of the failing document, or the input's.
+	start := base
+	baseLine := f.Position(base).Line
+	for l := reported; l > baseLine; l-- {
+		if text := f.Line(l); bytes.HasPrefix(text, []byte("---")) && (len(text) == 3 || text[3] == ' ' || text[3] == '\t') {
+			start = f.lineStart(l)
+			break
+		}
+	}
+	limit := min(len(f.Src), start+maxProblemSearch)
+	if next := f.nextDocumentStart(f.lineStart(reported)); next >= 0 && next < limit {
+		limit = f.lineStart(f.Position(next).Line + 1) // with the marker line
+	}
+	fails := func(end int) bool { return prefixProblem(f.Src[start:min(end, limit)]) == msg }
+	lastLine := f.Position(limit).Line
+	// Find a line through which the document fails, stepping further each
+	// time, so that the work follows the distance from the reported line;
+	// then bisect.
+	lo, hi := reported, reported
+	for step := 1; !fails(f.lineStart(hi + 1)); step *= 2 {
+		if hi >= lastLine {
+			return -1, msg
+		}
+		lo, hi = hi+1, min(lastLine, hi+step)
+	}
+	for lo < hi { // the problem's line is in [lo, hi]
+		mid := (lo + hi) / 2
+		if fails(f.lineStart(mid + 1)) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	line := lo
+	text := f.Line(line)
+	lineStart := f.lineStart(line)
+	indent := len(text) - len(bytes.TrimLeft(text, " \t"))
+	off := lineStart + indent
+	// The character at which a prefix that ends within the line fails.
+	var ends []int // the end of each character of the line
+	for i := 0; i < len(text); {
+		_, size := utf8.DecodeRune(text[i:])
+		i += size
+		ends = append(ends, lineStart+i)
+	}
+	if k, ok := firstFailing(ends, fails); ok {
+		_, size := utf8.DecodeLastRune(f.Src[:ends[k]])
+		off = ends[k] - size
+	}
+
+	switch {
+	case bytes.ContainsRune(text[:indent], '\t') && (strings.Contains(msg, "tab character") || strings.HasPrefix(msg, "found character that cannot start any token")):
+		off = lineStart + bytes.IndexByte(text, '\t')
+		msg += "; a tab indents this line, and YAML indents with spaces only"
+	case strings.HasPrefix(msg, "found unexpected end of stream") && off < len(f.Src) && (f.Src[off] == '"' || f.Src[off] == '\''):
+		msg = fmt.Sprintf("the quoted string that starts here is not closed (%s)", msg)
+	case strings.HasPrefix(msg, "did not find expected ',' or") || strings.HasPrefix(msg, "did not find expected node content"):
+		// An open flow collection: point at its opening bracket, on the
+		// problem's line or on the one yaml.v3 names.
+		opens := []byte("[{")
+		switch {
+		case strings.HasSuffix(msg, "']'"):
+			opens = []byte("[")
+		case strings.HasSuffix(msg, "'}'"):
+			opens = []byte("{")
+		}
+		if i := unclosedBracket(f.Src[start:f.lineEnd(line)], opens); i >= 0 {
+			off = start + i
+			msg = fmt.Sprintf("the %q opened here is not closed (%s)", f.Src[off], msg)
+		}
+	case strings.HasPrefix(msg, "mapping values are not allowed") && off < len(f.Src) && f.Src[off] == ':':
+		key := bytes.TrimSpace(f.Src[lineStart+indent : off])
+		if len(key) > 0 && !bytes.ContainsAny(key, " \t") {
+			// "key: value" on a line of its own: a key indented more than
+			// the keys above it, read as the rest of the value above.
+			off = lineStart + indent
+			msg += ": this key is indented more than the keys above it, so it reads as the continuation of the value before it"
+		} else {
+			msg += "; quote the value if this ':' belongs to it"
+		}
+	case line > reported && !isScannerProblem(msg):
+		ctx := f.Line(reported)
+		col := len(ctx) - len(bytes.TrimLeft(ctx, " \t"))
+		what := "mapping"
+		if strings.Contains(msg, "'-' indicator") {
+			what = "list"
+		} else {
+			for bytes.HasPrefix(ctx[col:], []byte("- ")) {
+				col += 2
+				for col < len(ctx) && ctx[col] == ' ' {
+					col++
+				}
+			}
+		}
+		p := f.Position(f.lineStart(reported) + col)
+		msg = fmt.Sprintf("%s (while reading the %s that starts at %d:%d)", msg, what, p.Line, p.Column)
+	}
+	return off, msg
+}
+
+// unclosedBracket returns the index in src of the last bracket of opens
+// ('[' or '{') that src does not close, or -1. Brackets in quoted scalars
+// and comments do not count; a quote counts only where a token can start,
+// so that the apostrophe of a plain "it's" does not.
+func unclosedBracket(src []byte, opens []byte) int {
+	var stack []int
+	var quote byte
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		prev := byte(' ')
+		if i > 0 {
+			prev = src[i-1]
+		}
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case (c == '"' || c == '\'') && bytes.IndexByte([]byte(" \t\n\r[{,:"), prev) >= 0:
+			quote = c
+		case c == '#' && bytes.IndexByte([]byte(" \t\n\r"), prev) >= 0:
+			if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+				i += j
+			} else {
+				i = len(src)
+			}
+		case c == '[' || c == '{':
+			stack = append(stack, i)
+		case (c == ']' || c == '}') && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	for j := len(stack) - 1; j >= 0; j-- {
+		if bytes.IndexByte(opens, src[stack[j]]) >= 0 {
+			return stack[j]
+		}
+	}
+	return -1
+}
+
+// firstFailing returns the first index of ends for which fails(ends[i]) is
+// true, assuming that once true it stays true, and whether there is one.
+func firstFailing(ends []int, fails func(int) bool) (int, bool) {
+	lo, hi := 0, len(ends)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(ends[mid]) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo, lo < len(ends) && fails(ends[lo])
+}
+
+// prefixProblem returns the message of the first syntax error of the YAML
+// stream src, without the "yaml: line N: " prefix, or "".
+func prefixProblem(src []byte) string {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if err == nil {
+			continue
+		}
+		if errors.Is(err, io.EOF) {
+			return ""
+		}
+		if m := yamlErrorRE().FindStringSubmatch(err.Error()); m != nil {
+			return m[2]
+		}
+		return err.Error()
+	}
+}
+
+// isScannerProblem reports whether msg is one of scannerProblems.
+func isScannerProblem(msg string) bool {
+	for _, p := range scannerProblems {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -15,9 +15,13 @@ import (
 // outside comments (templateText). A file that parsed is one when a flow
 // mapping has a mapping as a key ({{ .Values.x }} reads as {{…}: null}) or
 // a plain scalar holds a template action on a field or a template function
-// (image: repo:{{ .Values.tag }}) (templateNode). Template text that uses
-// only variables ({{ $labels.pod }}, as alerting rules do), and any inside
-// quoted or block scalars, is data and does not count.
+// (image: repo:{{ .Values.tag }}), or a quoted or block scalar holds one
+// that only Helm has: its built-in objects and functions
+// (name: "{{ .Release.Name }}", {{ include … }}) (templateNode). Template
+// text that uses only variables ({{ $labels.pod }}, as alerting rules do),
+// and Go template text in quoted or block scalars that is not Helm's
+// ({{ .Labels.pod }}, {{ template "slack.title" . }}, as alerting rules and
+// Alertmanager configurations hold), is data and does not count.
 
 // templateText returns the first template marker outside comments of a
 // file that failed to parse, or nil. A binary file is no template.
@@ -45,6 +49,11 @@ func templateText(f *File) *Span {
 // ({{ .Values.x }}) or calls a Helm or Sprig function, as charts do.
 var templateActionRE = lazyre.New(`\{\{-?\s*(\.|(include|template|toYaml|tpl|default|quote|required|if|else|end|range|with|define|lookup|printf \.)\b)`)
 
+// helmActionRE matches a Go template action that reads one of Helm's
+// built-in objects or calls a function only Helm has: in a quoted or
+// block scalar, that is a chart's template, not data.
+var helmActionRE = lazyre.New(`\{\{-?[^}]*?(\$?\.(Values|Release|Chart|Capabilities|Files|Template)\b|\b(include|toYaml|toJson|tpl|required|lookup)\b)`)
+
 func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	if n == nil || depth > maxDepth {
 		return nil
@@ -53,6 +62,9 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 	case yaml.ScalarNode:
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
 			(strings.Contains(n.Value, "{{") && templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
+			return n
+		}
+		if strings.Contains(n.Value, "{{") && helmActionRE().MatchString(n.Value) {
 			return n
 		}
 	case yaml.MappingNode:

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 )
@@ -26,6 +28,7 @@ Usage:
   daemonlint explain RULE
   daemonlint config init
   daemonlint version
+  daemonlint help COMMAND       (or daemonlint COMMAND --help)
 
 placement shows on which nodes each DaemonSet would run, and why not: FILE
 holds Node objects (kubectl get nodes -o yaml > nodes.yaml); without it,
@@ -70,8 +73,14 @@ func run(args []string, e *env) (code int) {
 	case "config":
 		return runConfig(args[1:], e)
 	case "version", "--version", "-version":
+		if len(args) > 1 && isHelpArg(args[1]) {
+			printCommandHelp(e.stdout, "version", e)
+			return exitOK
+		}
 		return runVersion(e)
-	case "help", "-h", "--help", "-help":
+	case "help":
+		return runHelp(args[1:], e)
+	case "-h", "--help", "-help":
 		fmt.Fprint(e.stdout, usage)
 		return exitOK
 	}
@@ -79,11 +88,13 @@ func run(args []string, e *env) (code int) {
 	return exitUsage
 }
 
-// newFlagSet returns a flag set that reports errors to e.stderr and does
-// not exit.
+// newFlagSet returns a flag set that prints nothing and does not exit: its
+// errors are returned (see parseFlags), and -h or --help is errHelp, on
+// which the command prints its usage (printCommandHelp).
 func newFlagSet(name string, e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet("daemonlint "+name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
 	return fs
 }
 
@@ -92,7 +103,10 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	var paths []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, err
+			if errors.Is(err, errHelp) {
+				return nil, err
+			}
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -124,5 +138,17 @@ func version() string {
 	return "(devel)"
 }
 
-// errHelp is flag.ErrHelp: -h was asked for, and usage was printed.
+// errHelp is flag.ErrHelp: -h or --help was asked for.
 var errHelp = flag.ErrHelp
+
+// flagsFailed ends a command whose flags could not be parsed: on -h or
+// --help it prints the command's usage to standard output (exit 0), and
+// otherwise the one-line error (exit 2).
+func flagsFailed(name string, err error, e *env) int {
+	if errors.Is(err, errHelp) {
+		printCommandHelp(e.stdout, name, e)
+		return exitOK
+	}
+	fmt.Fprintf(e.stderr, "daemonlint %s: %v\n", name, err)
+	return exitUsage
+}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/daemonlint/daemonlint/lint"
 )
@@ -43,10 +45,39 @@ func loadConfig(flagPath string, e *env) (*loadedConfig, error) {
 		return nil, fmt.Errorf("reading the configuration: %s", describeError(name, err))
 	}
 	c, err := lint.ParseConfig(name, src)
-	if err != nil {
+	if c == nil {
 		return nil, err
 	}
-	return &loadedConfig{Config: c, dir: filepath.Dir(path)}, nil
+	return &loadedConfig{Config: c, dir: filepath.Dir(path)}, err
+}
+
+// configOptions returns the lint options of a configuration read by
+// loadConfig, and every problem of the file: those loadConfig found
+// (loadErr) and the unknown rule names, in the order of the file.
+func configOptions(cfg *loadedConfig, loadErr error, rules []*lint.Rule) (lint.Options, error) {
+	if cfg == nil {
+		return lint.Options{}, loadErr
+	}
+	opts, err := cfg.Options(rules)
+	if loadErr == nil {
+		return opts, err
+	}
+	var all []error
+	for _, e := range []error{loadErr, err} {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			all = append(all, j.Unwrap()...)
+		} else if e != nil {
+			all = append(all, e)
+		}
+	}
+	slices.SortStableFunc(all, func(a, b error) int {
+		var ca, cb *lint.ConfigError
+		if !errors.As(a, &ca) || !errors.As(b, &cb) {
+			return 0
+		}
+		return cmp.Or(cmp.Compare(ca.Pos.Line, cb.Pos.Line), cmp.Compare(ca.Pos.Column, cb.Pos.Column))
+	})
+	return lint.Options{}, errors.Join(all...)
 }
 
 // findConfig returns the path of the first configuration file in dir or a
@@ -83,6 +114,10 @@ func (c *loadedConfig) ignored(path string, e *env) bool {
 
 // runConfig runs daemonlint config SUBCOMMAND.
 func runConfig(args []string, e *env) int {
+	if len(args) > 0 && isHelpArg(args[len(args)-1]) && (len(args) == 1 || len(args) == 2 && args[0] == "init") {
+		printCommandHelp(e.stdout, "config init", e)
+		return exitOK
+	}
 	if len(args) != 1 || args[0] != "init" {
 		fmt.Fprintln(e.stderr, "usage: daemonlint config init")
 		return exitUsage

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -24,22 +25,30 @@ type convertFlags struct {
 	paths []string
 }
 
+// convertFlagSet returns the flag set of daemonlint convert, what it fills
+// in, and where it puts --kind.
+func convertFlagSet(e *env) (*flag.FlagSet, *convertFlags, *string) {
+	fs := newFlagSet("convert", e)
+	cf := &convertFlags{}
+	kinds := new(string)
+	*kinds = strings.Join(convert.SupportedKinds, ",")
+	fs.BoolVar(&cf.write, "w", false, "rewrite each file in place (atomically, keeping its permissions) instead of printing the result")
+	fs.BoolVar(&cf.diff, "diff", false, "print a unified diff of the changes instead of the result")
+	fs.StringVar(kinds, "kind", *kinds, "comma-separated `KINDS` to convert: ReplicaSet, Deployment")
+	fs.StringVar(&cf.name, "name", "", "convert only the objects with this `NAME`; naming none that exists is an error")
+	return fs, cf, kinds
+}
+
 // parseConvertFlags turns the arguments of daemonlint convert into
 // convertFlags.
 func parseConvertFlags(args []string, e *env) (*convertFlags, error) {
-	fs := newFlagSet("convert", e)
-	cf := &convertFlags{}
-	kinds := strings.Join(convert.SupportedKinds, ",")
-	fs.BoolVar(&cf.write, "w", false, "rewrite each file in place (atomically, keeping its permissions) instead of printing the result")
-	fs.BoolVar(&cf.diff, "diff", false, "print a unified diff of the changes instead of the result")
-	fs.StringVar(&kinds, "kind", kinds, "comma-separated kinds to convert: ReplicaSet, Deployment")
-	fs.StringVar(&cf.name, "name", "", "convert only objects with this name")
+	fs, cf, kindsFlag := convertFlagSet(e)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
 	}
 	cf.paths = paths
-	for _, k := range strings.Split(kinds, ",") {
+	for _, k := range strings.Split(*kindsFlag, ",") {
 		k = strings.TrimSpace(k)
 		i := slices.IndexFunc(convert.SupportedKinds, func(s string) bool { return strings.EqualFold(s, k) })
 		if i < 0 {
@@ -60,10 +69,7 @@ func parseConvertFlags(args []string, e *env) (*convertFlags, error) {
 func runConvert(args []string, e *env) int {
 	cf, err := parseConvertFlags(args, e)
 	if err != nil {
-		if !errors.Is(err, errHelp) {
-			fmt.Fprintf(e.stderr, "daemonlint convert: %v\n", err)
-		}
-		return exitUsage
+		return flagsFailed("convert", err, e)
 	}
 	readsStdin := len(cf.paths) == 0 || slices.Contains(cf.paths, "-")
 	if readsStdin && e.stdinTerminal {
@@ -86,9 +92,15 @@ func runConvert(args []string, e *env) int {
 		fail(exitUsage)
 	}
 	opts := convert.Options{Kinds: cf.kinds, Name: cf.name}
+	// The results are printed once every file is converted, so that
+	// nothing is printed when --name names no object.
+	type result struct {
+		in  input
+		out []byte
+	}
+	var results []result
 	converted := 0
-	printed := 0
-	endsWithBreak := true
+	failed := false
 	for _, in := range inputs {
 		if in.path == "" && isEmptyStream(in.src) {
 			fmt.Fprintln(e.stderr, "daemonlint: standard input holds no Kubernetes objects (did the command before the pipe fail?)")
@@ -109,15 +121,28 @@ func runConvert(args []string, e *env) int {
 			}
 			fmt.Fprintf(e.stderr, "%s: note: not %s, as a document cannot be converted\n", in.name, what)
 			fail(exitFindings)
+			failed = true
 			continue
 		}
 		for _, n := range notes {
 			fmt.Fprintln(e.stderr, n)
 		}
-		changed := !bytes.Equal(out, in.src)
-		if changed {
+		if !bytes.Equal(out, in.src) {
 			converted++
 		}
+		results = append(results, result{in, out})
+	}
+	if converted == 0 && !failed && cf.name != "" {
+		// --name names one object; that it is not there is a mistake
+		// (a typo, the wrong file), not a stream to pass through.
+		fmt.Fprintf(e.stderr, "daemonlint convert: --name %q: no %s of that name in the input; nothing is printed or rewritten\n", cf.name, strings.Join(cf.kinds, " or "))
+		return exitUsage
+	}
+	printed := 0
+	endsWithBreak := true
+	for _, r := range results {
+		in, out := r.in, r.out
+		changed := !bytes.Equal(out, in.src)
 		switch {
 		case cf.diff:
 			e.stdout.Write(diff.Unified("a/"+strings.TrimPrefix(in.name, "/"), "b/"+strings.TrimPrefix(in.name, "/"), in.src, out))
@@ -144,11 +169,7 @@ func runConvert(args []string, e *env) int {
 		}
 	}
 	if converted == 0 && code == exitOK {
-		what := strings.Join(cf.kinds, " or ")
-		if cf.name != "" {
-			what += fmt.Sprintf(" named %q", cf.name)
-		}
-		fmt.Fprintf(e.stderr, "daemonlint: nothing to convert: no %s found\n", what)
+		fmt.Fprintf(e.stderr, "daemonlint: nothing to convert: no %s found\n", strings.Join(cf.kinds, " or "))
 	}
 	return code
 }

@@ -193,10 +193,24 @@ func TestConvertStdin(t *testing.T) {
 		},
 		{
 			name:       "no path",
+			args:       []string{"convert"},
+			stdin:      "kind: Service\napiVersion: v1\nmetadata: {name: x}\n",
+			wantStdout: "kind: Service\napiVersion: v1\nmetadata: {name: x}\n",
+			wantStderr: `nothing to convert: no ReplicaSet or Deployment found`,
+		},
+		{
+			name:       "a name that matches nothing",
 			args:       []string{"convert", "--name", "y"},
 			stdin:      "kind: Deployment\napiVersion: apps/v1\nmetadata: {name: x}\n",
-			wantStdout: "kind: Deployment\napiVersion: apps/v1\nmetadata: {name: x}\n",
-			wantStderr: `nothing to convert: no ReplicaSet or Deployment named "y" found`,
+			wantCode:   exitUsage,
+			wantStderr: `daemonlint convert: --name "y": no ReplicaSet or Deployment of that name in the input; nothing is printed or rewritten`,
+		},
+		{
+			name:       "a name that matches only another kind",
+			args:       []string{"convert", "--kind", "Deployment", "--name", "x"},
+			stdin:      "kind: ReplicaSet\napiVersion: apps/v1\nmetadata: {name: x}\nspec: {template: {metadata: {labels: {a: b}}}}\n",
+			wantCode:   exitUsage,
+			wantStderr: `daemonlint convert: --name "x": no Deployment of that name in the input`,
 		},
 		{
 			name:       "empty",

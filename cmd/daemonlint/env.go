@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"golang.org/x/term"
 )
 
 // env is everything the command reads from and writes to besides files:
@@ -65,7 +66,8 @@ func newEnv() *env {
 	}
 }
 
+// isTerminal reports whether f is a terminal. A character device is not
+// enough: /dev/null is one, and reading it is reading empty input.
 func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }

@@ -10,6 +10,10 @@ import (
 
 // runExplain prints a rule's documentation.
 func runExplain(args []string, e *env) int {
+	if len(args) == 1 && isHelpArg(args[0]) {
+		printCommandHelp(e.stdout, "explain", e)
+		return exitOK
+	}
 	if len(args) != 1 || strings.HasPrefix(args[0], "-") {
 		fmt.Fprintln(e.stderr, "usage: daemonlint explain RULE (daemonlint rules lists them)")
 		return exitUsage

@@ -50,14 +50,26 @@ func isManifestName(name string) bool {
 
 // readInputs reads every path: files as given, directories walked for
 // manifest files, and "-" (or no path at all) for standard input. Paths
-// that ignored reports, given or found in a walk, are left out. Problems
-// (a missing path, an unreadable file) are returned as messages; the other
-// inputs are still read.
+// that ignored reports, given or found in a walk, are left out. A file
+// reached more than once (named twice, named and found in a walk, found
+// through a link) is read once, under the name it was first reached by.
+// Problems (a missing path, an unreadable file) are returned as messages;
+// the other inputs are still read.
 func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs []input, problems []string) {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
 	stdinRead := false
+	seen := make(map[string]bool)
+	// firstTime reports whether the file whose real path is real has not
+	// been reached before, and marks it reached.
+	firstTime := func(real string) bool {
+		if seen[real] {
+			return false
+		}
+		seen[real] = true
+		return true
+	}
 	for _, p := range paths {
 		if p == "-" {
 			if stdinRead {
@@ -81,6 +93,9 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			continue
 		}
 		if !info.IsDir() {
+			if !firstTime(realPath(p, e)) {
+				continue
+			}
 			src, offHeap, err := readNamed(p, info, e)
 			if err != nil {
 				problems = append(problems, describeError(p, err))
@@ -89,6 +104,10 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			inputs = append(inputs, input{name: p, path: p, src: src, offHeap: offHeap})
 			continue
 		}
+		// A walk does not follow links to directories, so below the root
+		// only a link to a file has a real path other than the one the walk
+		// gives.
+		realRoot := realPath(p, e)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				problems = append(problems, describeError(path, err))
@@ -106,6 +125,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			if !isManifestName(d.Name()) || strings.HasPrefix(d.Name(), ".") || ignored(path) {
 				return nil // dotfiles (.daemonlint.yaml, .pre-commit-config.yaml) are not manifests
 			}
+			var real string
 			if d.Type()&fs.ModeSymlink != 0 {
 				// Follow links to files; links to directories are not
 				// walked, which also keeps link loops out.
@@ -117,8 +137,16 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 				if !target.Mode().IsRegular() {
 					return nil
 				}
+				real = realPath(path, e)
 			} else if !d.Type().IsRegular() {
 				return nil // sockets, pipes and devices are not manifests
+			} else if rel, err := filepath.Rel(p, path); err == nil {
+				real = filepath.Join(realRoot, rel)
+			} else {
+				real = realPath(path, e)
+			}
+			if !firstTime(real) {
+				return nil
 			}
 			src, offHeap, err := readNamed(path, nil, e)
 			if err != nil {
@@ -154,6 +182,19 @@ func readNamed(path string, info fs.FileInfo, e *env) (src []byte, offHeap bool,
 	}
 	defer f.Close()
 	return readAllLimited(f, e.tuneGC)
+}
+
+// realPath returns the absolute path of path with every link resolved, the
+// identity of a file for reading it once; when a link cannot be resolved,
+// the absolute path.
+func realPath(path string, e *env) string {
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(e.dir, path)
+	}
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return filepath.Clean(path)
 }
 
 // errTooBig is returned for an input larger than maxInputBytes.

@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"errors"
+	"flag"
 	"fmt"
-	"os"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -25,22 +25,28 @@ type lintFlags struct {
 	paths      []string
 }
 
-// parseLintFlags turns the arguments of daemonlint lint into lintFlags.
-func parseLintFlags(args []string, e *env) (*lintFlags, error) {
+// lintFlagSet returns the flag set of daemonlint lint and what it fills in.
+func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 	fs := newFlagSet("lint", e)
 	lf := &lintFlags{failOn: lint.Error}
-	fs.StringVar(&lf.format, "format", "text", "output format: "+strings.Join(report.Formats, ", "))
-	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least this severe: error, warning or info")
-	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, then report what is left")
+	fs.StringVar(&lf.format, "format", "text", "output `FORMAT`: "+strings.Join(report.Formats, ", "))
+	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least as severe as `LEVEL`: error, warning or info")
+	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, again until none is left (at most 10 rounds), then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
 	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
+	return fs, lf
+}
+
+// parseLintFlags turns the arguments of daemonlint lint into lintFlags.
+func parseLintFlags(args []string, e *env) (*lintFlags, error) {
+	fs, lf := lintFlagSet(e)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
 	}
 	lf.paths = paths
 	if !slices.Contains(report.Formats, lf.format) {
-		return nil, fmt.Errorf("unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
+		return nil, fmt.Errorf("--format: unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
 	}
 	return lf, nil
 }
@@ -48,10 +54,7 @@ func parseLintFlags(args []string, e *env) (*lintFlags, error) {
 func runLint(args []string, e *env) int {
 	lf, err := parseLintFlags(args, e)
 	if err != nil {
-		if !errors.Is(err, errHelp) {
-			fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
-		}
-		return exitUsage
+		return flagsFailed("lint", err, e)
 	}
 	if (len(lf.paths) == 0 || slices.Contains(lf.paths, "-")) && e.stdinTerminal {
 		fmt.Fprintln(e.stderr, "daemonlint lint: no paths given and standard input is a terminal; name files or directories, or pipe manifests in (… | daemonlint lint -)")
@@ -62,11 +65,7 @@ func runLint(args []string, e *env) int {
 		return exitUsage
 	}
 	cfg, err := loadConfig(lf.config, e)
-	if err != nil {
-		printConfigError(e, err)
-		return exitUsage
-	}
-	opts, err := cfg.Options(e.lintRules())
+	opts, err := configOptions(cfg, err, e.lintRules())
 	if err != nil {
 		printConfigError(e, err)
 		return exitUsage
@@ -97,26 +96,9 @@ func runLint(args []string, e *env) int {
 	}
 
 	if lf.fix {
-		changed := false
-		for i, in := range inputs {
-			n, err := fixFile(in, res.Diagnostics)
-			if err != nil {
-				fmt.Fprintf(e.stderr, "daemonlint: fixing %s: %v\n", in.name, err)
-				code = exitUsage
-				continue
-			}
-			if n > 0 {
-				changed = true
-				fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(n, "problem"), in.name)
-				src, err := os.ReadFile(in.path)
-				if err == nil {
-					files[i] = lint.NewFile(in.name, src)
-				}
-			}
-		}
-		if changed {
-			res = lint.Run(files, opts)
-		}
+		var c int
+		res, c = fixAll(inputs, files, res, opts, e)
+		code = max(code, c)
 	}
 
 	rep, err := report.New(lf.format, report.Options{
@@ -193,11 +175,65 @@ func isEmptyInput(f *lint.File) bool {
 	return len(docs) == 0 && len(serrs) == 0
 }
 
+// maxFixRounds bounds how often --fix lints and fixes again: a fix can
+// bring out a finding whose fix is certain only then (a DaemonSet's
+// replicas once its kind is spelled right), and fixes must not chase each
+// other forever.
+const maxFixRounds = 10
+
+// fixAll applies the certain fixes of res to the files they belong to,
+// lints again, and repeats until no certain fix is left or maxFixRounds
+// rounds were made. inputs and files are updated with what was written; it
+// returns the findings of the last lint and exit code 2 when a file could
+// not be fixed (0 otherwise).
+func fixAll(inputs []input, files []*lint.File, res *lint.Result, opts lint.Options, e *env) (*lint.Result, int) {
+	code := exitOK
+	fixed := make([]int, len(inputs))
+	failed := make([]bool, len(inputs))
+	rounds := 0
+	for changed := true; changed; {
+		if rounds == maxFixRounds {
+			fmt.Fprintf(e.stderr, "daemonlint: stopped fixing after %d rounds, as fixes still brought out new ones; what is left is reported\n", maxFixRounds)
+			break
+		}
+		rounds++
+		changed = false
+		for i := range inputs {
+			if failed[i] {
+				continue
+			}
+			out, n, err := fixFile(inputs[i], res.Diagnostics)
+			if err != nil {
+				fmt.Fprintf(e.stderr, "daemonlint: fixing %s: %v\n", inputs[i].name, err)
+				failed[i] = true
+				code = exitUsage
+				continue
+			}
+			if n > 0 {
+				changed = true
+				fixed[i] += n
+				inputs[i].src, inputs[i].offHeap = out, false
+				files[i] = lint.NewFile(inputs[i].name, out)
+			}
+		}
+		if changed {
+			res = lint.Run(files, opts)
+		}
+	}
+	for i, n := range fixed {
+		if n > 0 {
+			fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(n, "problem"), inputs[i].name)
+		}
+	}
+	return res, code
+}
+
 // fixFile applies the certain fixes of in's diagnostics and rewrites the
-// file atomically. It returns the number of fixes applied.
-func fixFile(in input, diags []lint.Diagnostic) (int, error) {
+// file atomically. It returns what it wrote and the number of fixes
+// applied.
+func fixFile(in input, diags []lint.Diagnostic) ([]byte, int, error) {
 	if in.path == "" {
-		return 0, nil
+		return nil, 0, nil
 	}
 	var mine []lint.Diagnostic
 	for _, d := range diags {
@@ -207,12 +243,12 @@ func fixFile(in input, diags []lint.Diagnostic) (int, error) {
 	}
 	out, n, err := lint.ApplyFixes(in.src, mine)
 	if err != nil || n == 0 {
-		return 0, err
+		return nil, 0, err
 	}
 	if err := atomicfile.Replace(in.path, in.src, out); err != nil {
-		return 0, err
+		return nil, 0, err
 	}
-	return n, nil
+	return out, n, nil
 }
 
 // printConfigError prints a configuration error: problems in the file as

@@ -8,12 +8,14 @@
 //	daemonlint explain RULE
 //	daemonlint config init
 //	daemonlint version
+//	daemonlint help [COMMAND]
 //
 // A PATH is a file, a directory (walked for *.yaml, *.yml and *.json) or -
 // for standard input, which is also what no PATH means. The configuration
 // is the first .daemonlint.yaml found walking up from the working
 // directory, or the file named with --config; config init writes a
-// commented one. Exit codes: 0 when nothing reaches --fail-on, 1 when
+// commented one. daemonlint help COMMAND, or COMMAND --help, prints a
+// command's usage, flags and examples. Exit codes: 0 when nothing reaches --fail-on, 1 when
 // something does, 2 when the command could not do its job (a bad flag or
 // configuration, a missing path, empty standard input), 3 for an internal
 // error.

@@ -22,7 +22,8 @@ package main
 // cmd holds one invocation of daemonlint per line (blank lines and lines
 // starting with # are skipped): its arguments, split at blanks ('single
 // quotes' keep blanks), after options of the form stdin=FILE (standard
-// input; otherwise it is empty) and cd=DIR (the working directory, relative
+// input; otherwise it is empty; an absolute FILE such as /dev/null is
+// opened as it is, so that the command sees that file and not a pipe) and cd=DIR (the working directory, relative
 // to the script's directory). The commands run in order in a new
 // directory holding the archive's other files, and exit lists their exit
 // codes in the same order.
@@ -185,7 +186,14 @@ func runScript(t *testing.T, exe, script string) {
 		cmd := exec.Command(exe, c.args...)
 		cmd.Dir = filepath.Join(work, filepath.FromSlash(c.dir))
 		cmd.Env = append(os.Environ(), runMainEnv+"=1")
-		if c.stdin != "" {
+		if filepath.IsAbs(c.stdin) {
+			f, err := os.Open(c.stdin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			cmd.Stdin = f
+		} else if c.stdin != "" {
 			in, err := os.ReadFile(filepath.Join(work, filepath.FromSlash(c.stdin)))
 			if err != nil {
 				t.Fatal(err)

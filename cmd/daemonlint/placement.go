@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,20 +24,27 @@ type placementFlags struct {
 	paths  []string
 }
 
+// placementFlagSet returns the flag set of daemonlint placement and what
+// it fills in.
+func placementFlagSet(e *env) (*flag.FlagSet, *placementFlags) {
+	fs := newFlagSet("placement", e)
+	pf := &placementFlags{}
+	fs.StringVar(&pf.nodes, "nodes", "", "`FILE` of Node objects (kubectl get nodes -o yaml), or - for standard input; without it, built-in node profiles are used")
+	fs.StringVar(&pf.format, "format", "text", "output `FORMAT`: text or json")
+	return fs, pf
+}
+
 // parsePlacementFlags turns the arguments of daemonlint placement into
 // placementFlags.
 func parsePlacementFlags(args []string, e *env) (*placementFlags, error) {
-	fs := newFlagSet("placement", e)
-	pf := &placementFlags{}
-	fs.StringVar(&pf.nodes, "nodes", "", "file of Node objects (kubectl get nodes -o yaml), or - for standard input; without it, built-in node profiles are used")
-	fs.StringVar(&pf.format, "format", "text", "output format: text or json")
+	fs, pf := placementFlagSet(e)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return nil, err
 	}
 	pf.paths = paths
 	if pf.format != "text" && pf.format != "json" {
-		return nil, fmt.Errorf("unknown format %q: use text or json", pf.format)
+		return nil, fmt.Errorf("--format: unknown format %q: use text or json", pf.format)
 	}
 	readsStdin := len(paths) == 0 || slices.Contains(paths, "-")
 	if pf.nodes == "-" && readsStdin {
@@ -56,10 +64,7 @@ type placedDaemonSet struct {
 func runPlacement(args []string, e *env) int {
 	pf, err := parsePlacementFlags(args, e)
 	if err != nil {
-		if !errors.Is(err, errHelp) {
-			fmt.Fprintf(e.stderr, "daemonlint placement: %v\n", err)
-		}
-		return exitUsage
+		return flagsFailed("placement", err, e)
 	}
 	if (len(pf.paths) == 0 || slices.Contains(pf.paths, "-")) && e.stdinTerminal {
 		fmt.Fprintln(e.stderr, "daemonlint placement: no paths given and standard input is a terminal; name the files that hold the DaemonSets, or pipe them in (… | daemonlint placement -)")

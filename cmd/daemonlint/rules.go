@@ -2,18 +2,26 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/lint"
 )
 
-func runRules(args []string, e *env) int {
+// rulesFlagSet returns the flag set of daemonlint rules and where it puts
+// --format.
+func rulesFlagSet(e *env) (*flag.FlagSet, *string) {
 	fs := newFlagSet("rules", e)
-	format := fs.String("format", "text", "output format: text or json")
+	format := fs.String("format", "text", "output `FORMAT`: text or json")
+	return fs, format
+}
+
+func runRules(args []string, e *env) int {
+	fs, format := rulesFlagSet(e)
 	rest, err := parseFlags(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagsFailed("rules", err, e)
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(e.stderr, "daemonlint rules: unexpected argument %q\n", rest[0])
@@ -51,7 +59,7 @@ func runRules(args []string, e *env) int {
 			return exitUsage
 		}
 	default:
-		fmt.Fprintf(e.stderr, "daemonlint rules: unknown format %q: use text or json\n", *format)
+		fmt.Fprintf(e.stderr, "daemonlint rules: --format: unknown format %q: use text or json\n", *format)
 		return exitUsage
 	}
 	return exitOK
