@@ -1,0 +1,358 @@
+// Package helm renders Helm charts with Helm's own engine (helm.sh/helm/v4:
+// the v2 chart loader, values coalescing and values.schema.json validation,
+// engine.Render) into render.Outputs, one per rendered template file, each
+// with a source map that points every rendered byte back at the template line
+// that produced it.
+//
+// A chart is rendered as `helm template` renders it: release name
+// "release-name", the namespace of Options (default "default"), IsInstall,
+// and the capabilities of the Kubernetes version of Options (default 1.37.2),
+// with no cluster to talk to (the lookup function returns nothing). Subcharts
+// and library charts render as Helm renders them; NOTES.txt and partials
+// (_*.tpl) are not manifests; test hooks under templates/tests are rendered
+// like any other template.
+//
+// The package imports neither pkg/action nor the Kubernetes clients that
+// helm install needs; see the README for what it adds to a program's start.
+package helm
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"helm.sh/helm/v4/pkg/chart/common"
+	cutil "helm.sh/helm/v4/pkg/chart/common/util"
+	chart "helm.sh/helm/v4/pkg/chart/v2"
+	"helm.sh/helm/v4/pkg/chart/v2/loader"
+	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
+	"helm.sh/helm/v4/pkg/engine"
+	"helm.sh/helm/v4/pkg/strvals"
+
+	"github.com/daemonlint/daemonlint/render"
+)
+
+// ReleaseName is the release name every chart is rendered with, as
+// `helm template` names a release when it is given none.
+const ReleaseName = "release-name"
+
+// DefaultKubeVersion is the Kubernetes version whose capabilities a chart
+// is rendered with when Options names none.
+const DefaultKubeVersion = "1.37.2"
+
+// Options says how to render a chart.
+type Options struct {
+	// ValuesFiles are values files merged over the chart's values.yaml in
+	// order, as `helm template -f`. When ValuesFiles or Set is given there is
+	// one render with them; otherwise the chart's values.yaml is rendered, and
+	// then each ci/*-values.yaml of the chart as a render of its own.
+	ValuesFiles []string
+	// Set holds key=value assignments, as `helm template --set`, applied
+	// after ValuesFiles with Helm's strvals parser.
+	Set []string
+	// Namespace is the release namespace; "default" when empty.
+	Namespace string
+	// KubeVersion is the Kubernetes version of .Capabilities.KubeVersion;
+	// DefaultKubeVersion when empty.
+	KubeVersion string
+}
+
+// Render renders the chart in chartDir (a directory holding Chart.yaml, or
+// a packaged .tgz) with Helm's engine. It returns one Output for each
+// template file that rendered to something other than white space, for each
+// render (see Options), and one Failure for each render that failed; a
+// failed render does not stop the others.
+func Render(chartDir string, opts Options) ([]render.Output, []render.Failure) {
+	origin := render.Origin{Kind: "chart", Root: chartDir}
+	ch, err := loader.Load(chartDir)
+	if err != nil {
+		return nil, []render.Failure{loadFailure(chartDir, err, origin)}
+	}
+	var sets []valueSet
+	if len(opts.ValuesFiles) > 0 || len(opts.Set) > 0 {
+		sets = []valueSet{{files: opts.ValuesFiles, set: opts.Set}}
+	} else {
+		sets = []valueSet{{}}
+		if fi, err := os.Stat(chartDir); err == nil && fi.IsDir() {
+			ci, _ := filepath.Glob(filepath.Join(chartDir, "ci", "*-values.yaml"))
+			sort.Strings(ci)
+			for _, f := range ci {
+				sets = append(sets, valueSet{files: []string{f}})
+			}
+		}
+	}
+	src := templateSources(ch, chartDir)
+	var outs []render.Output
+	var fails []render.Failure
+	for _, vs := range sets {
+		// Each render loads the chart afresh: ProcessDependencies changes
+		// the chart (it removes disabled subcharts, imports values).
+		c := ch
+		if len(sets) > 1 {
+			if c, err = loader.Load(chartDir); err != nil {
+				return outs, append(fails, loadFailure(chartDir, err, origin))
+			}
+		}
+		o, f := renderOne(c, chartDir, vs, opts, src)
+		outs = append(outs, o...)
+		fails = append(fails, f...)
+	}
+	return outs, fails
+}
+
+// A valueSet is the values of one render.
+type valueSet struct {
+	files []string
+	set   []string
+}
+
+// names returns the values files of a render as Origin.Values names them:
+// the chart's values.yaml first, then the others relative to the chart
+// when they lie inside it.
+func (vs valueSet) names(chartDir string) []string {
+	names := []string{"values.yaml"}
+	for _, f := range vs.files {
+		names = append(names, relTo(chartDir, f))
+	}
+	return names
+}
+
+func relTo(dir, f string) string {
+	if r, err := filepath.Rel(dir, f); err == nil && !strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(r)
+	}
+	return f
+}
+
+func loadFailure(chartDir string, err error, origin render.Origin) render.Failure {
+	file := chartDir
+	if fi, e := os.Stat(chartDir); e == nil && fi.IsDir() {
+		file = filepath.Join(chartDir, "Chart.yaml")
+	}
+	return render.Failure{File: file, Message: "loading chart: " + err.Error(), Origin: origin}
+}
+
+// renderOne renders ch with one set of values.
+func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options, src map[string]tplSource) ([]render.Output, []render.Failure) {
+	origin := render.Origin{Kind: "chart", Root: chartDir, Values: vs.names(chartDir)}
+	fail := func(file string, line int, msg string) []render.Failure {
+		return []render.Failure{{File: file, Line: line, Message: msg, Origin: origin}}
+	}
+	user := map[string]any{}
+	var userFiles []values
+	for _, f := range vs.files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fail(f, 0, fmt.Sprintf("reading values: %v", err))
+		}
+		m, err := loader.LoadValues(bytes.NewReader(raw))
+		if err != nil {
+			return nil, fail(f, yamlErrorLine(err), fmt.Sprintf("parsing values: %v", err))
+		}
+		user = loader.MergeMaps(user, m)
+		userFiles = append(userFiles, values{name: relTo(chartDir, f), m: m})
+	}
+	for _, s := range vs.set {
+		if err := strvals.ParseInto(s, user); err != nil {
+			return nil, fail(chartDir, 0, fmt.Sprintf("parsing --set %q: %v", s, err))
+		}
+	}
+	if err := chartutil.ProcessDependencies(ch, user); err != nil {
+		return nil, fail(chartFile(chartDir), 0, fmt.Sprintf("processing chart dependencies: %v", err))
+	}
+	kv := opts.KubeVersion
+	if kv == "" {
+		kv = DefaultKubeVersion
+	}
+	caps := common.DefaultCapabilities.Copy()
+	v, err := common.ParseKubeVersion(kv)
+	if err != nil {
+		return nil, fail(chartDir, 0, fmt.Sprintf("kubernetes version %q: %v", kv, err))
+	}
+	caps.KubeVersion = *v
+	if ch.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return nil, fail(chartFile(chartDir), 0, fmt.Sprintf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s", ch.Metadata.KubeVersion, caps.KubeVersion.Version))
+	}
+	ns := opts.Namespace
+	if ns == "" {
+		ns = "default"
+	}
+	relOpts := common.ReleaseOptions{Name: ReleaseName, Namespace: ns, Revision: 1, IsInstall: true}
+	rv, err := cutil.ToRenderValuesWithSchemaValidation(ch, user, relOpts, caps, false)
+	if err != nil {
+		// A values file that fails values.schema.json: the last values
+		// file of the render, or the chart's values.yaml.
+		file := filepath.Join(chartDir, "values.yaml")
+		if len(vs.files) > 0 {
+			file = vs.files[len(vs.files)-1]
+		}
+		return nil, fail(file, 0, strings.TrimSpace(err.Error()))
+	}
+	files, err := engine.Engine{}.Render(ch, rv)
+	if err != nil {
+		file, line := errorLocation(err.Error(), src)
+		if file == "" {
+			file = chartFile(chartDir)
+		}
+		return nil, fail(file, line, strings.TrimSpace(err.Error()))
+	}
+
+	vals := valuesSources(ch, chartDir, userFiles, vs.set)
+	keys := make([]string, 0, len(files))
+	for k := range files {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var outs []render.Output
+	for _, k := range keys {
+		out := files[k]
+		if strings.HasSuffix(k, "NOTES.txt") || strings.TrimSpace(out) == "" {
+			continue
+		}
+		s, ok := src[k]
+		if !ok {
+			s = tplSource{file: filepath.Join(chartDir, filepath.FromSlash(strings.TrimPrefix(k, ch.Name()+"/")))}
+		}
+		outs = append(outs, render.Output{
+			Name:   renderName(chartDir, k, ch.Name()),
+			Src:    []byte(out),
+			Map:    newTemplateMap(s, []byte(out), vals),
+			Origin: origin,
+		})
+	}
+	return outs, nil
+}
+
+func chartFile(chartDir string) string {
+	if fi, err := os.Stat(chartDir); err == nil && fi.IsDir() {
+		return filepath.Join(chartDir, "Chart.yaml")
+	}
+	return chartDir
+}
+
+// renderName names a rendered template file as the chart's path joined
+// with the template's path inside the chart.
+func renderName(chartDir, key, name string) string {
+	return path.Join(filepath.ToSlash(chartDir), strings.TrimPrefix(key, name+"/"))
+}
+
+// A tplSource is a template's text and where it is.
+type tplSource struct {
+	// file is the path of the template on disk, or the packaged chart that
+	// holds it when inArchive is set.
+	file      string
+	data      []byte
+	inArchive string // the template's path inside the archive, when set
+}
+
+// templateSources maps each template of ch and its subcharts, by the name
+// the engine gives it ("agent/charts/sub/templates/x.yaml"), to its text
+// and its file.
+func templateSources(ch *chart.Chart, chartDir string) map[string]tplSource {
+	m := map[string]tplSource{}
+	isDir := false
+	if fi, err := os.Stat(chartDir); err == nil && fi.IsDir() {
+		isDir = true
+	}
+	var walk func(c *chart.Chart, dirs []string)
+	walk = func(c *chart.Chart, dirs []string) {
+		for _, t := range c.Templates {
+			key := path.Join(c.ChartFullPath(), t.Name)
+			s := tplSource{data: t.Data, file: chartDir, inArchive: t.Name}
+			for _, d := range dirs {
+				f := filepath.Join(d, filepath.FromSlash(t.Name))
+				if b, err := os.ReadFile(f); err == nil && bytes.Equal(b, t.Data) {
+					s.file, s.inArchive = f, ""
+					break
+				}
+			}
+			if s.inArchive != "" && len(dirs) > 0 {
+				// A template of a packaged subchart: name the archive.
+				s.file = archiveOf(dirs[0], c)
+			}
+			m[key] = s
+		}
+		for _, d := range c.Dependencies() {
+			var sub []string
+			for _, dir := range dirs {
+				ents, _ := filepath.Glob(filepath.Join(dir, "charts", "*", "Chart.yaml"))
+				for _, e := range ents {
+					sub = append(sub, filepath.Dir(e))
+				}
+			}
+			walk(d, sub)
+		}
+	}
+	if isDir {
+		walk(ch, []string{chartDir})
+	} else {
+		walk(ch, nil)
+	}
+	return m
+}
+
+// archiveOf names the packaged subchart file that most likely holds c.
+func archiveOf(parentDir string, c *chart.Chart) string {
+	dir := filepath.Dir(parentDir) // parentDir is a candidate chart dir
+	if tgz, _ := filepath.Glob(filepath.Join(dir, c.Name()+"-*.tgz")); len(tgz) > 0 {
+		return tgz[0]
+	}
+	return dir
+}
+
+var locRE = regexp.MustCompile(`([A-Za-z0-9_.\-/]+):(\d+)(?::(\d+))?`)
+
+// errorLocation finds the first template file and line that a Helm error
+// names ("execution error at (agent/templates/ds.yaml:12:3): …",
+// "parse error at (agent/templates/ds.yaml:12): …").
+func errorLocation(msg string, src map[string]tplSource) (string, int) {
+	for _, m := range locRE.FindAllStringSubmatch(msg, -1) {
+		s, ok := src[m[1]]
+		if !ok {
+			continue
+		}
+		line, _ := strconv.Atoi(m[2])
+		return s.file, line
+	}
+	return "", 0
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+)`)
+
+func yamlErrorLine(err error) int {
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+// values is one source of values with the name messages give it.
+type values struct {
+	name string
+	m    map[string]any
+}
+
+// valuesSources lists where values come from, the highest precedence
+// first: --set, then the values files from last to first, then the chart's
+// values.yaml.
+func valuesSources(ch *chart.Chart, chartDir string, files []values, set []string) []values {
+	var vs []values
+	if len(set) > 0 {
+		m := map[string]any{}
+		for _, s := range set {
+			_ = strvals.ParseInto(s, m)
+		}
+		vs = append(vs, values{name: "--set", m: m})
+	}
+	for i := len(files) - 1; i >= 0; i-- {
+		vs = append(vs, files[i])
+	}
+	return append(vs, values{name: "values.yaml", m: ch.Values})
+}
