@@ -35,6 +35,8 @@ import (
 	"helm.sh/helm/v4/pkg/engine"
 	"helm.sh/helm/v4/pkg/strvals"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/daemonlint/daemonlint/render"
 )
 
@@ -192,7 +194,8 @@ func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options, src 
 		if len(vs.files) > 0 {
 			file = vs.files[len(vs.files)-1]
 		}
-		return nil, fail(file, 0, strings.TrimSpace(err.Error()))
+		msg := strings.TrimSpace(err.Error())
+		return nil, fail(file, schemaErrorLine(file, msg), msg)
 	}
 	files, err := engine.Engine{}.Render(ch, rv)
 	if err != nil {
@@ -355,4 +358,49 @@ func valuesSources(ch *chart.Chart, chartDir string, files []values, set []strin
 		vs = append(vs, files[i])
 	}
 	return append(vs, values{name: "values.yaml", m: ch.Values})
+}
+
+var schemaPathRE = regexp.MustCompile(`at '(/[^']*)'`)
+
+// schemaErrorLine returns the line of values file file that the first
+// JSON pointer of a schema validation message names ("- at '/replicas':
+// got string, want integer"), or 0 when file does not set it.
+func schemaErrorLine(file, msg string) int {
+	m := schemaPathRE.FindStringSubmatch(msg)
+	if m == nil {
+		return 0
+	}
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		return 0
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(raw, &doc) != nil || len(doc.Content) == 0 {
+		return 0
+	}
+	n := doc.Content[0]
+	line := 0
+	for _, p := range strings.Split(m[1][1:], "/") {
+		p = strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~")
+		var next *yaml.Node
+		switch n.Kind {
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == p {
+					line, next = n.Content[i].Line, n.Content[i+1]
+					break
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(p); err == nil && i >= 0 && i < len(n.Content) {
+				next = n.Content[i]
+				line = next.Line
+			}
+		}
+		if next == nil {
+			return line
+		}
+		n = next
+	}
+	return line
 }

@@ -138,9 +138,9 @@ func lexTemplate(src []byte) []token {
 }
 
 var (
-	assignRE = regexp.MustCompile(`^\$[A-Za-z0-9_]*\s*(,\s*\$[A-Za-z0-9_]*\s*)?:?=`)
-	valuesRE = regexp.MustCompile(`\.Values((?:\.[A-Za-z0-9_-]+)+)`)
-	indentRE = regexp.MustCompile(`\bn?indent\s+(\d+)`)
+	assignRE  = regexp.MustCompile(`^\$[A-Za-z0-9_]*\s*(,\s*\$[A-Za-z0-9_]*\s*)?:?=`)
+	valuesRE  = regexp.MustCompile(`\.Values((?:\.[A-Za-z0-9_-]+)+)`)
+	indentRE  = regexp.MustCompile(`\bn?indent\s+(\d+)`)
 	includeRE = regexp.MustCompile(`\b(?:include|template)\s+("[^"]*")`)
 )
 
@@ -284,7 +284,7 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 			prev = j
 			producerCursor = 0
 			pos := match(i, j)
-			m.segs[i] = lineSegs(s.data, toks, tl[j], r0, r1, nl, pos, !loop[i], vals)
+			m.segs[i] = lineSegs(s.data, toks, tl, tl[j], r0, r1, nl, pos, !loop[i], vals)
 			if loop[i] {
 				for k := range m.segs[i] {
 					if m.segs[i][k].note == "" {
@@ -590,7 +590,7 @@ func matchLine(src, r []byte, ln tline) []int {
 
 // lineSegs cuts rendered line [r0, r1) (with its newline up to nl), aligned
 // with template line ln at positions pos, into segments.
-func lineSegs(src []byte, toks []token, ln tline, r0, r1, nl int, pos []int, exact bool, vals []values) []seg {
+func lineSegs(src []byte, toks []token, tl []tline, ln tline, r0, r1, nl int, pos []int, exact bool, vals []values) []seg {
 	if ln.pure {
 		s := seg{rs: r0, re: r1, ts: ln.ls, te: ln.le, exact: exact}
 		if ln.nlLiteral && nl > r1 {
@@ -609,7 +609,7 @@ func lineSegs(src []byte, toks []token, ln tline, r0, r1, nl int, pos []int, exa
 		for _, it := range pending {
 			if toks[it.tok].producer || s.note == "" {
 				s.ts, s.te = it.ts, it.te
-				if n := noteFor(toks[it.tok], nil, src, vals); n != "" || toks[it.tok].producer {
+				if n := noteFor(toks[it.tok], tl, src, vals); n != "" || toks[it.tok].producer {
 					s.note = n
 				}
 				if toks[it.tok].producer {
@@ -701,7 +701,9 @@ func expectedIndent(src []byte, t token) int {
 // .Values key, or the template it includes.
 func noteFor(t token, tl []tline, src []byte, vals []values) string {
 	key := t.valuesPath
-	if key == "" && tl != nil && (strings.Contains(t.inner, " .") || strings.HasPrefix(t.inner, ".")) {
+	if key == "" && tl != nil && !strings.Contains(t.inner, ".Release") && !strings.Contains(t.inner, ".Chart") && !includeRE.MatchString(t.inner) {
+		// Inside a with or range over a .Values key: . and the range
+		// variables are that key's value.
 		starts := 0
 		for i, l := range tl {
 			if t.start >= l.ls && t.start <= l.le {
@@ -791,10 +793,12 @@ func align(n, m int, eq func(i, j int) bool) [][2]int {
 			pairs = append(pairs, [2]int{i, j})
 			i++
 			j++
-		case dp[(i+1)*w+j] >= dp[i*w+j+1]:
-			i++
-		default:
+		case dp[i*w+j+1] >= dp[(i+1)*w+j]:
+			// On a tie, pass over the template line: a range's first
+			// iteration then aligns before its later ones.
 			j++
+		default:
+			i++
 		}
 	}
 	return pairs
