@@ -286,10 +286,13 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 			pos := match(i, j)
 			m.segs[i] = lineSegs(s.data, toks, tl, tl[j], r0, r1, nl, pos, !loop[i], vals)
 			if loop[i] {
+				rep := "repeated by the range at line " + strconv.Itoa(tl[j].rangeLine+1)
 				for k := range m.segs[i] {
-					if m.segs[i][k].note == "" {
-						m.segs[i][k].note = "repeated by the range at line " + strconv.Itoa(tl[j].rangeLine+1)
+					n := rep
+					if m.segs[i][k].note != "" {
+						n += "; " + m.segs[i][k].note
 					}
+					m.segs[i][k].note = n
 				}
 			}
 			continue

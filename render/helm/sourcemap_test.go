@@ -1,0 +1,198 @@
+package helm
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/daemonlint/daemonlint/render"
+)
+
+// renderByFile renders chart with opts and returns its outputs by the
+// template's path in the chart, for the render whose values files end with
+// lastValues ("values.yaml" for the chart's own).
+func renderByFile(t *testing.T, chart string, opts Options, lastValues string) map[string]render.Output {
+	t.Helper()
+	outs, fails := Render(chart, opts)
+	for _, f := range fails {
+		t.Fatalf("render failed: %s:%d: %s", f.File, f.Line, f.Message)
+	}
+	m := map[string]render.Output{}
+	for _, o := range outs {
+		if v := o.Origin.Values; v[len(v)-1] != lastValues {
+			continue
+		}
+		rel := strings.TrimPrefix(o.Name, filepath.ToSlash(chart)+"/")
+		if _, dup := m[rel]; dup {
+			t.Fatalf("two outputs for %s in one render", rel)
+		}
+		m[rel] = o
+	}
+	return m
+}
+
+// findNth returns the offset of the n-th (0-based) occurrence of needle.
+func findNth(t *testing.T, src []byte, needle string, n int) int {
+	t.Helper()
+	off := 0
+	for i := 0; ; i++ {
+		k := bytes.Index(src[off:], []byte(needle))
+		if k < 0 {
+			t.Fatalf("%q (occurrence %d) not in rendered output:\n%s", needle, n, src)
+		}
+		if i == n {
+			return off + k
+		}
+		off += k + len(needle)
+	}
+}
+
+// lineCol returns the 1-based line and byte column of off in file.
+func lineCol(t *testing.T, file string, off int) (int, int) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if off > len(src) {
+		t.Fatalf("offset %d past the end of %s (%d bytes)", off, file, len(src))
+	}
+	ls := bytes.LastIndexByte(src[:off], '\n') + 1
+	return bytes.Count(src[:off], []byte("\n")) + 1, off - ls + 1
+}
+
+func TestSourceMapIdioms(t *testing.T) {
+	const chart = "testdata/idioms"
+	outs := renderByFile(t, chart, Options{}, "values.yaml")
+	tests := []struct {
+		name     string
+		template string
+		needle   string
+		nth      int
+		line     int
+		col      int // checked when exact
+		exact    bool
+		note     string // a substring of the note; "" means no note
+	}{
+		{"literal line", "templates/include.yaml", "kind: ConfigMap", 0, 2, 1, true, ""},
+		{"literal value", "templates/include.yaml", "value", 0, 8, 8, true, ""},
+		{"include nindent", "templates/include.yaml", "app: web", 0, 6, 0, false, `include "idioms.labels"`},
+		{"second line of an include", "templates/include.yaml", "chart: idioms", 0, 6, 0, false, `include "idioms.labels"`},
+		{"literal after an include", "templates/include.yaml", "data:", 1, 7, 1, true, ""},
+		{"toYaml nindent", "templates/toyaml.yaml", "cpu: 100m", 0, 10, 0, false, "from values.yaml: resources"},
+		{"literal before toYaml", "templates/toyaml.yaml", "resources:", 0, 9, 7, true, ""},
+		{"with block", "templates/with.yaml", "team: infra", 0, 7, 0, false, "from values.yaml: labels"},
+		{"literal inside with", "templates/with.yaml", "labels:", 0, 6, 3, true, ""},
+		{"if true", "templates/with.yaml", `enabled: "yes"`, 0, 11, 3, true, ""},
+		{"after an if that renders nothing", "templates/with.yaml", `last: "1"`, 0, 16, 3, true, ""},
+		{"range first iteration", "templates/range.yaml", `"a.example.com"`, 0, 7, 0, false, "from values.yaml: hosts"},
+		{"range later iteration", "templates/range.yaml", `"b.example.com"`, 0, 7, 0, false, "repeated by the range at line 6"},
+		{"literal after range", "templates/range.yaml", `after: "1"`, 0, 9, 3, true, ""},
+		{"mixed line, its literal part", "templates/trim.yaml", "name:", 0, 5, 3, true, ""},
+		{"mixed line, its value", "templates/trim.yaml", "web-trim", 0, 5, 0, false, ""},
+		{"trimmed line", "templates/trim.yaml", "apiVersion: v1", 0, 2, 1, true, ""},
+		{"right-trimmed action", "templates/trim.yaml", "spaced", 0, 7, 0, false, ""},
+		{"literal after an action on a line", "templates/trim.yaml", "# a comment", 0, 8, 29, true, ""},
+		{"value inside quotes", "templates/trim.yaml", `"web"`, 0, 8, 0, false, "from values.yaml: name"},
+		{"tpl", "templates/tpl.yaml", "color: web", 0, 6, 0, false, "from values.yaml: extra"},
+		{"first document", "templates/multi.yaml", "name: first", 0, 4, 3, true, ""},
+		{"document inside if", "templates/multi.yaml", "name: second", 0, 10, 3, true, ""},
+		{"document separator", "templates/multi.yaml", "---", 1, 12, 1, true, ""},
+		{"last document", "templates/multi.yaml", "name: third", 0, 16, 3, true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, ok := outs[tt.template]
+			if !ok {
+				t.Fatalf("no output for %s", tt.template)
+			}
+			start := findNth(t, o.Src, tt.needle, tt.nth)
+			loc := o.Map.Locate(start, start+len(tt.needle))
+			want := filepath.Join(chart, tt.template)
+			if loc.File != want {
+				t.Fatalf("file: got %q, want %q", loc.File, want)
+			}
+			line, col := lineCol(t, loc.File, loc.Start)
+			if line != tt.line {
+				t.Errorf("line: got %d, want %d", line, tt.line)
+			}
+			if loc.Exact != tt.exact {
+				t.Errorf("exact: got %v, want %v", loc.Exact, tt.exact)
+			}
+			if tt.exact {
+				if col != tt.col {
+					t.Errorf("column: got %d, want %d", col, tt.col)
+				}
+				src, _ := os.ReadFile(loc.File)
+				if got := string(src[loc.Start:loc.End]); got != tt.needle {
+					t.Errorf("exact bytes: got %q, want %q", got, tt.needle)
+				}
+			}
+			if tt.note == "" && loc.Note != "" && !tt.exact {
+				t.Logf("note %q", loc.Note)
+			}
+			if tt.note != "" && !strings.Contains(loc.Note, tt.note) {
+				t.Errorf("note: got %q, want it to hold %q", loc.Note, tt.note)
+			}
+			if tt.exact && loc.Note != "" {
+				t.Errorf("note on an exact span: %q", loc.Note)
+			}
+		})
+	}
+	t.Run("a template that renders to nothing has no output", func(t *testing.T) {
+		if o, ok := outs["templates/empty.yaml"]; ok {
+			t.Errorf("got an output for templates/empty.yaml: %q", o.Src)
+		}
+	})
+	t.Run("partials are not outputs", func(t *testing.T) {
+		if _, ok := outs["templates/_helpers.tpl"]; ok {
+			t.Error("got an output for templates/_helpers.tpl")
+		}
+	})
+}
+
+// TestSourceMapEveryByte checks that every rendered byte maps into the
+// template file's bytes, and that every Exact span holds the same bytes.
+func TestSourceMapEveryByte(t *testing.T) {
+	for _, chart := range []string{"testdata/idioms", "testdata/agent"} {
+		outs, _ := Render(chart, Options{})
+		for _, o := range outs {
+			checkMap(t, o)
+		}
+	}
+}
+
+func checkMap(t *testing.T, o render.Output) {
+	t.Helper()
+	cache := map[string][]byte{}
+	read := func(f string) []byte {
+		if b, ok := cache[f]; ok {
+			return b
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatalf("%s: source map names %s: %v", o.Name, f, err)
+		}
+		cache[f] = b
+		return b
+	}
+	starts := lineStarts(o.Src)
+	for i, st := range starts {
+		end := len(o.Src)
+		if i+1 < len(starts) {
+			end = starts[i+1] - 1
+		}
+		for _, span := range [][2]int{{st, end}, {st, min(st+1, end)}} {
+			loc := o.Map.Locate(span[0], span[1])
+			src := read(loc.File)
+			if loc.Start < 0 || loc.End < loc.Start || loc.End > len(src) {
+				t.Fatalf("%s line %d: location [%d, %d) outside %s (%d bytes)", o.Name, i+1, loc.Start, loc.End, loc.File, len(src))
+			}
+			if loc.Exact && !bytes.Equal(src[loc.Start:loc.End], o.Src[span[0]:span[1]]) {
+				t.Errorf("%s line %d: exact location holds %q, rendered %q", o.Name, i+1, src[loc.Start:loc.End], o.Src[span[0]:span[1]])
+			}
+		}
+	}
+}
