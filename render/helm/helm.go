@@ -89,7 +89,6 @@ func Render(chartDir string, opts Options) ([]render.Output, []render.Failure) {
 			}
 		}
 	}
-	src := templateSources(ch, chartDir)
 	var outs []render.Output
 	var fails []render.Failure
 	for _, vs := range sets {
@@ -101,7 +100,7 @@ func Render(chartDir string, opts Options) ([]render.Output, []render.Failure) {
 				return outs, append(fails, loadFailure(chartDir, err, origin))
 			}
 		}
-		o, f := renderOne(c, chartDir, vs, opts, src)
+		o, f := renderOne(c, chartDir, vs, opts)
 		outs = append(outs, o...)
 		fails = append(fails, f...)
 	}
@@ -141,7 +140,7 @@ func loadFailure(chartDir string, err error, origin render.Origin) render.Failur
 }
 
 // renderOne renders ch with one set of values.
-func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options, src map[string]tplSource) ([]render.Output, []render.Failure) {
+func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options) ([]render.Output, []render.Failure) {
 	origin := render.Origin{Kind: "chart", Root: chartDir, Values: vs.names(chartDir)}
 	fail := func(file string, line int, msg string) []render.Failure {
 		return []render.Failure{{File: file, Line: line, Message: msg, Origin: origin}}
@@ -168,6 +167,7 @@ func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options, src 
 	if err := chartutil.ProcessDependencies(ch, user); err != nil {
 		return nil, fail(chartFile(chartDir), 0, fmt.Sprintf("processing chart dependencies: %v", err))
 	}
+	src := templateSources(ch, chartDir)
 	kv := opts.KubeVersion
 	if kv == "" {
 		kv = DefaultKubeVersion
@@ -256,57 +256,67 @@ type tplSource struct {
 
 // templateSources maps each template of ch and its subcharts, by the name
 // the engine gives it ("agent/charts/sub/templates/x.yaml"), to its text
-// and its file.
+// and its file. It must see the chart as the engine does, after
+// ProcessDependencies (aliases rename subcharts).
 func templateSources(ch *chart.Chart, chartDir string) map[string]tplSource {
 	m := map[string]tplSource{}
-	isDir := false
-	if fi, err := os.Stat(chartDir); err == nil && fi.IsDir() {
-		isDir = true
-	}
-	var walk func(c *chart.Chart, dirs []string)
-	walk = func(c *chart.Chart, dirs []string) {
+	// walk records c's templates; c lies in directory dir, or else in the
+	// packaged chart archive under the path prefix.
+	var walk func(c *chart.Chart, dir, archive, prefix string)
+	walk = func(c *chart.Chart, dir, archive, prefix string) {
 		for _, t := range c.Templates {
 			key := path.Join(c.ChartFullPath(), t.Name)
-			s := tplSource{data: t.Data, file: chartDir, inArchive: t.Name}
-			for _, d := range dirs {
-				f := filepath.Join(d, filepath.FromSlash(t.Name))
-				if b, err := os.ReadFile(f); err == nil && bytes.Equal(b, t.Data) {
-					s.file, s.inArchive = f, ""
-					break
-				}
+			if dir != "" {
+				m[key] = tplSource{data: t.Data, file: filepath.Join(dir, filepath.FromSlash(t.Name))}
+			} else {
+				m[key] = tplSource{data: t.Data, file: archive, inArchive: path.Join(prefix, t.Name)}
 			}
-			if s.inArchive != "" && len(dirs) > 0 {
-				// A template of a packaged subchart: name the archive.
-				s.file = archiveOf(dirs[0], c)
-			}
-			m[key] = s
 		}
 		for _, d := range c.Dependencies() {
-			var sub []string
-			for _, dir := range dirs {
-				ents, _ := filepath.Glob(filepath.Join(dir, "charts", "*", "Chart.yaml"))
-				for _, e := range ents {
-					sub = append(sub, filepath.Dir(e))
-				}
+			if dir == "" {
+				walk(d, "", archive, path.Join(prefix, "charts", d.Metadata.Name))
+				continue
 			}
-			walk(d, sub)
+			if sd := subchartDir(dir, d); sd != "" {
+				walk(d, sd, "", "")
+			} else {
+				walk(d, "", subchartArchive(dir, d), "")
+			}
 		}
 	}
-	if isDir {
-		walk(ch, []string{chartDir})
+	if fi, err := os.Stat(chartDir); err == nil && fi.IsDir() {
+		walk(ch, chartDir, "", "")
 	} else {
-		walk(ch, nil)
+		walk(ch, "", chartDir, "")
 	}
 	return m
 }
 
-// archiveOf names the packaged subchart file that most likely holds c.
-func archiveOf(parentDir string, c *chart.Chart) string {
-	dir := filepath.Dir(parentDir) // parentDir is a candidate chart dir
-	if tgz, _ := filepath.Glob(filepath.Join(dir, c.Name()+"-*.tgz")); len(tgz) > 0 {
-		return tgz[0]
+// subchartDir returns the directory under dir/charts that holds subchart
+// d, recognised by its templates' bytes, or "".
+func subchartDir(dir string, d *chart.Chart) string {
+	cands, _ := filepath.Glob(filepath.Join(dir, "charts", "*", "Chart.yaml"))
+	for _, c := range cands {
+		sd := filepath.Dir(c)
+		for _, t := range d.Templates {
+			b, err := os.ReadFile(filepath.Join(sd, filepath.FromSlash(t.Name)))
+			if err == nil && bytes.Equal(b, t.Data) {
+				return sd
+			}
+		}
 	}
-	return dir
+	return ""
+}
+
+// subchartArchive names the packaged chart under dir/charts that most
+// likely holds subchart d (aliases rename a chart, not its archive).
+func subchartArchive(dir string, d *chart.Chart) string {
+	for _, pat := range []string{d.Metadata.Name + "-*.tgz", "*-" + d.Metadata.Version + ".tgz", "*.tgz"} {
+		if tgz, _ := filepath.Glob(filepath.Join(dir, "charts", pat)); len(tgz) > 0 {
+			return tgz[0]
+		}
+	}
+	return filepath.Join(dir, "charts")
 }
 
 var locRE = regexp.MustCompile(`([A-Za-z0-9_.\-/]+):(\d+)(?::(\d+))?`)

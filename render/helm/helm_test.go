@@ -241,7 +241,7 @@ func TestRenderArchive(t *testing.T) {
 	}
 	start := findNth(t, outs[0].Src, "Daemonset", 0)
 	loc := outs[0].Map.Locate(start, start+len("Daemonset"))
-	if loc.File != tgz || loc.Exact || !strings.Contains(loc.Note, "templates/daemonset.yaml") {
+	if loc.File != tgz || loc.Exact || loc.Note != "in the packaged chart, templates/daemonset.yaml:2" {
 		t.Errorf("location in a packaged chart: got %+v, want the archive, not exact, naming the template", loc)
 	}
 }

@@ -361,6 +361,8 @@ func (m *templateMap) Locate(start, end int) render.Location {
 	}
 	s := segs[k]
 	if m.note != "" {
+		// Inside a packaged chart: name the template's line in the note.
+		fallback.Note += ":" + strconv.Itoa(bytes.Count(m.tpl[:min(s.ts, len(m.tpl))], []byte("\n"))+1)
 		return fallback
 	}
 	if s.exact {
