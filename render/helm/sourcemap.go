@@ -374,8 +374,13 @@ func (m *templateMap) Locate(start, end int) render.Location {
 	}
 	loc := render.Location{File: m.file, Start: s.ts, End: s.te, Note: s.note}
 	if s.exact {
-		// Literal text with something produced after it: the whole line.
-		loc.Start, loc.End = lineBounds(m.tpl, s.ts)
+		// Literal text with something produced after it: from the
+		// literal text on to the end of its template line.
+		loc.Start = s.ts + (start - s.rs)
+		_, loc.End = lineBounds(m.tpl, s.ts)
+		if loc.End < loc.Start {
+			loc.End = loc.Start
+		}
 	}
 	// Notes of the values that fed the rest of the span on this line.
 	var notes []string
