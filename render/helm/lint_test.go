@@ -164,4 +164,3 @@ func copyChart(t *testing.T, dir string) string {
 	}
 	return dst
 }
-
