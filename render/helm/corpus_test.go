@@ -13,7 +13,7 @@ import (
 // found as internal/testcorpus finds the corpus: $DAEMONLINT_REPOS, or a
 // shared/repos folder above the working directory. It skips the test when
 // there is none.
-func sharedRepos(t *testing.T) string {
+func sharedRepos(t testing.TB) string {
 	t.Helper()
 	if dir := os.Getenv("DAEMONLINT_REPOS"); dir != "" {
 		return dir

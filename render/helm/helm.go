@@ -12,8 +12,20 @@
 // (_*.tpl) are not manifests; test hooks under templates/tests are rendered
 // like any other template.
 //
-// The package imports neither pkg/action nor the Kubernetes clients that
-// helm install needs; see the README for what it adds to a program's start.
+// # Cost
+//
+// The package imports only Helm's chart loader, values handling, strvals
+// and engine: not pkg/action, pkg/cli or the kube clients of helm install.
+// Helm's chart/common package (which the engine and the loader both need)
+// still links k8s.io/client-go/kubernetes/scheme and apiextensions types,
+// whose package initialisation dominates: measured with
+// GODEBUG=inittrace=1 on a program that imports lint, the sum of init times
+// goes from 4.7 ms (median 5.8) to 10.2 ms (median 13.5) when it also
+// imports this package, and the binary from 14 MB to 37 MB. Rendering a
+// chart of 20 DaemonSet templates, source maps included, takes about 7 ms
+// (BenchmarkRender20Templates); the fluent-bit chart's two renders about
+// 20 ms (BenchmarkRenderFluentBit). Those figures are from a shared
+// 2-core machine.
 package helm
 
 import (

@@ -763,7 +763,7 @@ func align(n, m int, eq func(i, j int) bool) [][2]int {
 	if n == 0 || m == 0 {
 		return nil
 	}
-	if n*m > 16<<20 {
+	if n*m > 4<<20 {
 		// Too large for the table: match greedily in order.
 		var pairs [][2]int
 		j := 0

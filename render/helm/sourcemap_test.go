@@ -196,3 +196,44 @@ func checkMap(t *testing.T, o render.Output) {
 		}
 	}
 }
+
+// TestSourceMapHostile builds maps of odd templates and outputs directly
+// and checks that every span locates inside the template, exact only on
+// equal bytes.
+func TestSourceMapHostile(t *testing.T) {
+	tests := []struct {
+		name, tpl, out string
+	}{
+		{"unterminated action", "a: 1\nb: {{ .Values.x\n", "a: 1\n"},
+		{"unterminated string in action", "a: {{ \"x }}\nb: 2\n", "a: x\nb: 2\n"},
+		{"comment holding braces", "{{/* {{ }} */}}\na: 1\n", "\na: 1\n"},
+		{"crlf", "a: 1\r\nb: {{ .Values.b }}\r\n", "a: 1\r\nb: 2\r\n"},
+		{"byte-order mark", "\ufeffa: 1\n", "\ufeffa: 1\n"},
+		{"output unrelated to template", "{{ .Values.all }}", "x: 1\ny: 2\nz: 3"},
+		{"empty output", "{{- if false }}a{{ end }}", ""},
+		{"empty template", "", "a: 1\n"},
+		{"only trim markers", "{{- -}}{{-  -}}\n", "\n"},
+		{"multi-byte text", "name: ünïcödé\nv: {{ .x }}ü\n", "name: ünïcödé\nv: 1ü\n"},
+		{"no trailing newline", "a: 1\nb: 2", "a: 1\nb: 2"},
+		{"action at end of file", "a: {{", "a: "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTemplateMap(tplSource{file: "t.yaml", data: []byte(tt.tpl)}, []byte(tt.out), nil)
+			for s := 0; s <= len(tt.out); s++ {
+				for e := s; e <= len(tt.out) && e <= s+8; e++ {
+					loc := m.Locate(s, e)
+					if loc.File != "t.yaml" || loc.Start < 0 || loc.End < loc.Start || loc.End > len(tt.tpl) {
+						t.Fatalf("Locate(%d, %d) = %+v, outside the template (%d bytes)", s, e, loc, len(tt.tpl))
+					}
+					if loc.Exact && tt.tpl[loc.Start:loc.End] != tt.out[s:e] {
+						t.Fatalf("Locate(%d, %d) exact on %q, rendered %q", s, e, tt.tpl[loc.Start:loc.End], tt.out[s:e])
+					}
+				}
+			}
+			// Out-of-range spans are clamped, not a panic.
+			_ = m.Locate(-5, len(tt.out)+10)
+			_ = m.Locate(len(tt.out)+3, 1)
+		})
+	}
+}
