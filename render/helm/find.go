@@ -15,7 +15,8 @@ type Chart struct {
 	// Files are every file under Dir: Chart.yaml, values*.yaml,
 	// values.schema.json, ci/, templates/, charts/ (subcharts, packaged or
 	// not), crds/, .helmignore and the files templates read. None of them is
-	// a manifest to lint on its own.
+	// a manifest to lint on its own: Render's outputs (the rendered
+	// templates, and the crds/ files as they are) stand for them.
 	Files []string
 }
 

@@ -75,6 +75,11 @@ type Options struct {
 	// KubeVersion is the Kubernetes version of .Capabilities.KubeVersion;
 	// DefaultKubeVersion when empty.
 	KubeVersion string
+	// SkipCRDs leaves out the files of the chart's crds/ directories
+	// (and its subcharts'), which Helm installs as they are, not rendered.
+	// Otherwise they are Outputs of the first render that succeeds, as
+	// `helm template --include-crds` prints them.
+	SkipCRDs bool
 }
 
 // Render renders the chart in chartDir (a directory holding Chart.yaml, or
@@ -103,6 +108,7 @@ func Render(chartDir string, opts Options) ([]render.Output, []render.Failure) {
 	}
 	var outs []render.Output
 	var fails []render.Failure
+	crdsDone := false
 	for _, vs := range sets {
 		// Each render loads the chart afresh: ProcessDependencies changes
 		// the chart (it removes disabled subcharts, imports values).
@@ -113,6 +119,10 @@ func Render(chartDir string, opts Options) ([]render.Output, []render.Failure) {
 			}
 		}
 		o, f := renderOne(c, chartDir, vs, opts)
+		if len(f) == 0 && !opts.SkipCRDs && !crdsDone {
+			o = append(crdOutputs(c, chartDir, o), o...)
+			crdsDone = true
+		}
 		outs = append(outs, o...)
 		fails = append(fails, f...)
 	}
@@ -271,12 +281,18 @@ type tplSource struct {
 // and its file. It must see the chart as the engine does, after
 // ProcessDependencies (aliases rename subcharts).
 func templateSources(ch *chart.Chart, chartDir string) map[string]tplSource {
+	return templateSourcesOf(ch, chartDir, func(c *chart.Chart) []*common.File { return c.Templates })
+}
+
+// templateSourcesOf is templateSources for the files that files picks
+// from each chart.
+func templateSourcesOf(ch *chart.Chart, chartDir string, files func(*chart.Chart) []*common.File) map[string]tplSource {
 	m := map[string]tplSource{}
 	// walk records c's templates; c lies in directory dir, or else in the
 	// packaged chart archive under the path prefix.
 	var walk func(c *chart.Chart, dir, archive, prefix string)
 	walk = func(c *chart.Chart, dir, archive, prefix string) {
-		for _, t := range c.Templates {
+		for _, t := range files(c) {
 			key := path.Join(c.ChartFullPath(), t.Name)
 			if dir != "" {
 				m[key] = tplSource{data: t.Data, file: filepath.Join(dir, filepath.FromSlash(t.Name))}
@@ -425,4 +441,49 @@ func schemaErrorLine(file, msg string) int {
 		n = next
 	}
 	return line
+}
+
+// crdOutputs returns the crds/ files of ch and its subcharts (as they are
+// after ProcessDependencies of a render) as Outputs with an exact map onto
+// themselves, with the Origin of that render.
+func crdOutputs(ch *chart.Chart, chartDir string, rendered []render.Output) []render.Output {
+	origin := render.Origin{Kind: "chart", Root: chartDir, Values: []string{"values.yaml"}}
+	if len(rendered) > 0 {
+		origin = rendered[0].Origin
+	}
+	src := map[string]tplSource{}
+	// Reuse the template lookup: it knows where each subchart lies.
+	for k, v := range templateSourcesOf(ch, chartDir, func(c *chart.Chart) []*common.File {
+		var fs []*common.File
+		for _, f := range c.Files {
+			if strings.HasPrefix(f.Name, "crds/") && (strings.HasSuffix(f.Name, ".yaml") || strings.HasSuffix(f.Name, ".yml") || strings.HasSuffix(f.Name, ".json")) {
+				fs = append(fs, f)
+			}
+		}
+		return fs
+	}) {
+		src[k] = v
+	}
+	keys := make([]string, 0, len(src))
+	for k := range src {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var outs []render.Output
+	for _, k := range keys {
+		s := src[k]
+		var m render.SourceMap = identityMap{file: s.file}
+		if s.inArchive != "" {
+			m = newTemplateMap(s, s.data, nil)
+		}
+		outs = append(outs, render.Output{Name: renderName(chartDir, k, ch.Name()), Src: s.data, Map: m, Origin: origin})
+	}
+	return outs
+}
+
+// identityMap maps a file that is its own rendered stream.
+type identityMap struct{ file string }
+
+func (m identityMap) Locate(start, end int) render.Location {
+	return render.Location{File: m.file, Start: start, End: max(start, end), Exact: true}
 }

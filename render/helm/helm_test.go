@@ -293,3 +293,44 @@ func write(t *testing.T, dir, name, content string) {
 		t.Fatal(err)
 	}
 }
+
+func TestRenderCRDs(t *testing.T) {
+	const chart = "testdata/idioms"
+	const crd = "testdata/idioms/crds/widgets.yaml"
+	tests := []struct {
+		name string
+		opts Options
+		want int
+	}{
+		{"crds are outputs", Options{}, 1},
+		{"SkipCRDs leaves them out", Options{SkipCRDs: true}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			outs, fails := Render(chart, tt.opts)
+			if len(fails) != 0 {
+				t.Fatal(fails)
+			}
+			var got []render.Output
+			for _, o := range outs {
+				if o.Name == crd {
+					got = append(got, o)
+				}
+			}
+			if len(got) != tt.want {
+				t.Fatalf("crd outputs: got %d, want %d", len(got), tt.want)
+			}
+			if tt.want == 0 {
+				return
+			}
+			src, _ := os.ReadFile(crd)
+			if string(got[0].Src) != string(src) {
+				t.Error("crd output is not the file's bytes")
+			}
+			start := strings.Index(string(src), "Widget")
+			if loc := got[0].Map.Locate(start, start+6); loc != (render.Location{File: crd, Start: start, End: start + 6, Exact: true}) {
+				t.Errorf("location: got %+v", loc)
+			}
+		})
+	}
+}
