@@ -222,10 +222,7 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 	tl := templateLines(s.data, toks)
 	rl := make([][2]int, len(m.lineStarts))
 	for i, st := range m.lineStarts {
-		e := len(out)
-		if i+1 < len(m.lineStarts) {
-			e = m.lineStarts[i+1] - 1
-		}
+		e := lineEnd(out, m.lineStarts, i)
 		rl[i] = [2]int{st, e}
 	}
 	match := func(i, j int) []int {
@@ -234,7 +231,21 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 		}
 		return matchLine(s.data, out[rl[i][0]:rl[i][1]], tl[j])
 	}
-	pairs := align(len(rl), len(tl), func(i, j int) bool { return match(i, j) != nil })
+	pairs := align(len(rl), len(tl), func(i, j int) int32 {
+		if match(i, j) == nil {
+			return 0
+		}
+		// A line of literal text is stronger evidence than a line with
+		// actions, which a generated line may happen to fit; blank lines
+		// are the weakest.
+		switch {
+		case tl[j].ls == tl[j].le:
+			return 1
+		case tl[j].pure:
+			return 3
+		}
+		return 2
+	})
 	at := make([]int, len(rl)) // template line of each rendered line, or -1
 	loop := make([]bool, len(rl))
 	for i := range at {
@@ -417,6 +428,18 @@ func lineBounds(src []byte, off int) (int, int) {
 	return s, off + e
 }
 
+// lineEnd returns where line i (of the line starts starts) ends, before
+// its newline.
+func lineEnd(b []byte, starts []int, i int) int {
+	if i+1 < len(starts) {
+		return starts[i+1] - 1
+	}
+	if len(b) > 0 && b[len(b)-1] == '\n' && len(b)-1 >= starts[i] {
+		return len(b) - 1
+	}
+	return len(b)
+}
+
 func lineStarts(b []byte) []int {
 	st := []int{0}
 	for i, c := range b {
@@ -432,11 +455,7 @@ func templateLines(src []byte, toks []token) []tline {
 	starts := lineStarts(src)
 	tl := make([]tline, len(starts))
 	for i, st := range starts {
-		e := len(src)
-		if i+1 < len(starts) {
-			e = starts[i+1] - 1
-		}
-		tl[i] = tline{ls: st, le: e, rangeLine: -1}
+		tl[i] = tline{ls: st, le: lineEnd(src, starts, i), rangeLine: -1}
 	}
 	lineOf := func(off int) int { return sort.SearchInts(starts, off+1) - 1 }
 
@@ -757,9 +776,10 @@ func valuesFile(vals []values, key string) string {
 	return "values"
 }
 
-// align returns the pairs (i, j) of a longest common subsequence of n
-// rendered lines and m template lines under eq, in order.
-func align(n, m int, eq func(i, j int) bool) [][2]int {
+// align returns the pairs (i, j) of n rendered lines and m template lines
+// that match in order with the largest total weight (a longest common
+// subsequence where matches weigh w(i, j); 0 is no match).
+func align(n, m int, w func(i, j int) int32) [][2]int {
 	if n == 0 || m == 0 {
 		return nil
 	}
@@ -769,7 +789,7 @@ func align(n, m int, eq func(i, j int) bool) [][2]int {
 		j := 0
 		for i := 0; i < n && j < m; i++ {
 			for k := j; k < m; k++ {
-				if eq(i, k) {
+				if w(i, k) > 0 {
 					pairs = append(pairs, [2]int{i, k})
 					j = k + 1
 					break
@@ -778,32 +798,32 @@ func align(n, m int, eq func(i, j int) bool) [][2]int {
 		}
 		return pairs
 	}
-	e := make([]bool, n*m)
+	e := make([]int32, n*m)
 	for i := range n {
 		for j := range m {
-			e[i*m+j] = eq(i, j)
+			e[i*m+j] = w(i, j)
 		}
 	}
-	w := m + 1
-	dp := make([]int32, (n+1)*w)
+	c := m + 1
+	dp := make([]int32, (n+1)*c)
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			if e[i*m+j] {
-				dp[i*w+j] = dp[(i+1)*w+j+1] + 1
-			} else {
-				dp[i*w+j] = max(dp[(i+1)*w+j], dp[i*w+j+1])
+			best := max(dp[(i+1)*c+j], dp[i*c+j+1])
+			if x := e[i*m+j]; x > 0 {
+				best = max(best, dp[(i+1)*c+j+1]+x)
 			}
+			dp[i*c+j] = best
 		}
 	}
 	var pairs [][2]int
 	i, j := 0, 0
 	for i < n && j < m {
 		switch {
-		case e[i*m+j] && dp[i*w+j] == dp[(i+1)*w+j+1]+1:
+		case e[i*m+j] > 0 && dp[i*c+j] == dp[(i+1)*c+j+1]+e[i*m+j]:
 			pairs = append(pairs, [2]int{i, j})
 			i++
 			j++
-		case dp[i*w+j+1] >= dp[(i+1)*w+j]:
+		case dp[i*c+j+1] >= dp[(i+1)*c+j]:
 			// On a tie, pass over the template line: a range's first
 			// iteration then aligns before its later ones.
 			j++

@@ -237,3 +237,33 @@ func TestSourceMapHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestTemplateMapAlignment checks the alignment on its own, on template
+// and output pairs written out by hand.
+func TestTemplateMapAlignment(t *testing.T) {
+	tests := []struct {
+		name, tpl, out, needle string
+		nth                    int
+		line                   int
+		exact                  bool
+	}{
+		{"last line with its newline", "a: 1\nb: {{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "c: 3", 0, 3, true},
+		{"last line without newline", "a: 1\nc: 3", "a: 1\nc: 3", "c: 3", 0, 2, true},
+		{"literal line preferred to a line with an action that fits too",
+			"x:\n{{- if .a }}\n  path: /\n{{- end }}\n{{- range .m }}\n  path: {{ .p }}\n{{- end }}\n",
+			"x:\n  path: /\n", "path: /", 0, 3, true},
+		{"generated line between literal lines", "a: 1\n{{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "b: 2", 0, 2, false},
+		{"define blocks in a template are not matched", "{{- define \"x\" }}\nc: 3\n{{- end }}\na: 1\n{{ include \"x\" . }}\n", "a: 1\n\nc: 3\n", "c: 3", 0, 5, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := newTemplateMap(tplSource{file: "t.yaml", data: []byte(tt.tpl)}, []byte(tt.out), nil)
+			start := findNth(t, []byte(tt.out), tt.needle, tt.nth)
+			loc := m.Locate(start, start+len(tt.needle))
+			line := strings.Count(tt.tpl[:loc.Start], "\n") + 1
+			if line != tt.line || loc.Exact != tt.exact {
+				t.Errorf("got line %d exact %v, want line %d exact %v (%+v)", line, loc.Exact, tt.line, tt.exact, loc)
+			}
+		})
+	}
+}
