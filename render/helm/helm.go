@@ -247,7 +247,7 @@ func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options) ([]r
 		outs = append(outs, render.Output{
 			Name:   renderName(chartDir, k, ch.Name()),
 			Src:    []byte(out),
-			Map:    newTemplateMap(s, []byte(out), vals),
+			Map:    newTemplateMap(s, []byte(out), subchartValues(ch, k, vals)),
 			Origin: origin,
 		})
 	}
@@ -378,6 +378,55 @@ func yamlErrorLine(err error) int {
 type values struct {
 	name string
 	m    map[string]any
+	// prefix is put before a key looked up in m: a subchart's key "x" is
+	// "sub.x" in its parent's values.
+	prefix string
+}
+
+// subchartValues returns the values sources as a template named key (by
+// the engine) sees them: the top chart's with the subchart's path as a
+// prefix, then the subchart's own values.yaml.
+func subchartValues(ch *chart.Chart, key string, vals []values) []values {
+	parts := strings.Split(key, "/")
+	var path []string
+	c := ch
+	for i := 1; i+1 < len(parts) && parts[i] == "charts"; i += 2 {
+		var next *chart.Chart
+		for _, d := range c.Dependencies() {
+			if d.Name() == parts[i+1] {
+				next = d
+			}
+		}
+		if next == nil {
+			break
+		}
+		path = append(path, parts[i+1])
+		c = next
+	}
+	if len(path) == 0 {
+		return vals
+	}
+	prefix := strings.Join(path, ".") + "."
+	out := make([]values, 0, len(vals)+1)
+	for _, v := range vals {
+		v.prefix = prefix + v.prefix
+		out = append(out, v)
+	}
+	return append(out, values{name: "values.yaml of " + strings.Join(path, "/"), m: ownValues(c)})
+}
+
+// ownValues returns the values of c's own values.yaml, as written: after
+// ProcessDependencies, c.Values also holds what its subcharts and imports
+// brought in.
+func ownValues(c *chart.Chart) map[string]any {
+	for _, f := range c.Raw {
+		if f.Name == "values.yaml" {
+			if m, err := loader.LoadValues(bytes.NewReader(f.Data)); err == nil {
+				return m
+			}
+		}
+	}
+	return c.Values
 }
 
 // valuesSources lists where values come from, the highest precedence
@@ -395,7 +444,7 @@ func valuesSources(ch *chart.Chart, chartDir string, files []values, set []strin
 	for i := len(files) - 1; i >= 0; i-- {
 		vs = append(vs, files[i])
 	}
-	return append(vs, values{name: "values.yaml", m: ch.Values})
+	return append(vs, values{name: "values.yaml", m: ownValues(ch)})
 }
 
 var schemaPathRE = regexp.MustCompile(`at '(/[^']*)'`)

@@ -197,6 +197,8 @@ func TestRenderFailures(t *testing.T) {
 		{"values file that fails the schema; values.yaml renders", "testdata/schema", Options{}, "testdata/schema/ci/bad-values.yaml", 1, "at '/replicas': got string, want integer", 1},
 		{"set that fails the schema", "testdata/schema", Options{Set: []string{"replicas=x"}}, "testdata/schema/values.yaml", 1, "at '/replicas': got string, want integer", 0},
 		{"missing values file", "testdata/agent", Options{ValuesFiles: []string{"testdata/agent/nope.yaml"}}, "testdata/agent/nope.yaml", 0, "reading values", 0},
+		{"values file that is not YAML", "testdata/agent", Options{ValuesFiles: []string{"testdata/bad-values.yaml"}}, "testdata/bad-values.yaml", 2, "parsing values", 0},
+		{"bad --set", "testdata/agent", Options{Set: []string{"a[x]=1"}}, "testdata/agent", 0, "parsing --set", 0},
 		{"not a chart", "testdata", Options{}, "testdata/Chart.yaml", 0, "loading chart", 0},
 	}
 	for _, tt := range tests {
@@ -330,6 +332,46 @@ func TestRenderCRDs(t *testing.T) {
 			start := strings.Index(string(src), "Widget")
 			if loc := got[0].Map.Locate(start, start+6); loc != (render.Location{File: crd, Start: start, End: start + 6, Exact: true}) {
 				t.Errorf("location: got %+v", loc)
+			}
+		})
+	}
+}
+
+func TestRenderSubcharts(t *testing.T) {
+	const chart = "testdata/parent"
+	outs := renderByFile(t, chart, Options{}, "values.yaml")
+	var names []string
+	for k := range outs {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	if want := []string{"charts/child/templates/svc.yaml", "templates/cm.yaml"}; !slices.Equal(names, want) {
+		t.Fatalf("outputs: got %q, want %q (a library chart renders nothing of its own)", names, want)
+	}
+	tests := []struct {
+		name, template, needle, file string
+		line                         int
+		exact                        bool
+		note                         string
+	}{
+		{"subchart literal", "charts/child/templates/svc.yaml", "kind: Service", "testdata/parent/charts/child/templates/svc.yaml", 2, true, ""},
+		{"subchart value set by the parent", "charts/child/templates/svc.yaml", "port: 8080", "testdata/parent/charts/child/templates/svc.yaml", 7, false, "from values.yaml: child.port"},
+		{"subchart value of its own", "charts/child/templates/svc.yaml", "name: child-svc", "testdata/parent/charts/child/templates/svc.yaml", 4, false, "from values.yaml of child: name"},
+		{"include from a library chart", "templates/cm.yaml", "app.kubernetes.io/part-of: parent", "testdata/parent/templates/cm.yaml", 6, false, `include "lib.labels"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := outs[tt.template]
+			start := findNth(t, o.Src, tt.needle, 0)
+			loc := o.Map.Locate(start, start+len(tt.needle))
+			if loc.File != tt.file {
+				t.Fatalf("file: got %q, want %q", loc.File, tt.file)
+			}
+			if line, _ := lineCol(t, loc.File, loc.Start); line != tt.line || loc.Exact != tt.exact {
+				t.Errorf("got line %d exact %v, want line %d exact %v", line, loc.Exact, tt.line, tt.exact)
+			}
+			if !strings.Contains(loc.Note, tt.note) {
+				t.Errorf("note: got %q, want it to hold %q", loc.Note, tt.note)
 			}
 		})
 	}

@@ -743,7 +743,8 @@ func noteFor(t token, tl []tline, src []byte, vals []values) string {
 		key = tl[starts].ctxPath
 	}
 	if key != "" {
-		return "from " + valuesFile(vals, key) + ": " + key
+		file, full := valuesFile(vals, key)
+		return "from " + file + ": " + full
 	}
 	if m := includeRE.FindStringSubmatch(t.inner); m != nil {
 		return "produced by include " + m[1]
@@ -752,13 +753,13 @@ func noteFor(t token, tl []tline, src []byte, vals []values) string {
 }
 
 // valuesFile names the values source that sets key, the one with the
-// highest precedence first.
-func valuesFile(vals []values, key string) string {
-	parts := strings.Split(key, ".")
+// highest precedence first, and the key as that source spells it.
+func valuesFile(vals []values, key string) (string, string) {
 	for _, v := range vals {
+		full := v.prefix + key
 		var cur any = v.m
 		found := true
-		for _, p := range parts {
+		for _, p := range strings.Split(full, ".") {
 			mm, ok := cur.(map[string]any)
 			if !ok {
 				found = false
@@ -770,10 +771,10 @@ func valuesFile(vals []values, key string) string {
 			}
 		}
 		if found {
-			return v.name
+			return v.name, full
 		}
 	}
-	return "values"
+	return "values", key
 }
 
 // align returns the pairs (i, j) of n rendered lines and m template lines
