@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -70,4 +71,11 @@ func IsChartDir(dir string) bool {
 // (.tgz or .tar.gz), which Render also loads.
 func IsChartArchive(file string) bool {
 	return strings.HasSuffix(file, ".tgz") || strings.HasSuffix(file, ".tar.gz")
+}
+
+// Has reports whether file (a path as Find's walk spells it) belongs to
+// the chart.
+func (c Chart) Has(file string) bool {
+	_, ok := slices.BinarySearch(c.Files, file)
+	return ok
 }

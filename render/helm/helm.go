@@ -358,6 +358,10 @@ func errorLocation(msg string, src map[string]tplSource) (string, int) {
 		if !ok {
 			continue
 		}
+		if s.inArchive != "" {
+			// The line is the template's, inside the archive.
+			return s.file, 0
+		}
 		line, _ := strconv.Atoi(m[2])
 		return s.file, line
 	}

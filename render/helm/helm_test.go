@@ -280,6 +280,9 @@ func TestFind(t *testing.T) {
 	if !slices.Equal(files, want) {
 		t.Errorf("files: got %q, want %q", files, want)
 	}
+	if !charts[0].Has(filepath.Join(root, "charts/agent/templates/ds.yaml")) || charts[0].Has(filepath.Join(root, "deploy/ds.yaml")) {
+		t.Error("Chart.Has is wrong")
+	}
 	if !IsChartDir(filepath.Join(root, "other")) || IsChartDir(filepath.Join(root, "deploy")) {
 		t.Error("IsChartDir is wrong")
 	}
