@@ -229,6 +229,7 @@ func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options) ([]r
 	}
 
 	vals := valuesSources(ch, chartDir, userFiles, vs.set)
+	defs := defines(src)
 	keys := make([]string, 0, len(files))
 	for k := range files {
 		keys = append(keys, k)
@@ -244,6 +245,7 @@ func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options) ([]r
 		if !ok {
 			s = tplSource{file: filepath.Join(chartDir, filepath.FromSlash(strings.TrimPrefix(k, ch.Name()+"/")))}
 		}
+		s.defines = defs
 		outs = append(outs, render.Output{
 			Name:   renderName(chartDir, k, ch.Name()),
 			Src:    []byte(out),
@@ -274,6 +276,9 @@ type tplSource struct {
 	file      string
 	data      []byte
 	inArchive string // the template's path inside the archive, when set
+	// defines maps the named templates of the render to where they are
+	// defined, for notes.
+	defines map[string]string
 }
 
 // templateSources maps each template of ch and its subcharts, by the name

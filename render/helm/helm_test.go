@@ -60,8 +60,8 @@ func TestRenderAgent(t *testing.T) {
 		note   string
 	}{
 		{"misspelled kind is exact at column 7", "Daemonset", 0, 2, 7, true, ""},
-		{"selector labels from include", "app.kubernetes.io/name: agent\n", 0, 11, 0, false, `include "agent.selectorLabels"`},
-		{"template labels from include", "helm.sh/chart: agent-0.1.0", 1, 15, 0, false, `include "agent.labels"`},
+		{"selector labels from include", "app.kubernetes.io/name: agent\n", 0, 11, 0, false, `include "agent.selectorLabels", defined at templates/_helpers.tpl:5`},
+		{"template labels from include", "helm.sh/chart: agent-0.1.0", 1, 15, 0, false, `include "agent.labels", defined at templates/_helpers.tpl:10`},
 		{"replicas key is literal", "replicas", 0, 8, 3, true, ""},
 		{"replicas value from values", "2", 0, 8, 0, false, "from values.yaml: replicas"},
 		{"replicas line", "replicas: 2", 0, 8, 0, false, "from values.yaml: replicas"},
@@ -360,7 +360,7 @@ func TestRenderSubcharts(t *testing.T) {
 		{"subchart literal", "charts/child/templates/svc.yaml", "kind: Service", "testdata/parent/charts/child/templates/svc.yaml", 2, true, ""},
 		{"subchart value set by the parent", "charts/child/templates/svc.yaml", "port: 8080", "testdata/parent/charts/child/templates/svc.yaml", 7, false, "from values.yaml: child.port"},
 		{"subchart value of its own", "charts/child/templates/svc.yaml", "name: child-svc", "testdata/parent/charts/child/templates/svc.yaml", 4, false, "from values.yaml of child: name"},
-		{"include from a library chart", "templates/cm.yaml", "app.kubernetes.io/part-of: parent", "testdata/parent/templates/cm.yaml", 6, false, `include "lib.labels"`},
+		{"include from a library chart", "templates/cm.yaml", "app.kubernetes.io/part-of: parent", "testdata/parent/templates/cm.yaml", 6, false, `include "lib.labels", defined at charts/lib/templates/_labels.tpl:1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

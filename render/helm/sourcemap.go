@@ -2,6 +2,7 @@ package helm
 
 import (
 	"bytes"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -295,7 +296,7 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 			prev = j
 			producerCursor = 0
 			pos := match(i, j)
-			m.segs[i] = lineSegs(s.data, toks, tl, tl[j], r0, r1, nl, pos, !loop[i], vals)
+			m.segs[i] = lineSegs(s.data, toks, tl, tl[j], r0, r1, nl, pos, !loop[i], vals, s.defines)
 			if loop[i] {
 				rep := "repeated by the range at line " + strconv.Itoa(tl[j].rangeLine+1)
 				for k := range m.segs[i] {
@@ -332,7 +333,7 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 			}
 			t = toks[prods[producerCursor]]
 		}
-		m.segs[i] = []seg{{rs: r0, re: nl, ts: t.start, te: t.end, note: noteFor(t, tl, s.data, vals)}}
+		m.segs[i] = []seg{{rs: r0, re: nl, ts: t.start, te: t.end, note: noteFor(t, tl, vals, s.defines)}}
 	}
 	return m
 }
@@ -619,7 +620,7 @@ func matchLine(src, r []byte, ln tline) []int {
 
 // lineSegs cuts rendered line [r0, r1) (with its newline up to nl), aligned
 // with template line ln at positions pos, into segments.
-func lineSegs(src []byte, toks []token, tl []tline, ln tline, r0, r1, nl int, pos []int, exact bool, vals []values) []seg {
+func lineSegs(src []byte, toks []token, tl []tline, ln tline, r0, r1, nl int, pos []int, exact bool, vals []values, defs map[string]string) []seg {
 	if ln.pure {
 		s := seg{rs: r0, re: r1, ts: ln.ls, te: ln.le, exact: exact}
 		if ln.nlLiteral && nl > r1 {
@@ -638,7 +639,7 @@ func lineSegs(src []byte, toks []token, tl []tline, ln tline, r0, r1, nl int, po
 		for _, it := range pending {
 			if toks[it.tok].producer || s.note == "" {
 				s.ts, s.te = it.ts, it.te
-				if n := noteFor(toks[it.tok], tl, src, vals); n != "" || toks[it.tok].producer {
+				if n := noteFor(toks[it.tok], tl, vals, defs); n != "" || toks[it.tok].producer {
 					s.note = n
 				}
 				if toks[it.tok].producer {
@@ -728,7 +729,7 @@ func expectedIndent(src []byte, t token) int {
 // noteFor says, for people, what fed the text an action wrote: the values
 // file and key when the action (or its enclosing with or range) names a
 // .Values key, or the template it includes.
-func noteFor(t token, tl []tline, src []byte, vals []values) string {
+func noteFor(t token, tl []tline, vals []values, defs map[string]string) string {
 	key := t.valuesPath
 	if key == "" && tl != nil && !strings.Contains(t.inner, ".Release") && !strings.Contains(t.inner, ".Chart") && !includeRE.MatchString(t.inner) {
 		// Inside a with or range over a .Values key: . and the range
@@ -747,7 +748,11 @@ func noteFor(t token, tl []tline, src []byte, vals []values) string {
 		return "from " + file + ": " + full
 	}
 	if m := includeRE.FindStringSubmatch(t.inner); m != nil {
-		return "produced by include " + m[1]
+		note := "produced by include " + m[1]
+		if name, err := strconv.Unquote(m[1]); err == nil && defs[name] != "" {
+			note += ", defined at " + defs[name]
+		}
+		return note
 	}
 	return ""
 }
@@ -833,4 +838,35 @@ func align(n, m int, w func(i, j int) int32) [][2]int {
 		}
 	}
 	return pairs
+}
+
+// defines returns where each named template of srcs is defined, as
+// "templates/_helpers.tpl:5" (the path inside the chart, and the line).
+func defines(srcs map[string]tplSource) map[string]string {
+	defs := map[string]string{}
+	for key, s := range srcs {
+		// The path in the top chart: the engine's name less the chart's.
+		rel := key
+		if i := strings.IndexByte(key, '/'); i >= 0 {
+			rel = key[i+1:]
+		}
+		if s.inArchive != "" {
+			rel = filepath.Base(s.file) + ", " + s.inArchive
+		}
+		for _, t := range lexTemplate(s.data) {
+			if t.keyword != "define" {
+				continue
+			}
+			f := strings.Fields(t.inner)
+			if len(f) < 2 {
+				continue
+			}
+			name, err := strconv.Unquote(f[1])
+			if err != nil {
+				continue
+			}
+			defs[name] = rel + ":" + strconv.Itoa(bytes.Count(s.data[:t.start], []byte("\n"))+1)
+		}
+	}
+	return defs
 }
