@@ -12,6 +12,32 @@
 // (_*.tpl) are not manifests; test hooks under templates/tests are rendered
 // like any other template.
 //
+// # Renders
+//
+// Without ValuesFiles or Set, a chart is rendered with its values.yaml,
+// then once more for each ci/*-values.yaml (the chart-testing convention);
+// each Output's Origin.Values names the values files of its render. The
+// Outputs of different renders share their Names. A render that fails (a
+// required value, a fail call, a template that does not parse or execute, a
+// values file that does not parse or fails values.schema.json) is one
+// render.Failure at the file and line Helm names; the other renders go on.
+//
+// # Source maps
+//
+// Each Output's map is built by aligning the rendered text with its
+// template line by line. A template line of literal text that appears
+// unchanged maps to itself, column included, and is Exact: a fix there is
+// an edit of the template. A line that mixes text and actions
+// ("replicas: {{ .Values.replicas }}") maps to itself; its literal bytes
+// are Exact, what the actions wrote is not. Lines written by actions
+// between two aligned lines (include … | nindent, toYaml, tpl, the body of
+// a with, if or range) map to the action's line, not Exact, with a Note
+// that names the values file and key that fed it ("from values.yaml:
+// resources") or the named template and where it is defined. The later
+// iterations of a range map to the range's lines, not Exact. Templates
+// inside packaged subcharts map to the archive, not Exact, with the
+// template's path and line in the Note.
+//
 // # Cost
 //
 // The package imports only Helm's chart loader, values handling, strvals
