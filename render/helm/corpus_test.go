@@ -1,12 +1,17 @@
 package helm
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/render"
 )
 
 // sharedRepos returns the shared folder of real repositories with charts,
@@ -111,6 +116,30 @@ func TestRealCharts(t *testing.T) {
 				t.Errorf("objects of the first render: got %d, want %d (%v)", first, tt.objects, kinds)
 			}
 			t.Logf("%d objects of the first render: %v", first, kinds)
+			// Lint the outputs and map every finding back: each lands on
+			// a line of a file of the chart. The API server accepts every
+			// object of these renders (the oracle's verdict on the
+			// default render, as SOURCES.md records), so no finding may be
+			// an error.
+			files := make([]*lint.File, len(outs))
+			for i, o := range outs {
+				files[i] = lint.NewFile(strconv.Itoa(i), o.Src)
+			}
+			for _, d := range lint.Run(files, lint.Options{Rules: lint.Rules()}).Diagnostics {
+				i, _ := strconv.Atoi(d.File)
+				f, err := render.MapDiagnostic(d, outs[i], os.ReadFile)
+				if err != nil {
+					t.Fatal(err)
+				}
+				md := f.Diagnostic
+				src, _ := os.ReadFile(md.File)
+				if !strings.HasPrefix(md.File, dir) || md.Start.Line < 1 || md.Start.Line > bytes.Count(src, []byte("\n"))+1 {
+					t.Errorf("%s: finding mapped to %s:%d", outs[i].Name, md.File, md.Start.Line)
+				}
+				if d.Severity == lint.Error {
+					t.Errorf("%s:%d: error on an object the API server accepts: %s (%s)", md.File, md.Start.Line, md.Message, md.Rule)
+				}
+			}
 			for _, k := range tt.kinds {
 				if kinds[k] == 0 {
 					t.Errorf("no %s rendered; got %v", k, kinds)

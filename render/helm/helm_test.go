@@ -63,6 +63,7 @@ func TestRenderAgent(t *testing.T) {
 		{"selector labels from include", "app.kubernetes.io/name: agent\n", 0, 11, 0, false, `include "agent.selectorLabels", defined at templates/_helpers.tpl:5`},
 		{"template labels from include", "helm.sh/chart: agent-0.1.0", 1, 15, 0, false, `include "agent.labels", defined at templates/_helpers.tpl:10`},
 		{"replicas key is literal", "replicas", 0, 8, 3, true, ""},
+		{"literal text in a range is not exact", "protocol: TCP", 0, 24, 0, false, "in the range at line 21"},
 		{"replicas value from values", "2", 0, 8, 0, false, "from values.yaml: replicas"},
 		{"replicas line", "replicas: 2", 0, 8, 0, false, "from values.yaml: replicas"},
 	}

@@ -296,9 +296,15 @@ func newTemplateMap(s tplSource, out []byte, vals []values) *templateMap {
 			prev = j
 			producerCursor = 0
 			pos := match(i, j)
-			m.segs[i] = lineSegs(s.data, toks, tl, tl[j], r0, r1, nl, pos, !loop[i], vals, s.defines)
-			if loop[i] {
-				rep := "repeated by the range at line " + strconv.Itoa(tl[j].rangeLine+1)
+			// Text inside a range is written once per item: an edit of the
+			// template changes every iteration, so none of it is exact.
+			inRange := tl[j].rangeLine >= 0
+			m.segs[i] = lineSegs(s.data, toks, tl, tl[j], r0, r1, nl, pos, !inRange, vals, s.defines)
+			if inRange {
+				rep := "in the range at line " + strconv.Itoa(tl[j].rangeLine+1)
+				if loop[i] {
+					rep = "repeated by the range at line " + strconv.Itoa(tl[j].rangeLine+1)
+				}
 				for k := range m.segs[i] {
 					n := rep
 					if m.segs[i][k].note != "" {
@@ -380,7 +386,7 @@ func (m *templateMap) Locate(start, end int) render.Location {
 	if s.exact {
 		ts := s.ts + (start - s.rs)
 		te := ts + (end - start)
-		if te <= len(m.tpl) && bytes.Equal(m.tpl[ts:te], m.out[start:end]) {
+		if te <= len(m.tpl) && m.contiguous(i, k, end) && bytes.Equal(m.tpl[ts:te], m.out[start:end]) {
 			return render.Location{File: m.file, Start: ts, End: te, Exact: true}
 		}
 	}
@@ -409,6 +415,25 @@ func (m *templateMap) Locate(start, end int) render.Location {
 	}
 	loc.Note = strings.Join(notes, "; ")
 	return loc
+}
+
+// contiguous reports whether the rendered bytes from segment k of line i
+// up to end lie in exact segments that are one run of template bytes.
+func (m *templateMap) contiguous(i, k, end int) bool {
+	first := m.segs[i][k]
+	shift := first.ts - first.rs
+	for ; i < len(m.segs); i, k = i+1, 0 {
+		for ; k < len(m.segs[i]); k++ {
+			s := m.segs[i][k]
+			if s.rs >= end {
+				return true
+			}
+			if !s.exact || s.ts-s.rs != shift {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func contains(ss []string, s string) bool {

@@ -252,6 +252,8 @@ func TestTemplateMapAlignment(t *testing.T) {
 		{"literal line preferred to a line with an action that fits too",
 			"x:\n{{- if .a }}\n  path: /\n{{- end }}\n{{- range .m }}\n  path: {{ .p }}\n{{- end }}\n",
 			"x:\n  path: /\n", "path: /", 0, 3, true},
+		{"span running from literal text into a skipped block", "a: 1\n{{- if .x }}\nb: 2\n{{- end }}\nc: 3\n", "a: 1\nc: 3\n", "a: 1\nc: 3", 0, 1, false},
+		{"span over contiguous literal lines", "a: 1\nb: 2\n", "a: 1\nb: 2\n", "a: 1\nb: 2", 0, 1, true},
 		{"generated line between literal lines", "a: 1\n{{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "b: 2", 0, 2, false},
 		{"define blocks in a template are not matched", "{{- define \"x\" }}\nc: 3\n{{- end }}\na: 1\n{{ include \"x\" . }}\n", "a: 1\n\nc: 3\n", "c: 3", 0, 5, false},
 	}
