@@ -130,9 +130,6 @@ func TestSourceMapIdioms(t *testing.T) {
 					t.Errorf("exact bytes: got %q, want %q", got, tt.needle)
 				}
 			}
-			if tt.note == "" && loc.Note != "" && !tt.exact {
-				t.Logf("note %q", loc.Note)
-			}
 			if tt.note != "" && !strings.Contains(loc.Note, tt.note) {
 				t.Errorf("note: got %q, want it to hold %q", loc.Note, tt.note)
 			}
