@@ -17,8 +17,11 @@ type Finding struct {
 	Diagnostic lint.Diagnostic
 	// Output is the Name of the rendered stream the finding was made on.
 	Output string
-	// Rendered is where the finding starts in the rendered stream.
-	Rendered lint.Position
+	// Rendered is where the finding starts in the rendered stream, and
+	// RenderedLine that line's text (without its line break), for output
+	// that shows it beside the source line when they differ.
+	Rendered     lint.Position
+	RenderedLine string
 	// Origins are the renders the finding was made in: one, or several
 	// after Dedupe.
 	Origins []Origin
@@ -38,6 +41,7 @@ type ReadFunc func(file string) ([]byte, error)
 func MapDiagnostic(d lint.Diagnostic, out Output, read ReadFunc) (Finding, error) {
 	rf := lint.NewFile(out.Name, out.Src)
 	fd := Finding{Output: out.Name, Rendered: rf.Position(d.Span.Start), Origins: []Origin{out.Origin}}
+	fd.RenderedLine = strings.TrimRight(string(rf.Line(fd.Rendered.Line)), "\r\n")
 	loc := out.Map.Locate(d.Span.Start, d.Span.End)
 	src, err := read(loc.File)
 	if err != nil {

@@ -98,6 +98,9 @@ func TestMapDiagnostic(t *testing.T) {
 			if got.Rendered != tt.rendered {
 				t.Errorf("rendered: got %v, want %v", got.Rendered, tt.rendered)
 			}
+			if want := strings.Split(string(out.Src), "\n")[tt.rendered.Line-1]; got.RenderedLine != want {
+				t.Errorf("rendered line: got %q, want %q", got.RenderedLine, want)
+			}
 			if tt.wantFixes > 0 {
 				fixed, err := lint.ApplyEdits([]byte(source), d.Fixes[0].Edits)
 				if err != nil {
