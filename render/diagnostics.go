@@ -22,6 +22,11 @@ type Finding struct {
 	// that shows it beside the source line when they differ.
 	Rendered     lint.Position
 	RenderedLine string
+	// Advice holds the messages of the fixes that were dropped because
+	// they would edit text the source does not hold literally (a value
+	// from values.yaml, a line an include wrote): output may offer them as
+	// text, with the location's note saying where to make the change.
+	Advice []string
 	// Origins are the renders the finding was made in: one, or several
 	// after Dedupe.
 	Origins []Origin
@@ -63,6 +68,8 @@ func MapDiagnostic(d lint.Diagnostic, out Output, read ReadFunc) (Finding, error
 	for _, fix := range d.Fixes {
 		if f, ok := mapFix(fix, out.Map, loc.File, len(src)); ok {
 			m.Fixes = append(m.Fixes, f)
+		} else {
+			fd.Advice = append(fd.Advice, fix.Message)
 		}
 	}
 	fd.Diagnostic = m

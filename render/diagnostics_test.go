@@ -48,6 +48,7 @@ func TestMapDiagnostic(t *testing.T) {
 		wantStart lint.Position
 		wantMsg   string
 		wantFixes int
+		advice    []string
 		rendered  lint.Position
 	}{
 		{
@@ -67,6 +68,7 @@ func TestMapDiagnostic(t *testing.T) {
 			wantSpan:  lint.Span{},
 			wantStart: lint.Position{Line: 1, Column: 1},
 			wantMsg:   "bad header (from values.yaml: header)",
+			advice:    []string{"Fix it"},
 			rendered:  lint.Position{Line: 1, Column: 3},
 		},
 		{
@@ -76,6 +78,7 @@ func TestMapDiagnostic(t *testing.T) {
 			wantSpan:  lint.Span{Start: 26, End: 35},
 			wantStart: lint.Position{Line: 2, Column: 7},
 			wantMsg:   "m",
+			advice:    []string{"Fix both"},
 			rendered:  lint.Position{Line: 3, Column: 7},
 		},
 	}
@@ -94,6 +97,9 @@ func TestMapDiagnostic(t *testing.T) {
 			}
 			if len(d.Fixes) != tt.wantFixes {
 				t.Fatalf("fixes: got %+v, want %d", d.Fixes, tt.wantFixes)
+			}
+			if !slices.Equal(got.Advice, tt.advice) {
+				t.Errorf("advice: got %q, want %q", got.Advice, tt.advice)
 			}
 			if got.Rendered != tt.rendered {
 				t.Errorf("rendered: got %v, want %v", got.Rendered, tt.rendered)
