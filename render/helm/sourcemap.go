@@ -770,6 +770,9 @@ func noteFor(t token, tl []tline, vals []values, defs map[string]string) string 
 	}
 	if key != "" {
 		file, full := valuesFile(vals, key)
+		if file == "" {
+			return "from .Values." + key + ", which no values file sets"
+		}
 		return "from " + file + ": " + full
 	}
 	if m := includeRE.FindStringSubmatch(t.inner); m != nil {
@@ -804,7 +807,7 @@ func valuesFile(vals []values, key string) (string, string) {
 			return v.name, full
 		}
 	}
-	return "values", key
+	return "", key
 }
 
 // align returns the pairs (i, j) of n rendered lines and m template lines

@@ -243,16 +243,18 @@ func TestTemplateMapAlignment(t *testing.T) {
 		nth                    int
 		line                   int
 		exact                  bool
+		note                   string // a substring of the note, when set
 	}{
-		{"last line with its newline", "a: 1\nb: {{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "c: 3", 0, 3, true},
-		{"last line without newline", "a: 1\nc: 3", "a: 1\nc: 3", "c: 3", 0, 2, true},
+		{"last line with its newline", "a: 1\nb: {{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "c: 3", 0, 3, true, ""},
+		{"last line without newline", "a: 1\nc: 3", "a: 1\nc: 3", "c: 3", 0, 2, true, ""},
 		{"literal line preferred to a line with an action that fits too",
 			"x:\n{{- if .a }}\n  path: /\n{{- end }}\n{{- range .m }}\n  path: {{ .p }}\n{{- end }}\n",
-			"x:\n  path: /\n", "path: /", 0, 3, true},
-		{"span running from literal text into a skipped block", "a: 1\n{{- if .x }}\nb: 2\n{{- end }}\nc: 3\n", "a: 1\nc: 3\n", "a: 1\nc: 3", 0, 1, false},
-		{"span over contiguous literal lines", "a: 1\nb: 2\n", "a: 1\nb: 2\n", "a: 1\nb: 2", 0, 1, true},
-		{"generated line between literal lines", "a: 1\n{{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "b: 2", 0, 2, false},
-		{"define blocks in a template are not matched", "{{- define \"x\" }}\nc: 3\n{{- end }}\na: 1\n{{ include \"x\" . }}\n", "a: 1\n\nc: 3\n", "c: 3", 0, 5, false},
+			"x:\n  path: /\n", "path: /", 0, 3, true, ""},
+		{"span running from literal text into a skipped block", "a: 1\n{{- if .x }}\nb: 2\n{{- end }}\nc: 3\n", "a: 1\nc: 3\n", "a: 1\nc: 3", 0, 1, false, ""},
+		{"span over contiguous literal lines", "a: 1\nb: 2\n", "a: 1\nb: 2\n", "a: 1\nb: 2", 0, 1, true, ""},
+		{"generated line between literal lines", "a: 1\n{{ .x }}\nc: 3\n", "a: 1\nb: 2\nc: 3\n", "b: 2", 0, 2, false, ""},
+		{"a key no values file sets", "a: {{ .Values.nope | default 3 }}\n", "a: 3\n", "3", 0, 1, false, "from .Values.nope, which no values file sets"},
+		{"define blocks in a template are not matched", "{{- define \"x\" }}\nc: 3\n{{- end }}\na: 1\n{{ include \"x\" . }}\n", "a: 1\n\nc: 3\n", "c: 3", 0, 5, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -262,6 +264,9 @@ func TestTemplateMapAlignment(t *testing.T) {
 			line := strings.Count(tt.tpl[:loc.Start], "\n") + 1
 			if line != tt.line || loc.Exact != tt.exact {
 				t.Errorf("got line %d exact %v, want line %d exact %v (%+v)", line, loc.Exact, tt.line, tt.exact, loc)
+			}
+			if !strings.Contains(loc.Note, tt.note) {
+				t.Errorf("note: got %q, want it to hold %q", loc.Note, tt.note)
 			}
 		})
 	}
