@@ -238,14 +238,20 @@ func renderOne(ch *chart.Chart, chartDir string, vs valueSet, opts Options) ([]r
 	relOpts := common.ReleaseOptions{Name: ReleaseName, Namespace: ns, Revision: 1, IsInstall: true}
 	rv, err := cutil.ToRenderValuesWithSchemaValidation(ch, user, relOpts, caps, false)
 	if err != nil {
-		// A values file that fails values.schema.json: the last values
-		// file of the render, or the chart's values.yaml.
-		file := filepath.Join(chartDir, "values.yaml")
-		if len(vs.files) > 0 {
-			file = vs.files[len(vs.files)-1]
-		}
+		// Values that fail values.schema.json: at the values file of the
+		// highest precedence that sets the key the error names, or else
+		// the last values file of the render (the chart's values.yaml when
+		// it has no other).
 		msg := strings.TrimSpace(err.Error())
-		return nil, fail(file, schemaErrorLine(file, msg), msg)
+		cands := append([]string{filepath.Join(chartDir, "values.yaml")}, vs.files...)
+		file, line := cands[len(cands)-1], 0
+		for i := len(cands) - 1; i >= 0; i-- {
+			if l := schemaErrorLine(cands[i], msg); l > 0 {
+				file, line = cands[i], l
+				break
+			}
+		}
+		return nil, fail(file, line, msg)
 	}
 	files, err := engine.Engine{}.Render(ch, rv)
 	if err != nil {

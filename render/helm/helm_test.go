@@ -196,6 +196,7 @@ func TestRenderFailures(t *testing.T) {
 		{"required", "testdata/required", Options{}, "testdata/required/templates/pod.yaml", 8, "image is required", 0},
 		{"parse error", "testdata/badparse", Options{}, "testdata/badparse/templates/cm.yaml", 6, `function "nosuchfunc" not defined`, 0},
 		{"values file that fails the schema; values.yaml renders", "testdata/schema", Options{}, "testdata/schema/ci/bad-values.yaml", 1, "at '/replicas': got string, want integer", 1},
+		{"the values file that sets the failing key, not the last", "testdata/schema", Options{ValuesFiles: []string{"testdata/schema/ci/bad-values.yaml", "testdata/schema/extra.yaml"}}, "testdata/schema/ci/bad-values.yaml", 1, "at '/replicas': got string, want integer", 0},
 		{"set that fails the schema", "testdata/schema", Options{Set: []string{"replicas=x"}}, "testdata/schema/values.yaml", 1, "at '/replicas': got string, want integer", 0},
 		{"missing values file", "testdata/agent", Options{ValuesFiles: []string{"testdata/agent/nope.yaml"}}, "testdata/agent/nope.yaml", 0, "reading values", 0},
 		{"values file that is not YAML", "testdata/agent", Options{ValuesFiles: []string{"testdata/bad-values.yaml"}}, "testdata/bad-values.yaml", 2, "parsing values", 0},
