@@ -1,0 +1,4 @@
+{{- define "idioms.labels" -}}
+app: {{ .Values.name }}
+chart: {{ .Chart.Name }}
+{{- end }}
