@@ -80,8 +80,8 @@ func ValidateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorL
 }
 
 // statefulSetPodTemplate returns the template as the server validates it:
-// with a volume for each claim template first (a claim of the pod's first
-// ordinal), then the template's volumes that no claim template replaces.
+// with a volume for each claim template first (a claim named as the
+// template), then the template's volumes that no claim template replaces.
 func statefulSetPodTemplate(ss *appsv1.StatefulSet) *corev1.PodTemplateSpec {
 	if len(ss.Spec.VolumeClaimTemplates) == 0 {
 		return &ss.Spec.Template
@@ -92,7 +92,7 @@ func statefulSetPodTemplate(ss *appsv1.StatefulSet) *corev1.PodTemplateSpec {
 	for _, c := range ss.Spec.VolumeClaimTemplates {
 		claims[c.Name] = true
 		vols = append(vols, corev1.Volume{Name: c.Name, VolumeSource: corev1.VolumeSource{
-			PersistentVolumeClaim: &corev1.PersistentVolumeClaimVolumeSource{ClaimName: fmt.Sprintf("%s-%s-0", c.Name, ss.Name)},
+			PersistentVolumeClaim: &corev1.PersistentVolumeClaimVolumeSource{ClaimName: c.Name},
 		}})
 	}
 	for _, v := range t.Spec.Volumes {
