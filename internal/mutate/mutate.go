@@ -31,10 +31,10 @@ type removed struct{}
 
 // The values that replace a string, a number or a boolean: each a value
 // the API server has rules about somewhere (names, quantities, enums,
-// counts).
+// counts, restart policies, paths, schedules).
 var (
-	stringValues = []any{"Bad_Value", "", "a b", "-1", "999999"}
-	numberValues = []any{-1, 0, 100001}
+	stringValues = []any{"Bad_Value", "", "a b", "-1", "999999", "Always", "Never", "../x", "TZ=UTC 0 * * * *"}
+	numberValues = []any{-1, 0, 1, 100001}
 )
 
 // Mutations returns the mutations of a one-document YAML or JSON manifest:
