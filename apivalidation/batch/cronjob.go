@@ -64,7 +64,7 @@ func ValidateCronJob(cj *batchv1.CronJob, opts core.Options) field.ErrorList {
 	if len(cj.Name) > validation.DNS1035LabelMaxLength-11 {
 		allErrs = append(allErrs, field.Invalid(field.NewPath("metadata", "name"), cj.Name, "must be no more than 52 characters"))
 	}
-	return allErrs
+	return core.Dedupe(allErrs)
 }
 
 // ValidateSchedule checks a CronJob's schedule at fldPath as the server
@@ -112,7 +112,9 @@ func validateTimeZone(tz *string, fldPath *field.Path) field.ErrorList {
 // CronJobWithDefaults returns a copy of cj with the defaults the API
 // server applies to a batch/v1 CronJob before validating it: the Allow
 // concurrency policy, suspend false, history limits of 3 successful and 1
-// failed Jobs, and the pod template defaults of its job template. cj
+// failed Jobs, and the defaults of its job template's spec that do not
+// depend on the Job (the completion mode, suspend, pod condition pattern
+// status, pod replacement policy and pod template). cj
 // itself is not changed.
 func CronJobWithDefaults(cj *batchv1.CronJob) *batchv1.CronJob {
 	cj = cj.DeepCopy()
@@ -129,6 +131,6 @@ func CronJobWithDefaults(cj *batchv1.CronJob) *batchv1.CronJob {
 	if spec.FailedJobsHistoryLimit == nil {
 		spec.FailedJobsHistoryLimit = new(int32(1))
 	}
-	core.SetPodTemplateDefaults(&spec.JobTemplate.Spec.Template)
+	setJobSpecDefaults(&spec.JobTemplate.Spec)
 	return cj
 }

@@ -87,7 +87,7 @@ func ValidateJob(job *batchv1.Job, opts core.Options) field.ErrorList {
 			allErrs = append(allErrs, field.Invalid(field.NewPath("metadata", "name"), job.Name, "will not able to create pod with invalid DNS label: "+hostname))
 		}
 	}
-	return allErrs
+	return core.Dedupe(allErrs)
 }
 
 // isIndexed reports whether a Job's completion mode is Indexed.

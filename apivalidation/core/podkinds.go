@@ -21,6 +21,7 @@ import (
 func ValidatePod(pod *corev1.Pod, opts Options) field.ErrorList {
 	pod = PodWithDefaults(pod)
 	PrepareForCreate(&pod.ObjectMeta, true)
+	preparePodForCreate(pod)
 	metaPath, specPath := field.NewPath("metadata"), field.NewPath("spec")
 	allErrs := ValidateObjectMeta(&pod.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, metaPath)
 	allErrs = append(allErrs, validatePodSpecificAnnotations(pod.Annotations, &pod.Spec, metaPath.Child("annotations"))...)
@@ -48,7 +49,7 @@ func ValidatePod(pod *corev1.Pod, opts Options) field.ErrorList {
 	if pod.Spec.NodeName != "" && len(pod.Spec.SchedulingGates) != 0 {
 		allErrs = append(allErrs, field.Forbidden(specPath.Child("nodeName"), "cannot be set until all schedulingGates have been cleared"))
 	}
-	return allErrs
+	return Dedupe(allErrs)
 }
 
 // validateImagesOnlyForPod checks what a Pod's containers must get right
@@ -125,7 +126,8 @@ func ValidatePodTemplate(pt *corev1.PodTemplate, opts Options) field.ErrorList {
 	SetPodTemplateDefaults(&pt.Template)
 	PrepareForCreate(&pt.ObjectMeta, true)
 	allErrs := ValidateObjectMeta(&pt.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
-	return append(allErrs, ValidatePodTemplateSpec(&pt.Template, field.NewPath("template"), opts)...)
+	allErrs = append(allErrs, ValidatePodTemplateSpec(&pt.Template, field.NewPath("template"), opts)...)
+	return Dedupe(allErrs)
 }
 
 // ValidateReplicationController returns the API server's errors for
@@ -149,7 +151,7 @@ func ValidateReplicationController(rc *corev1.ReplicationController, opts Option
 	tp := fldPath.Child("template")
 	t := spec.Template
 	if t == nil {
-		return append(allErrs, field.Required(tp, ""))
+		return Dedupe(append(allErrs, field.Required(tp, "")))
 	}
 	if !selector.Empty() && !selector.Matches(labels.Set(t.Labels)) {
 		allErrs = append(allErrs, field.Invalid(tp.Child("metadata", "labels"), t.Labels, "`selector` does not match template `labels`"))
@@ -161,7 +163,7 @@ func ValidateReplicationController(rc *corev1.ReplicationController, opts Option
 	if t.Spec.ActiveDeadlineSeconds != nil {
 		allErrs = append(allErrs, field.Forbidden(tp.Child("spec", "activeDeadlineSeconds"), "activeDeadlineSeconds in ReplicationController is not Supported"))
 	}
-	return allErrs
+	return Dedupe(allErrs)
 }
 
 // ReplicationControllerWithDefaults returns a copy of rc with the defaults
