@@ -81,7 +81,7 @@ func ValidateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorL
 
 // statefulSetPodTemplate returns the template as the server validates it:
 // with a volume for each claim template first (a claim named as the
-// template), then the template's volumes that no claim template replaces.
+// template; templates of the same name give one volume), then the template's volumes that no claim template replaces.
 func statefulSetPodTemplate(ss *appsv1.StatefulSet) *corev1.PodTemplateSpec {
 	if len(ss.Spec.VolumeClaimTemplates) == 0 {
 		return &ss.Spec.Template
@@ -90,6 +90,9 @@ func statefulSetPodTemplate(ss *appsv1.StatefulSet) *corev1.PodTemplateSpec {
 	claims := make(map[string]bool, len(ss.Spec.VolumeClaimTemplates))
 	vols := make([]corev1.Volume, 0, len(ss.Spec.VolumeClaimTemplates)+len(t.Spec.Volumes))
 	for _, c := range ss.Spec.VolumeClaimTemplates {
+		if claims[c.Name] {
+			continue
+		}
 		claims[c.Name] = true
 		vols = append(vols, corev1.Volume{Name: c.Name, VolumeSource: corev1.VolumeSource{
 			PersistentVolumeClaim: &corev1.PersistentVolumeClaimVolumeSource{ClaimName: c.Name},
