@@ -7,6 +7,7 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+	resourcehelper "k8s.io/component-helpers/resource"
 )
 
 // ValidatePod returns the API server's errors for creating pod (the
@@ -67,7 +68,8 @@ func validateImagesOnlyForPod(containers []corev1.Container, fldPath *field.Path
 // PodWithDefaults returns a copy of pod with the defaults the API server
 // applies to a v1 Pod before validating it: the pod template defaults (see
 // SetPodTemplateDefaults), each container's requests copied from its
-// limits where unset, enableServiceLinks, and under hostNetwork each
+// limits where unset, pod-level requests where pod-level limits are set
+// (see defaultPodRequests), enableServiceLinks, and under hostNetwork each
 // container port's hostPort. pod itself is not changed.
 func PodWithDefaults(pod *corev1.Pod) *corev1.Pod {
 	pod = pod.DeepCopy()
@@ -80,9 +82,7 @@ func PodWithDefaults(pod *corev1.Pod) *corev1.Pod {
 			requestsFromLimits(&cs[i].Resources)
 		}
 	}
-	if spec.Resources != nil {
-		requestsFromLimits(spec.Resources)
-	}
+	defaultPodRequests(pod)
 	if spec.EnableServiceLinks == nil {
 		spec.EnableServiceLinks = new(corev1.DefaultEnableServiceLinks)
 	}
@@ -98,6 +98,33 @@ func PodWithDefaults(pod *corev1.Pod) *corev1.Pod {
 		}
 	}
 	return pod
+}
+
+// defaultPodRequests gives pod-level requests where pod-level limits are
+// set, as the Pod defaults do: for each supported resource without a
+// request, the containers' aggregate requests, or else the pod's limit.
+func defaultPodRequests(pod *corev1.Pod) {
+	r := pod.Spec.Resources
+	if r == nil || len(r.Limits) == 0 {
+		return
+	}
+	reqs := r.Requests
+	if reqs == nil {
+		reqs = corev1.ResourceList{}
+	}
+	for name, q := range resourcehelper.AggregateContainerRequests(pod, resourcehelper.PodResourcesOptions{}) {
+		if _, ok := reqs[name]; !ok && resourcehelper.IsSupportedPodLevelResource(name) {
+			reqs[name] = q.DeepCopy()
+		}
+	}
+	for name, q := range r.Limits {
+		if _, ok := reqs[name]; !ok && resourcehelper.IsSupportedPodLevelResource(name) {
+			reqs[name] = q.DeepCopy()
+		}
+	}
+	if len(reqs) > 0 {
+		r.Requests = reqs
+	}
 }
 
 // requestsFromLimits gives every limited resource without a request a
