@@ -6,6 +6,11 @@ import (
 	"strings"
 	"testing"
 
+	"k8s.io/apimachinery/pkg/runtime"
+	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
+	"github.com/daemonlint/daemonlint/apivalidation/batch"
 	"github.com/daemonlint/daemonlint/apivalidation/core"
 	"github.com/daemonlint/daemonlint/internal/mutate"
 )
@@ -117,4 +122,35 @@ func readVerdicts(t *testing.T, name string) []recordedVerdict {
 		out = append(out, v)
 	}
 	return out
+}
+
+// BenchmarkValidatePodKinds measures the validation of the seeded
+// mutations' base manifests, one of each pod-bearing kind.
+func BenchmarkValidatePodKinds(b *testing.B) {
+	bases, err := filepath.Glob("../testdata/apiserver-mutations/*.yaml")
+	if err != nil || len(bases) == 0 {
+		b.Fatalf("no manifests: %v", err)
+	}
+	var objs []runtime.Object
+	for _, base := range bases {
+		src, err := os.ReadFile(base)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, obj, err := decodePodKind(src)
+		if err != nil || obj == nil {
+			b.Fatalf("%s: %v", base, err)
+		}
+		objs = append(objs, obj)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, obj := range objs {
+			for _, validate := range []func(runtime.Object, core.Options) (field.ErrorList, bool){core.ValidateObject, apps.ValidateObject, batch.ValidateObject} {
+				if _, ok := validate(obj, core.Options{}); ok {
+					break
+				}
+			}
+		}
+	}
 }
