@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	_ "time/tzdata" // time zones known without the host's zoneinfo, as kube-apiserver embeds them
 
 	"github.com/robfig/cron/v3"
 	batchv1 "k8s.io/api/batch/v1"
