@@ -17,15 +17,15 @@ import (
 
 // TestSeededMutations applies the seeded mutations of internal/mutate to
 // the manifests of testdata/apiserver-mutations (a Deployment, a
-// StatefulSet, a Job, a CronJob, a Pod, a ReplicationController and a
-// PodTemplate) and compares each with the API server's recorded verdict
+// StatefulSet, two Jobs, a CronJob, two Pods, a ReplicationController, a
+// PodTemplate, and a DaemonSet and a ReplicaSet) and compares each with the API server's recorded verdict
 // (scripts/genmutations): decoding must fail where the server's decoding
 // does, the verdict (any error or none) must always agree, and at least
 // 98% of the server's (type, field) errors must be reported.
 func TestSeededMutations(t *testing.T) {
 	bases, err := filepath.Glob("../testdata/apiserver-mutations/*.yaml")
-	if err != nil || len(bases) < 7 {
-		t.Fatalf("want the manifests of seven kinds, got %v (%v)", bases, err)
+	if err != nil || len(bases) < 9 {
+		t.Fatalf("want the manifests of nine kinds, got %v (%v)", bases, err)
 	}
 	for _, base := range bases {
 		t.Run(strings.TrimSuffix(filepath.Base(base), ".yaml"), func(t *testing.T) {
