@@ -50,10 +50,6 @@ const (
 	legacyControllerUIDLabel = "controller-uid"
 )
 
-// generatedUID stands for the UID the server gives a new Job; the
-// generated selector and labels carry it.
-const generatedUID = "00000000-0000-0000-0000-000000000000"
-
 // ValidateJob returns the API server's errors for creating job, in the
 // server's order, after the server's defaults (see JobWithDefaults) and,
 // unless spec.manualSelector is true, the selector and pod labels the
@@ -63,8 +59,7 @@ const generatedUID = "00000000-0000-0000-0000-000000000000"
 // job itself is not changed.
 func ValidateJob(job *batchv1.Job, opts core.Options) field.ErrorList {
 	job = JobWithDefaults(job)
-	core.PrepareForCreate(&job.ObjectMeta, true)
-	job.UID = generatedUID
+	core.PrepareForCreate(&job.ObjectMeta, true) // gives the Job a UID for the generated selector
 	if job.Spec.ManualSelector == nil || !*job.Spec.ManualSelector {
 		generateSelector(job)
 	}
