@@ -99,7 +99,7 @@ func TestGoldenPodKinds(t *testing.T) {
 	for _, wantFile := range wants {
 		name := strings.TrimSuffix(filepath.Base(wantFile), ".want")
 		t.Run(name, func(t *testing.T) {
-			verdict, wantErrs := readWant(t, wantFile)
+			verdict, wantErrs, allowPrivileged := readWant(t, wantFile)
 			src, err := os.ReadFile(strings.TrimSuffix(wantFile, ".want") + ".yaml")
 			if err != nil {
 				t.Fatal(err)
@@ -112,7 +112,7 @@ func TestGoldenPodKinds(t *testing.T) {
 			if decodeErr != nil {
 				t.Fatalf("decoding: %v", decodeErr)
 			}
-			got := errorLines(validatePodKind(t, obj, core.Options{}))
+			got := errorLines(validatePodKind(t, obj, core.Options{DisallowPrivileged: !allowPrivileged}))
 			switch verdict {
 			case "201":
 				if len(got) > 0 {
@@ -134,8 +134,9 @@ func TestGoldenPodKinds(t *testing.T) {
 	}
 }
 
-// readWant reads a .want file: the verdict and the sorted error lines.
-func readWant(t *testing.T, name string) (verdict string, errs []string) {
+// readWant reads a .want file: the verdict, the sorted error lines, and
+// whether the server allowed privileged containers.
+func readWant(t *testing.T, name string) (verdict string, errs []string, allowPrivileged bool) {
 	t.Helper()
 	data, err := os.ReadFile(name)
 	if err != nil {
@@ -148,11 +149,13 @@ func readWant(t *testing.T, name string) (verdict string, errs []string) {
 			verdict = value
 		case "error":
 			errs = append(errs, uidRE.ReplaceAllString(value, "<uid>"))
-		case "#", "message", "allow-privileged":
+		case "allow-privileged":
+			allowPrivileged = value == "true"
+		case "#", "message":
 		default:
 			t.Fatalf("%s: unknown line %q", name, line)
 		}
 	}
 	slices.Sort(errs)
-	return verdict, errs
+	return verdict, errs, allowPrivileged
 }
