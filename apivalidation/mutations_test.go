@@ -39,13 +39,13 @@ func TestSeededMutations(t *testing.T) {
 			}
 			recorded := readVerdicts(t, strings.TrimSuffix(base, ".yaml")+".verdicts")
 			if len(recorded) != len(muts) {
-				t.Fatalf("%d recorded verdicts for %d mutations: run go run ./scripts/genmutations", len(recorded), len(muts))
+				t.Fatalf("%d recorded verdicts for %d mutations: run go run ./scripts/genmutations/main.go", len(recorded), len(muts))
 			}
 			var judged, agree, wantFields, gotFields int
 			for i, m := range muts {
 				rec := recorded[i]
 				if rec.name != m.Name {
-					t.Fatalf("mutation %d is %q, recorded %q: run go run ./scripts/genmutations", i, m.Name, rec.name)
+					t.Fatalf("mutation %d is %q, recorded %q: run go run ./scripts/genmutations/main.go", i, m.Name, rec.name)
 				}
 				_, obj, decodeErr := decodePodKind(m.Doc)
 				if obj == nil {

@@ -1,3 +1,5 @@
+//go:build ignore
+
 // Command genmutations records the API server's verdict on every seeded
 // mutation (see internal/mutate) of the manifests in
 // testdata/apiserver-mutations, using the oracle built from
@@ -7,7 +9,7 @@
 // pairs joined by "; ". Run it by hand after changing a manifest or the
 // mutations; go test reads the .verdicts files and needs no oracle.
 //
-//	go run ./scripts/genmutations [-oracle /tmp/oracle] [FILE.yaml...]
+//	go run ./scripts/genmutations/main.go [-oracle /tmp/oracle] [FILE.yaml...]
 package main
 
 import (
