@@ -43,23 +43,10 @@ func validateWorkloadTemplate(t *corev1.PodTemplateSpec, fldPath *field.Path, ki
 	return append(allErrs, validateWorkloadPodSpec(t, fldPath, kind)...)
 }
 
-// dedupe drops the errors whose text repeats an earlier one's, as the
-// server's list does once it has passed through ErrorList.ToAggregate
-// (which the declarative-validation step of every create applies).
+// dedupe drops repeated errors, as the server's list does (see
+// core.Dedupe).
 func dedupe(errs field.ErrorList) field.ErrorList {
-	if len(errs) < 2 {
-		return errs
-	}
-	seen := make(map[string]bool, len(errs))
-	out := errs[:0:0]
-	for _, e := range errs {
-		msg := e.Error()
-		if !seen[msg] {
-			seen[msg] = true
-			out = append(out, e)
-		}
-	}
-	return out
+	return core.Dedupe(errs)
 }
 
 // conversionError reports an annotation the server converts into an

@@ -15,9 +15,15 @@
 //     scheduling (affinity, tolerations, topology spread) and pod security.
 //   - SetPodTemplateDefaults applies the core/v1 defaults the server sets
 //     in a pod template before validating it.
+//   - ValidatePod (the server's ValidatePodCreate, after PodWithDefaults
+//     and what the pod strategy prepares), ValidatePodTemplate and
+//     ValidateReplicationController (after
+//     ReplicationControllerWithDefaults) judge the core/v1 kinds that carry
+//     a pod; ValidateObject dispatches to them on the Go type.
 //
 // Options carry what a cluster decides that changes the verdict; the zero
 // Options is the usual server. A workload kind's own rules, and its
 // defaults, are in its group's package (apivalidation/apps for DaemonSets,
-// ReplicaSets and Deployments), which calls into this one.
+// ReplicaSets, Deployments and StatefulSets, apivalidation/batch for Jobs
+// and CronJobs), which calls into this one.
 package core

@@ -29,7 +29,7 @@ func ValidatePodTemplateSpec(t *corev1.PodTemplateSpec, fldPath *field.Path, opt
 	allErrs = append(allErrs, ValidateAnnotations(t.Annotations, fldPath.Child("annotations"))...)
 	allErrs = append(allErrs, validatePodSpecificAnnotations(t.Annotations, &t.Spec, fldPath.Child("annotations"))...)
 	specPath := fldPath.Child("spec")
-	allErrs = append(allErrs, validatePodSpec(&t.Spec, specPath, opts)...)
+	allErrs = append(allErrs, validatePodSpec(&t.Spec, "", specPath, opts)...)
 	allErrs = append(allErrs, validateSeccompAnnotationsAndFields(t.Annotations, &t.Spec, specPath)...)
 	allErrs = append(allErrs, validateAppArmorAnnotationsAndFields(t.Annotations, &t.Spec, specPath)...)
 	if len(t.Spec.EphemeralContainers) > 0 {
@@ -139,9 +139,9 @@ func podSpecHasContainer(spec *corev1.PodSpec, name string) bool {
 	return false
 }
 
-// validatePodSpec is the server's ValidatePodSpec for a pod template (no
-// pod metadata).
-func validatePodSpec(spec *corev1.PodSpec, fldPath *field.Path, opts Options) field.ErrorList {
+// validatePodSpec is the server's ValidatePodSpec: for a Pod, podName is
+// its name; for a pod template (no pod metadata), "".
+func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, opts Options) field.ErrorList {
 	var allErrs field.ErrorList
 	if spec.TerminationGracePeriodSeconds == nil {
 		allErrs = append(allErrs, field.Required(fldPath.Child("terminationGracePeriodSeconds"), ""))
@@ -149,7 +149,7 @@ func validatePodSpec(spec *corev1.PodSpec, fldPath *field.Path, opts Options) fi
 	gracePeriod := spec.TerminationGracePeriodSeconds
 	hostUsers := spec.HostUsers == nil || *spec.HostUsers
 
-	vols, vErrs := validateVolumes(spec.Volumes, fldPath.Child("volumes"))
+	vols, vErrs := validateVolumes(spec.Volumes, podName, fldPath.Child("volumes"))
 	allErrs = append(allErrs, vErrs...)
 	podClaimNames := newStringSet[string]()
 	for _, c := range spec.ResourceClaims {

@@ -1,9 +1,11 @@
 package core
 
 import (
+	"fmt"
 	"net"
 	"path"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -22,7 +24,7 @@ const (
 
 // validateVolumes checks the pod's volumes and returns those that passed,
 // by name: a mount of a volume that failed its own checks is "Not found".
-func validateVolumes(volumes []corev1.Volume, fldPath *field.Path) (map[string]corev1.VolumeSource, field.ErrorList) {
+func validateVolumes(volumes []corev1.Volume, podName string, fldPath *field.Path) (map[string]corev1.VolumeSource, field.ErrorList) {
 	var allErrs field.ErrorList
 	names := newStringSet[string]()
 	vols := make(map[string]corev1.VolumeSource, len(volumes))
@@ -31,6 +33,7 @@ func validateVolumes(volumes []corev1.Volume, fldPath *field.Path) (map[string]c
 		idxPath := fldPath.Index(i)
 		namePath := idxPath.Child("name")
 		el := validateVolumeSource(&vol.VolumeSource, idxPath, vol.Name)
+		el = append(el, validateEphemeralClaimName(&vol.VolumeSource, podName, vol.Name, namePath)...)
 		if vol.Name == "" {
 			el = append(el, field.Required(namePath, ""))
 		} else {
@@ -47,6 +50,33 @@ func validateVolumes(volumes []corev1.Volume, fldPath *field.Path) (map[string]c
 		}
 	}
 	return vols, allErrs
+}
+
+// validateEphemeralClaimName checks, for a Pod (podName is "" for a
+// template), the name of the claim a generic ephemeral volume gets:
+// "<pod>-<volume>", which must be a DNS subdomain.
+func validateEphemeralClaimName(s *corev1.VolumeSource, podName, volName string, namePath *field.Path) field.ErrorList {
+	if s.Ephemeral == nil || podName == "" || volName == "" || setSources(s) != 1 {
+		return nil
+	}
+	pvcName := podName + "-" + volName
+	var allErrs field.ErrorList
+	for _, msg := range apimachineryvalidation.NameIsDNSSubdomain(pvcName, false) {
+		allErrs = append(allErrs, field.Invalid(namePath, volName, fmt.Sprintf("PVC name %q: %v", pvcName, msg)))
+	}
+	return allErrs
+}
+
+// setSources counts the sources a volume sets.
+func setSources(s *corev1.VolumeSource) int {
+	n := 0
+	v := reflect.ValueOf(*s)
+	for i := 0; i < v.NumField(); i++ {
+		if !v.Field(i).IsNil() {
+			n++
+		}
+	}
+	return n
 }
 
 // volumeSourceCheck is one source of a volume: whether it is set, its field
