@@ -140,8 +140,18 @@ func TestCorpusVerdicts(t *testing.T) {
 			continue
 		}
 		obj, err := Decode(gvk, objs[item])
+		if err != nil && verdict == "valid" {
+			// kubectl keeps the last of repeated keys, which strict
+			// decoding refuses: read the document as kubectl does.
+			obj, _ = New(gvk)
+			err = yaml.Unmarshal(objs[item], obj)
+		}
 		if err != nil {
-			t.Errorf("%s: %v", where, err)
+			// Decoding errors are the lint layer's to report; here it is
+			// enough that the server refuses the document too.
+			if verdict == "valid" {
+				t.Errorf("%s: the server accepts it, but it does not decode: %v", where, err)
+			}
 			continue
 		}
 		if m, ok := obj.(interface{ GetName() string }); ok && name != "" && m.GetName() != name {

@@ -3,8 +3,10 @@ package registry
 import (
 	"fmt"
 
+	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
+	batchv1 "k8s.io/api/batch/v1"
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	nodev1 "k8s.io/api/node/v1"
@@ -16,7 +18,10 @@ import (
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
 	"github.com/daemonlint/daemonlint/apivalidation/autoscaling"
+	"github.com/daemonlint/daemonlint/apivalidation/batch"
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
 	"github.com/daemonlint/daemonlint/apivalidation/networking"
 	"github.com/daemonlint/daemonlint/apivalidation/node"
@@ -49,6 +54,33 @@ func gvk(group, version, kind string) schema.GroupVersionKind {
 
 // kinds are the kinds judged in full.
 var kinds = map[schema.GroupVersionKind]entry{
+	gvk("", "v1", "Pod"): judge(func(o *corev1.Pod, opts Options) field.ErrorList {
+		return core.ValidatePod(o, opts.Pod)
+	}),
+	gvk("", "v1", "PodTemplate"): judge(func(o *corev1.PodTemplate, opts Options) field.ErrorList {
+		return core.ValidatePodTemplate(o, opts.Pod)
+	}),
+	gvk("", "v1", "ReplicationController"): judge(func(o *corev1.ReplicationController, opts Options) field.ErrorList {
+		return core.ValidateReplicationController(o, opts.Pod)
+	}),
+	gvk("apps", "v1", "DaemonSet"): judge(func(o *appsv1.DaemonSet, opts Options) field.ErrorList {
+		return apps.ValidateDaemonSet(o, opts.Pod)
+	}),
+	gvk("apps", "v1", "ReplicaSet"): judge(func(o *appsv1.ReplicaSet, opts Options) field.ErrorList {
+		return apps.ValidateReplicaSet(o, opts.Pod)
+	}),
+	gvk("apps", "v1", "Deployment"): judge(func(o *appsv1.Deployment, opts Options) field.ErrorList {
+		return apps.ValidateDeployment(o, opts.Pod)
+	}),
+	gvk("apps", "v1", "StatefulSet"): judge(func(o *appsv1.StatefulSet, opts Options) field.ErrorList {
+		return apps.ValidateStatefulSet(o, opts.Pod)
+	}),
+	gvk("batch", "v1", "Job"): judge(func(o *batchv1.Job, opts Options) field.ErrorList {
+		return batch.ValidateJob(o, opts.Pod)
+	}),
+	gvk("batch", "v1", "CronJob"): judge(func(o *batchv1.CronJob, opts Options) field.ErrorList {
+		return batch.ValidateCronJob(o, opts.Pod)
+	}),
 	gvk("", "v1", "ServiceAccount"): judge(func(o *corev1.ServiceAccount, opts Options) field.ErrorList {
 		return coreobjects.ValidateServiceAccount(o, opts.Core)
 	}),

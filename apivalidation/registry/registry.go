@@ -1,7 +1,8 @@
 // Package registry maps built-in kinds to the validation daemonlint ports
 // from the API server for them: given a typed object of k8s.io/api, it
-// calls the entry point of the kind's API group package (coreobjects, rbac,
-// policy, scheduling, networking, autoscaling, storage, node) and says
+// calls the entry point of the kind's API group package (core, apps, batch,
+// coreobjects, rbac, policy, scheduling, networking, autoscaling, storage,
+// node) and says
 // whether the kind is judged in full. For every other built-in kind,
 // objectmeta.ValidateMetadata judges the metadata alone.
 package registry
@@ -16,7 +17,10 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"sigs.k8s.io/yaml"
 
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
 	"github.com/daemonlint/daemonlint/apivalidation/autoscaling"
+	"github.com/daemonlint/daemonlint/apivalidation/batch"
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 	"github.com/daemonlint/daemonlint/apivalidation/coreobjects"
 	"github.com/daemonlint/daemonlint/apivalidation/networking"
 	"github.com/daemonlint/daemonlint/apivalidation/node"
@@ -31,6 +35,9 @@ import (
 type Options struct {
 	// Core holds the core group's options (the Service IP range).
 	Core coreobjects.Options
+	// Pod holds the options of every kind that carries a pod template
+	// (whether privileged containers are allowed).
+	Pod core.Options
 }
 
 // entry is one judged kind: a constructor of its typed object and its
@@ -105,6 +112,11 @@ func Decode(gvk schema.GroupVersionKind, doc []byte) (runtime.Object, error) {
 func ValidateObject(obj runtime.Object, opts Options) (field.ErrorList, bool) {
 	if errs, ok := coreobjects.ValidateObject(obj, opts.Core); ok {
 		return errs, true
+	}
+	for _, v := range []func(runtime.Object, core.Options) (field.ErrorList, bool){core.ValidateObject, apps.ValidateObject, batch.ValidateObject} {
+		if errs, ok := v(obj, opts.Pod); ok {
+			return errs, true
+		}
 	}
 	for _, v := range groupValidators {
 		if errs, ok := v(obj); ok {

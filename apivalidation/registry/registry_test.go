@@ -31,8 +31,8 @@ func TestValidateObjectDispatch(t *testing.T) {
 			}
 		})
 	}
-	if _, ok := ValidateObject(&appsv1.DaemonSet{}, Options{}); ok {
-		t.Error("a DaemonSet is judged here; it belongs to the daemonset package")
+	if _, ok := ValidateObject(&appsv1.ControllerRevision{}, Options{}); ok {
+		t.Error("a ControllerRevision is judged in full, but only its metadata is ported")
 	}
 	if Judged(schema.GroupVersionKind{Group: "autoscaling", Version: "v2beta2", Kind: "HorizontalPodAutoscaler"}) {
 		t.Error("autoscaling/v2beta2 is judged, but a v1.37 server does not serve it")
@@ -44,7 +44,7 @@ func TestDecodeRejectsUnknownFields(t *testing.T) {
 	if _, err := Decode(gvk, []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nspec: {}\n")); err == nil {
 		t.Error("a ConfigMap with a spec decoded without error")
 	}
-	if _, err := Decode(schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "DaemonSet"}, []byte("{}")); err == nil {
+	if _, err := Decode(schema.GroupVersionKind{Group: "apps", Version: "v1", Kind: "ControllerRevision"}, []byte("{}")); err == nil {
 		t.Error("a kind that is not judged decoded without error")
 	}
 }
