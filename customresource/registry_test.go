@@ -1,0 +1,308 @@
+package customresource
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"k8s.io/apimachinery/pkg/util/validation/field"
+	"sigs.k8s.io/yaml"
+)
+
+// finding is what a test expects of one field.Error: its path and a part
+// of its text.
+type finding struct {
+	field    string
+	contains string
+}
+
+// check compares errs with want, in order.
+func check(t *testing.T, errs field.ErrorList, want []finding) {
+	t.Helper()
+	var got []string
+	for _, e := range errs {
+		got = append(got, e.Field+" | "+e.Error())
+	}
+	if len(errs) != len(want) {
+		t.Fatalf("got %d errors, want %d:\n%s", len(errs), len(want), strings.Join(got, "\n"))
+	}
+	for i, w := range want {
+		if errs[i].Field != w.field || !strings.Contains(errs[i].Error(), w.contains) {
+			t.Errorf("error %d: got %q, want field %q containing %q", i, got[i], w.field, w.contains)
+		}
+	}
+}
+
+// crontabRegistry returns a registry that holds testdata/crontab-crd.yaml.
+func crontabRegistry(t *testing.T) *Registry {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "crontab-crd.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewRegistry()
+	if errs := r.AddCRDManifest(data, "testdata/crontab-crd.yaml:1"); len(errs) > 0 {
+		t.Fatalf("AddCRDManifest: %v", errs)
+	}
+	return r
+}
+
+// validateYAML runs ValidateJSON on a YAML custom resource.
+func validateYAML(t *testing.T, r *Registry, doc string) (field.ErrorList, bool) {
+	t.Helper()
+	data, err := yaml.YAMLToJSON([]byte(doc))
+	if err != nil {
+		t.Fatalf("bad test input: %v", err)
+	}
+	return r.ValidateJSON(data)
+}
+
+func TestValidate(t *testing.T) {
+	const head = "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: my-cron\n"
+	tests := []struct {
+		name string
+		doc  string
+		want []finding
+	}{{
+		name: "valid",
+		doc:  head + "spec:\n  cronSpec: '*/5 * * * *'\n  image: my-image\n  policy: Allow\n  replicas: 2\n  maxReplicas: 3\n",
+	}, {
+		name: "valid with defaults for replicas and maxReplicas",
+		doc:  head + "spec:\n  cronSpec: '*/5 * * * *'\n",
+	}, {
+		name: "preserved subtree keeps unknown fields",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  extra:\n    anything: goes\n    nested: {deep: [1, 2]}\n",
+	}, {
+		name: "pattern",
+		doc:  head + "spec:\n  cronSpec: every minute\n",
+		want: []finding{{"spec.cronSpec", `should match '^(\d+|\*)(/\d+)?(\s+(\d+|\*)(/\d+)?){4}$'`}},
+	}, {
+		name: "enum",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  policy: Sometimes\n",
+		want: []finding{
+			{"spec.policy", `Unsupported value: "Sometimes": supported values: "Allow", "Forbid", "Replace"`},
+			{"", "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"},
+		},
+	}, {
+		name: "integer field given a string",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  replicas: lots\n",
+		want: []finding{
+			{"spec.replicas", `Invalid value: "string": spec.replicas in body must be of type integer: "string"`},
+			{"", "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"},
+		},
+	}, {
+		name: "minimum",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  replicas: -1\n",
+		want: []finding{{"spec.replicas", "should be greater than or equal to 0"}},
+	}, {
+		name: "required field",
+		doc:  head + "spec:\n  image: my-image\n",
+		want: []finding{
+			{"spec.cronSpec", "Required value"},
+			{"", "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"},
+		},
+	}, {
+		name: "CEL rule",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  replicas: 5\n  maxReplicas: 3\n",
+		want: []finding{{"spec", "replicas must not exceed maxReplicas (rule of CustomResourceDefinition crontabs.stable.example.com (testdata/crontab-crd.yaml:1))"}},
+	}, {
+		name: "CEL rule sees defaults",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  replicas: 11\n",
+		want: []finding{{"spec", "replicas must not exceed maxReplicas"}},
+	}, {
+		name: "unknown fields",
+		doc:  head + "  colour: red\nspec:\n  cronSpec: '* * * * *'\n  image: my-image\n  imagePullPolicy: Always\nstatus:\n  ok: true\n",
+		want: []finding{
+			{"metadata.colour", `unknown field "metadata.colour"`},
+			{"spec.imagePullPolicy", `unknown field "spec.imagePullPolicy"`},
+			{"status", `unknown field "status"`},
+		},
+	}, {
+		name: "metadata name",
+		doc:  "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: My_Cron\nspec:\n  cronSpec: '* * * * *'\n",
+		want: []finding{{"metadata.name", `Invalid value: "My_Cron": a lowercase RFC 1123 subdomain`}},
+	}, {
+		name: "metadata without a name",
+		doc:  "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  labels: {a: b}\nspec:\n  cronSpec: '* * * * *'\n",
+		want: []finding{
+			{"metadata.name", "Required value: name or generateName is required"},
+			{"", "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"},
+		},
+	}, {
+		name: "generateName is enough",
+		doc:  "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  generateName: cron-\nspec:\n  cronSpec: '* * * * *'\n",
+	}, {
+		name: "unserved version",
+		doc:  "apiVersion: stable.example.com/v1beta1\nkind: CronTab\nmetadata:\n  name: a\n",
+		want: []finding{{"apiVersion", `does not serve this version of CronTab: write "stable.example.com/v1"`}},
+	}, {
+		name: "unknown version",
+		doc:  "apiVersion: stable.example.com/v2\nkind: CronTab\nmetadata:\n  name: a\n",
+		want: []finding{{"apiVersion", `Unsupported value: "stable.example.com/v2"`}},
+	}}
+	r := crontabRegistry(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, found := validateYAML(t, r, tt.doc)
+			if !found {
+				t.Fatal("found = false, want true")
+			}
+			check(t, errs, tt.want)
+		})
+	}
+}
+
+func TestValidateNotFound(t *testing.T) {
+	r := crontabRegistry(t)
+	for _, doc := range []string{
+		"apiVersion: other.example.com/v1\nkind: CronTab\nmetadata: {name: a}\n",
+		"apiVersion: stable.example.com/v1\nkind: AtJob\nmetadata: {name: a}\n",
+		"kind: CronTab\n",
+	} {
+		t.Run(doc, func(t *testing.T) {
+			errs, found := validateYAML(t, r, doc)
+			if found || len(errs) > 0 {
+				t.Errorf("got found %v, errors %v; want not found and no errors", found, errs)
+			}
+		})
+	}
+}
+
+func TestValidateMapDoesNotModify(t *testing.T) {
+	r := crontabRegistry(t)
+	obj := map[string]any{
+		"apiVersion": "stable.example.com/v1",
+		"kind":       "CronTab",
+		"metadata":   map[string]any{"name": "a"},
+		"spec":       map[string]any{"cronSpec": "* * * * *", "replicas": float64(2), "bogus": true},
+	}
+	errs, found := r.Validate(obj)
+	if !found {
+		t.Fatal("found = false, want true")
+	}
+	check(t, errs, []finding{{"spec.bogus", `unknown field "spec.bogus"`}})
+	spec := obj["spec"].(map[string]any)
+	if _, ok := spec["bogus"]; !ok {
+		t.Error("Validate pruned the caller's object")
+	}
+	if _, ok := spec["maxReplicas"]; ok {
+		t.Error("Validate defaulted the caller's object")
+	}
+}
+
+func TestAddCRD(t *testing.T) {
+	const head = "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names: {kind: Widget, plural: widgets}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n"
+	tests := []struct {
+		name string
+		doc  string
+		want []finding
+	}{{
+		name: "valid",
+		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {type: object, properties: {size: {type: integer}}}\n",
+	}, {
+		name: "type missing in a structural schema",
+		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            properties:\n              size: {type: integer}\n",
+		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].type", "Required value: must not be empty for specified object fields"}},
+	}, {
+		name: "CEL rule that does not compile",
+		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            x-kubernetes-validations:\n            - rule: self.size >\n            properties:\n              size: {type: integer}\n",
+		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule", "compilation failed"}},
+	}, {
+		name: "CEL rule on a field the schema does not have",
+		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            x-kubernetes-validations:\n            - rule: self.count > 0\n            properties:\n              size: {type: integer}\n",
+		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule", "undefined field 'count'"}},
+	}, {
+		name: "name not plural.group",
+		doc:  strings.Replace(head, "name: widgets.example.com", "name: widget.example.com", 1) + "    schema:\n      openAPIV3Schema: {type: object}\n",
+		want: []finding{{"metadata.name", `must be spec.names.plural+"."+spec.group`}},
+	}, {
+		name: "no schema",
+		doc:  head,
+		want: []finding{{"spec.versions[0].schema.openAPIV3Schema", "Required value"}},
+	}, {
+		name: "not a CRD",
+		doc:  "apiVersion: apiextensions.k8s.io/v1beta1\nkind: CustomResourceDefinition\n",
+		want: []finding{{"apiVersion", `Unsupported value: "apiextensions.k8s.io/v1beta1"`}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRegistry()
+			check(t, r.AddCRDManifest([]byte(tt.doc), "widgets.yaml:1"), tt.want)
+		})
+	}
+}
+
+// TestInvalidCRDKind checks that the custom resources of a CRD that the
+// server would refuse are reported, not skipped.
+func TestInvalidCRDKind(t *testing.T) {
+	r := NewRegistry()
+	crd := "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n  names: {kind: Widget, plural: widgets}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {properties: {size: {type: integer}}}\n"
+	if errs := r.AddCRDManifest([]byte(crd), "widgets.yaml:1"); len(errs) == 0 {
+		t.Fatal("AddCRDManifest gave no errors for a schema that is not structural")
+	}
+	errs, found := validateYAML(t, r, "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: a}\n")
+	if !found {
+		t.Fatal("found = false, want true")
+	}
+	check(t, errs, []finding{{"kind", "CustomResourceDefinition widgets.example.com (widgets.yaml:1) defines this kind but is itself invalid"}})
+}
+
+func TestParsePath(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"spec", "spec"},
+		{"spec.foo", "spec.foo"},
+		{"spec.items[0].name", "spec.items[0].name"},
+		{"spec.items[0][1]", "spec.items[0][1]"},
+		{"metadata.colour", "metadata.colour"},
+	} {
+		if got := parsePath(tt.in).String(); got != tt.want {
+			t.Errorf("parsePath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func Example() {
+	reg := NewRegistry()
+	crd := []byte(`apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: crontabs.stable.example.com
+spec:
+  group: stable.example.com
+  names: {kind: CronTab, plural: crontabs}
+  scope: Namespaced
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            x-kubernetes-validations:
+            - rule: self.replicas <= self.maxReplicas
+            properties:
+              replicas: {type: integer}
+              maxReplicas: {type: integer}
+`)
+	if errs := reg.AddCRDManifest(crd, "crontab.yaml:1"); len(errs) > 0 {
+		fmt.Println(errs)
+		return
+	}
+	cr := []byte(`{"apiVersion": "stable.example.com/v1", "kind": "CronTab",
+	  "metadata": {"name": "my-cron"},
+	  "spec": {"replicas": 5, "maxReplicas": 3, "colour": "red"}}`)
+	errs, found := reg.ValidateJSON(cr)
+	fmt.Println("found:", found)
+	for _, e := range errs {
+		fmt.Println(e)
+	}
+	// Output:
+	// found: true
+	// spec.colour: Not found: unknown field "spec.colour"
+	// spec: Invalid value: failed rule: self.replicas <= self.maxReplicas (rule of CustomResourceDefinition crontabs.stable.example.com (crontab.yaml:1))
+}
