@@ -149,7 +149,6 @@ func (c *crd) validate(u map[string]any, v *crdVersion) field.ErrorList {
 	errs = append(errs, listtype.ValidateListSetsAndMaps(nil, v.structural, u)...)
 	if v.cel != nil {
 		if blocking(errs) {
-			// The server's note has no field; "" is the root here.
 			errs = append(errs, &field.Error{Type: field.ErrorTypeInvalid, BadValue: field.OmitValueType{}, Detail: "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"})
 		} else {
 			celErrs, _ := v.cel.Validate(ctx, nil, v.structural, u, nil, celconfig.RuntimeCELCostBudget)
@@ -157,6 +156,11 @@ func (c *crd) validate(u map[string]any, v *crdVersion) field.ErrorList {
 				e.Detail = fmt.Sprintf("%s (rule of %s)", e.Detail, c.describe())
 				errs = append(errs, e)
 			}
+		}
+	}
+	for _, e := range errs {
+		if e.Field == "<nil>" { // a nil *field.Path: the object itself
+			e.Field = ""
 		}
 	}
 	return errs
