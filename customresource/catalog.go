@@ -2,12 +2,14 @@ package customresource
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -134,12 +136,16 @@ func (r *Registry) validateCatalog(u map[string]any, gvk schema.GroupVersionKind
 			}
 		case *kind.Required:
 			for _, name := range k.Missing {
-				errs = append(errs, field.Required(childPath(path, name), fmt.Sprintf("(catalog schema %s)", e.path)))
+				errs = append(errs, field.Required(childPath(path, name), fmt.Sprintf("required by the catalog schema %s", e.path)))
 			}
 		default:
 			errs = append(errs, field.Invalid(path, field.OmitValueType{}, fmt.Sprintf("%s (catalog schema %s)", leaf.ErrorKind.LocalizedString(p), e.path)))
 		}
 	}
+	// The order of jsonschema's errors follows map iteration: sort.
+	slices.SortStableFunc(errs, func(a, b *field.Error) int {
+		return cmp.Or(strings.Compare(a.Field, b.Field), strings.Compare(a.Detail, b.Detail))
+	})
 	return errs, true
 }
 

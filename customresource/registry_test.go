@@ -306,3 +306,62 @@ spec:
 	// spec.colour: Not found: unknown field "spec.colour"
 	// spec: Invalid value: failed rule: self.replicas <= self.maxReplicas (rule of CustomResourceDefinition crontabs.stable.example.com (crontab.yaml:1))
 }
+
+func TestCatalog(t *testing.T) {
+	const head = "apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata:\n  name: my-cron\n"
+	r := NewRegistry()
+	n, err := r.AddCatalogDir(filepath.Join("testdata", "catalog"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 1 {
+		t.Fatalf("AddCatalogDir found %d schemas, want 1", n)
+	}
+	schemaFile := filepath.Join("testdata", "catalog", "stable.example.com", "crontab_v1.json")
+	tests := []struct {
+		name string
+		doc  string
+		want []finding
+	}{{
+		name: "valid",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  replicas: 3\n  hosts: [a, b]\n",
+	}, {
+		name: "integer field given a string",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  replicas: lots\n",
+		want: []finding{{"spec.replicas", "got string, want integer (catalog schema " + schemaFile + ")"}},
+	}, {
+		name: "required, enum and unknown field",
+		doc:  head + "spec:\n  policy: Sometimes\n  colour: red\n",
+		want: []finding{
+			{"spec.colour", `unknown field "spec.colour"`},
+			{"spec.cronSpec", "Required value: required by the catalog schema"},
+			{"spec.policy", "value must be one of 'Allow', 'Forbid', 'Replace'"},
+		},
+	}, {
+		name: "list item",
+		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  hosts: [a, toolong]\n",
+		want: []finding{{"spec.hosts[1]", "maxLength"}},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, found := validateYAML(t, r, tt.doc)
+			if !found {
+				t.Fatal("found = false, want true")
+			}
+			check(t, errs, tt.want)
+		})
+	}
+
+	// A CRD at hand wins over the catalog.
+	crdReg := crontabRegistry(t)
+	if _, err := crdReg.AddCatalogDir(filepath.Join("testdata", "catalog")); err != nil {
+		t.Fatal(err)
+	}
+	errs, _ := validateYAML(t, crdReg, head+"spec:\n  cronSpec: '* * * * *'\n  replicas: 5\n  maxReplicas: 3\n")
+	check(t, errs, []finding{{"spec", "replicas must not exceed maxReplicas"}})
+
+	// Another version of the kind is not in the catalog.
+	if _, found := validateYAML(t, r, "apiVersion: stable.example.com/v2\nkind: CronTab\nmetadata: {name: a}\n"); found {
+		t.Error("found = true for a version the catalog does not have")
+	}
+}
