@@ -75,6 +75,9 @@ func TestValidate(t *testing.T) {
 		name: "preserved subtree keeps unknown fields",
 		doc:  head + "spec:\n  cronSpec: '* * * * *'\n  extra:\n    anything: goes\n    nested: {deep: [1, 2]}\n",
 	}, {
+		name: "a null spec is dropped, as the server drops nulls the schema does not allow",
+		doc:  head + "spec: null\n",
+	}, {
 		name: "pattern",
 		doc:  head + "spec:\n  cronSpec: every minute\n",
 		want: []finding{{"spec.cronSpec", `should match '^(\d+|\*)(/\d+)?(\s+(\d+|\*)(/\d+)?){4}$'`}},
@@ -363,5 +366,46 @@ func TestCatalog(t *testing.T) {
 	// Another version of the kind is not in the catalog.
 	if _, found := validateYAML(t, r, "apiVersion: stable.example.com/v2\nkind: CronTab\nmetadata: {name: a}\n"); found {
 		t.Error("found = true for a version the catalog does not have")
+	}
+}
+
+// TestHostile checks that odd custom resources and CRDs give errors, not
+// panics.
+func TestHostile(t *testing.T) {
+	r := crontabRegistry(t)
+	for _, doc := range []string{
+		`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": "x"}`,
+		`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": 5, "labels": []}}`,
+		`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": "x"}`,
+		`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": {"cronSpec": "* * * * *", "replicas": 1.5, "maxReplicas": 1e300}}`,
+		`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": {"cronSpec": "* * * * *", "extra": [[[[[[[[[]]]]]]]]]}}`,
+		`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": []}`,
+	} {
+		t.Run(doc, func(t *testing.T) {
+			errs, found := r.ValidateJSON([]byte(doc))
+			if !found || len(errs) == 0 {
+				t.Errorf("got found %v, %d errors; want found and errors", found, len(errs))
+			}
+		})
+	}
+	for _, doc := range []string{`[]`, `null`, `{"apiVersion": 5}`, `1e400`, `{`} {
+		t.Run(doc, func(t *testing.T) {
+			if _, found := r.ValidateJSON([]byte(doc)); found {
+				t.Error("found = true, want false")
+			}
+		})
+	}
+	for _, doc := range []string{
+		"kind: CustomResourceDefinition\n",
+		"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  names: {kind: A}\n",
+		"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec:\n  group: a.b\n  names: {kind: A, plural: as}\n  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {x-kubernetes-validations: [{rule: 'self.x'}]}}}]\n",
+		"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: [1]\n",
+		"- a\n- b\n",
+	} {
+		t.Run(doc, func(t *testing.T) {
+			if errs := NewRegistry().AddCRDManifest([]byte(doc), "x.yaml:1"); len(errs) == 0 {
+				t.Error("no errors")
+			}
+		})
 	}
 }
