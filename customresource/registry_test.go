@@ -409,3 +409,39 @@ func TestHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestConcurrentValidate runs Validate from many goroutines, as a linter
+// that checks files concurrently does; run it with -race.
+func TestConcurrentValidate(t *testing.T) {
+	r := crontabRegistry(t)
+	if _, err := r.AddCatalogDir(filepath.Join("testdata", "catalog")); err != nil {
+		t.Fatal(err)
+	}
+	docs := [][]byte{
+		[]byte(`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": {"cronSpec": "* * * * *", "replicas": 5, "maxReplicas": 3}}`),
+		[]byte(`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": {"cronSpec": "bad", "policy": "x"}}`),
+	}
+	want := make([]int, len(docs))
+	for i, d := range docs {
+		errs, _ := r.ValidateJSON(d)
+		want[i] = len(errs)
+	}
+	done := make(chan string)
+	for g := range 8 {
+		go func() {
+			var msg string
+			for i := range 20 {
+				d := docs[(g+i)%len(docs)]
+				if errs, _ := r.ValidateJSON(d); len(errs) != want[(g+i)%len(docs)] {
+					msg = fmt.Sprintf("goroutine %d: got %d errors, want %d", g, len(errs), want[(g+i)%len(docs)])
+				}
+			}
+			done <- msg
+		}()
+	}
+	for range 8 {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
