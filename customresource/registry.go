@@ -103,6 +103,17 @@ func (r *Registry) AddCRD(obj *apiextensionsv1.CustomResourceDefinition, source 
 	if err := apiextensionsv1.Convert_v1_CustomResourceDefinition_To_apiextensions_CustomResourceDefinition(v1, &internal, nil); err != nil {
 		return field.ErrorList{field.Invalid(field.NewPath("spec"), field.OmitValueType{}, fmt.Sprintf("cannot convert to the internal version: %v", err))}
 	}
+	// PrepareForCreate of the CRD strategy: the status is the server's.
+	// (Its dropDisabledFields does nothing while the feature gates keep
+	// their defaults.)
+	internal.Status = apiextensions.CustomResourceDefinitionStatus{}
+	internal.Generation = 1
+	for _, v := range internal.Spec.Versions {
+		if v.Storage {
+			internal.Status.StoredVersions = []string{v.Name}
+			break
+		}
+	}
 	errs := crdvalidation.ValidateCustomResourceDefinition(context.Background(), &internal)
 
 	gk := schema.GroupKind{Group: v1.Spec.Group, Kind: v1.Spec.Names.Kind}

@@ -205,6 +205,9 @@ func TestAddCRD(t *testing.T) {
 		name: "valid",
 		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec: {type: object, properties: {size: {type: integer}}}\n",
 	}, {
+		name: "the status is the server's to set, as on create",
+		doc:  head + "    schema:\n      openAPIV3Schema: {type: object}\nstatus:\n  acceptedNames: {kind: \"\", plural: \"\"}\n  conditions: []\n  storedVersions: [v0]\n",
+	}, {
 		name: "type missing in a structural schema",
 		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            properties:\n              size: {type: integer}\n",
 		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].type", "Required value: must not be empty for specified object fields"}},
