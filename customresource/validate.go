@@ -46,7 +46,11 @@ const generatedNameSuffix = "abcde"
 // is checked on the pruned object so that all problems show at once),
 // metadata, the openAPIV3Schema, the scale subresource's replicas,
 // embedded resources, x-kubernetes-list-type invariants, and the
-// x-kubernetes-validations rules (whose messages name the CRD).
+// x-kubernetes-validations rules (whose messages name the CRD). As on the
+// server, the rules are not run when an earlier error is of a type that
+// blocks them (a required, unsupported, too long or too many value, or a
+// wrong type); a last error with an empty Field then says so. An empty
+// Field always means the object itself (the server prints it as <nil>).
 func (r *Registry) Validate(obj map[string]any) (errs field.ErrorList, found bool) {
 	data, err := json.Marshal(obj)
 	if err != nil {
