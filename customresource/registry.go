@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"k8s.io/apiextensions-apiserver/pkg/apis/apiextensions"
 	apiextensionsv1 "k8s.io/apiextensions-apiserver/pkg/apis/apiextensions/v1"
@@ -55,7 +56,12 @@ type crdVersion struct {
 	served     bool
 	structural *structuralschema.Structural
 	validator  apiservervalidation.SchemaValidator
-	cel        *cel.Validator // nil when the schema has no rules
+	// The CEL rules are compiled on first use: compiling them is most of
+	// what adding a CRD costs, and most CRDs of a chart have no custom
+	// resource in the same run. (ValidateCustomResourceDefinition has
+	// compiled them once already, to check them.)
+	celOnce sync.Once
+	cel     *cel.Validator // nil when the schema has no rules
 	// statusSubresource: on create the server drops status before
 	// validation.
 	statusSubresource bool
@@ -179,8 +185,17 @@ func newVersion(v *apiextensionsv1.CustomResourceDefinitionVersion) (*crdVersion
 		return nil, fmt.Errorf("the schema of version %q: %w", v.Name, err)
 	}
 	out.validator = validator
-	out.cel = cel.NewValidator(s, true, celconfig.PerCallLimit)
 	return out, nil
+}
+
+// celValidator returns the version's CEL validator, nil when it has no
+// rules, building it on first use as the server's custom resource strategy
+// does, with the server's per-call cost limit.
+func (v *crdVersion) celValidator() *cel.Validator {
+	v.celOnce.Do(func() {
+		v.cel = cel.NewValidator(v.structural, true, celconfig.PerCallLimit)
+	})
+	return v.cel
 }
 
 // Kinds returns the group/kinds the registry knows from CRDs, sorted, for

@@ -448,3 +448,32 @@ func TestConcurrentValidate(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkAddCRD(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "crontab-crd.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if errs := NewRegistry().AddCRDManifest(data, "crontab-crd.yaml"); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}
+
+func BenchmarkValidate(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "crontab-crd.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := NewRegistry()
+	if errs := r.AddCRDManifest(data, "crontab-crd.yaml"); len(errs) > 0 {
+		b.Fatal(errs)
+	}
+	cr := []byte(`{"apiVersion": "stable.example.com/v1", "kind": "CronTab", "metadata": {"name": "a"}, "spec": {"cronSpec": "* * * * *", "replicas": 2, "maxReplicas": 3}}`)
+	for b.Loop() {
+		if errs, _ := r.ValidateJSON(cr); len(errs) > 0 {
+			b.Fatal(errs)
+		}
+	}
+}

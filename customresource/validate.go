@@ -151,11 +151,11 @@ func (c *crd) validate(u map[string]any, v *crdVersion) field.ErrorList {
 	errs = append(errs, validateScaleSpec(u, v.specReplicasPath)...)
 	errs = append(errs, schemaobjectmeta.Validate(ctx, nil, u, v.structural, false)...)
 	errs = append(errs, listtype.ValidateListSetsAndMaps(nil, v.structural, u)...)
-	if v.cel != nil {
+	if celValidator := v.celValidator(); celValidator != nil {
 		if blocking(errs) {
 			errs = append(errs, &field.Error{Type: field.ErrorTypeInvalid, BadValue: field.OmitValueType{}, Detail: "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation"})
 		} else {
-			celErrs, _ := v.cel.Validate(ctx, nil, v.structural, u, nil, celconfig.RuntimeCELCostBudget)
+			celErrs, _ := celValidator.Validate(ctx, nil, v.structural, u, nil, celconfig.RuntimeCELCostBudget)
 			for _, e := range celErrs {
 				e.Detail = fmt.Sprintf("%s (rule of %s)", e.Detail, c.describe())
 				errs = append(errs, e)
