@@ -96,7 +96,10 @@ func (r *Registry) AddCRDManifest(data []byte, source string) field.ErrorList {
 // AddCRD validates a CustomResourceDefinition as the API server does on
 // create and makes its custom resources checkable. source names where the
 // CRD came from (a file and line, say); messages about its rules quote it.
-// The returned errors are the server's, with field paths into the CRD.
+// The returned errors are the server's, with field paths into the v1
+// manifest: where the server names a field of its internal version that
+// all versions share (spec.validation.openAPIV3Schema...), the path is the
+// first version's (spec.versions[0].schema.openAPIV3Schema...).
 //
 // A CRD with errors is still recorded, so that its custom resources are
 // reported as having an invalid definition rather than skipped. A CRD for
@@ -121,6 +124,9 @@ func (r *Registry) AddCRD(obj *apiextensionsv1.CustomResourceDefinition, source 
 		}
 	}
 	errs := crdvalidation.ValidateCustomResourceDefinition(context.Background(), &internal)
+	for _, e := range errs {
+		e.Field = manifestPath(e.Field)
+	}
 
 	gk := schema.GroupKind{Group: v1.Spec.Group, Kind: v1.Spec.Names.Kind}
 	if gk.Kind == "" {
@@ -209,4 +215,27 @@ func (r *Registry) Kinds() []schema.GroupKind {
 		return strings.Compare(a.String(), b.String())
 	})
 	return out
+}
+
+// hoisted are the fields of the internal CRD spec that the conversion from
+// v1 fills from spec.versions when every version has the same value.
+var hoisted = []string{"spec.validation", "spec.subresources", "spec.additionalPrinterColumns", "spec.selectableFields"}
+
+// manifestPath turns a path into the internal CRD that the server reports
+// (spec.validation.openAPIV3Schema..., when all versions share one schema)
+// into the path of the same field in the v1 manifest: the first version's
+// (spec.versions[0].schema.openAPIV3Schema...).
+func manifestPath(p string) string {
+	for _, h := range hoisted {
+		rest, ok := strings.CutPrefix(p, h)
+		if !ok || (rest != "" && rest[0] != '.' && rest[0] != '[') {
+			continue
+		}
+		name := strings.TrimPrefix(h, "spec.")
+		if name == "validation" {
+			name = "schema"
+		}
+		return "spec.versions[0]." + name + rest
+	}
+	return p
 }

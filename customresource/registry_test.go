@@ -210,15 +210,19 @@ func TestAddCRD(t *testing.T) {
 	}, {
 		name: "type missing in a structural schema",
 		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            properties:\n              size: {type: integer}\n",
-		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].type", "Required value: must not be empty for specified object fields"}},
+		want: []finding{{"spec.versions[0].schema.openAPIV3Schema.properties[spec].type", "Required value: must not be empty for specified object fields"}},
+	}, {
+		name: "the second of two versions with different schemas",
+		doc:  head + "    schema:\n      openAPIV3Schema: {type: object}\n  - name: v2\n    served: true\n    storage: false\n    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            properties:\n              size: {type: integer}\n",
+		want: []finding{{"spec.versions[1].schema.openAPIV3Schema.properties[spec].type", "Required value: must not be empty for specified object fields"}},
 	}, {
 		name: "CEL rule that does not compile",
 		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            x-kubernetes-validations:\n            - rule: self.size >\n            properties:\n              size: {type: integer}\n",
-		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule", "compilation failed"}},
+		want: []finding{{"spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule", "compilation failed"}},
 	}, {
 		name: "CEL rule on a field the schema does not have",
 		doc:  head + "    schema:\n      openAPIV3Schema:\n        type: object\n        properties:\n          spec:\n            type: object\n            x-kubernetes-validations:\n            - rule: self.count > 0\n            properties:\n              size: {type: integer}\n",
-		want: []finding{{"spec.validation.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule", "undefined field 'count'"}},
+		want: []finding{{"spec.versions[0].schema.openAPIV3Schema.properties[spec].x-kubernetes-validations[0].rule", "undefined field 'count'"}},
 	}, {
 		name: "name not plural.group",
 		doc:  strings.Replace(head, "name: widgets.example.com", "name: widget.example.com", 1) + "    schema:\n      openAPIV3Schema: {type: object}\n",
@@ -253,6 +257,22 @@ func TestInvalidCRDKind(t *testing.T) {
 		t.Fatal("found = false, want true")
 	}
 	check(t, errs, []finding{{"kind", "CustomResourceDefinition widgets.example.com (widgets.yaml:1) defines this kind but is itself invalid"}})
+}
+
+func TestManifestPath(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"spec.validation.openAPIV3Schema.properties[spec].type", "spec.versions[0].schema.openAPIV3Schema.properties[spec].type"},
+		{"spec.validation", "spec.versions[0].schema"},
+		{"spec.subresources.scale.specReplicasPath", "spec.versions[0].subresources.scale.specReplicasPath"},
+		{"spec.additionalPrinterColumns[1].type", "spec.versions[0].additionalPrinterColumns[1].type"},
+		{"spec.validationX", "spec.validationX"},
+		{"spec.versions[1].schema.openAPIV3Schema", "spec.versions[1].schema.openAPIV3Schema"},
+		{"metadata.name", "metadata.name"},
+	} {
+		if got := manifestPath(tt.in); got != tt.want {
+			t.Errorf("manifestPath(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
 }
 
 func TestParsePath(t *testing.T) {
@@ -476,4 +496,34 @@ func BenchmarkValidate(b *testing.B) {
 			b.Fatal(errs)
 		}
 	}
+}
+
+func ExampleRegistry_AddCRDManifest() {
+	reg := NewRegistry()
+	crd := []byte(`apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Global
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            properties:
+              size: {type: integer}
+`)
+	for _, e := range reg.AddCRDManifest(crd, "widget.yaml:1") {
+		fmt.Printf("%s: %s\n", e.Field, e.Type)
+	}
+	// Output:
+	// spec.scope: Unsupported value
+	// spec.versions[0].schema.openAPIV3Schema.properties[spec].type: Required value
 }
