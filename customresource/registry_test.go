@@ -527,3 +527,68 @@ spec:
 	// spec.scope: Unsupported value
 	// spec.versions[0].schema.openAPIV3Schema.properties[spec].type: Required value
 }
+
+func TestSubresources(t *testing.T) {
+	const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: scalers.example.com
+spec:
+  group: example.com
+  names: {kind: Scaler, plural: scalers}
+  scope: Cluster
+  versions:
+  - name: v1
+    served: true
+    storage: true
+    subresources:
+      status: {}
+      scale:
+        specReplicasPath: .spec.replicas
+        statusReplicasPath: .status.replicas
+    schema:
+      openAPIV3Schema:
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              replicas: {type: integer}
+          status:
+            type: object
+            properties:
+              replicas: {type: integer, minimum: 0}
+`
+	r := NewRegistry()
+	if errs := r.AddCRDManifest([]byte(crd), "scaler.yaml:1"); len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	const head = "apiVersion: example.com/v1\nkind: Scaler\nmetadata:\n  name: a\n"
+	tests := []struct {
+		name string
+		doc  string
+		want []finding
+	}{{
+		name: "valid",
+		doc:  head + "spec:\n  replicas: 3\n",
+	}, {
+		name: "scale spec replicas below zero",
+		doc:  head + "spec:\n  replicas: -1\n",
+		want: []finding{{"spec.replicas", "Invalid value: -1: should be a non-negative integer"}},
+	}, {
+		name: "status is dropped on create",
+		doc:  head + "spec:\n  replicas: 1\nstatus:\n  replicas: -5\n",
+	}, {
+		name: "a namespace on a cluster-scoped object is dropped",
+		doc:  "apiVersion: example.com/v1\nkind: Scaler\nmetadata:\n  name: a\n  namespace: x\n",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs, found := validateYAML(t, r, tt.doc)
+			if !found {
+				t.Fatal("found = false, want true")
+			}
+			check(t, errs, tt.want)
+		})
+	}
+}

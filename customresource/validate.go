@@ -188,8 +188,11 @@ func validateScaleSpec(u map[string]any, specReplicasPath string) field.ErrorLis
 	if specReplicasPath == "" {
 		return nil
 	}
-	p := field.NewPath(specReplicasPath)
-	n, _, err := unstructured.NestedInt64(u, strings.Split(strings.TrimPrefix(specReplicasPath, "."), ".")...)
+	// The server names the field as written (.spec.replicas); without the
+	// leading dot it is a path like all others.
+	trimmed := strings.TrimPrefix(specReplicasPath, ".")
+	p := parsePath(trimmed)
+	n, _, err := unstructured.NestedInt64(u, strings.Split(trimmed, ".")...)
 	switch {
 	case err != nil:
 		return field.ErrorList{field.Invalid(p, n, err.Error())}
