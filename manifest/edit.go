@@ -1,4 +1,4 @@
-package lint
+package manifest
 
 import (
 	"fmt"
@@ -63,31 +63,4 @@ func SortEdits(edits []Edit, size int) ([]Edit, error) {
 		}
 	}
 	return sorted, nil
-}
-
-// ApplyFixes applies the first fix of each diagnostic to src, in order,
-// skipping a fix whose edits overlap a fix already taken (a second run picks
-// it up). It returns the new bytes and how many fixes were applied.
-func ApplyFixes(src []byte, diags []Diagnostic) ([]byte, int, error) {
-	var taken []Edit
-	n := 0
-	for _, d := range diags {
-		if len(d.Fixes) == 0 {
-			continue
-		}
-		candidate := append(slices.Clone(taken), d.Fixes[0].Edits...)
-		if _, err := SortEdits(candidate, len(src)); err != nil {
-			continue
-		}
-		taken = candidate
-		n++
-	}
-	if n == 0 {
-		return src, 0, nil
-	}
-	out, err := ApplyEdits(src, taken)
-	if err != nil {
-		return nil, 0, err
-	}
-	return out, n, nil
 }

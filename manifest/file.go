@@ -1,4 +1,4 @@
-package lint
+package manifest
 
 import (
 	"bytes"
@@ -158,6 +158,15 @@ func (f *File) LineCount() int { return len(f.lines) }
 
 // lineStart returns the offset of the first byte of line (1-based), clamped
 // to the file.
+// LineStart returns the offset of the first byte of line (1-based), after
+// a byte-order mark on line 1; a line before the first is the file's start
+// and one after the last its end.
+func (f *File) LineStart(line int) int { return f.lineStart(line) }
+
+// LineEnd returns the offset just past the last byte of line (1-based),
+// before its line break.
+func (f *File) LineEnd(line int) int { return f.lineEnd(line) }
+
 func (f *File) lineStart(line int) int {
 	switch {
 	case line < 1:

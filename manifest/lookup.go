@@ -1,6 +1,8 @@
-package lint
+package manifest
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
 	"strconv"
 	"strings"
 
@@ -92,7 +94,7 @@ func (d *Document) Lookup(path string) Location {
 	elems := ParsePath(path)
 	consumed := 0
 	for _, e := range elems {
-		n := resolveAlias(loc.Node)
+		n := yamlutil.ResolveAlias(loc.Node)
 		var k, v *yaml.Node
 		switch {
 		case n.Kind == yaml.SequenceNode && e.Index >= 0:
@@ -100,7 +102,7 @@ func (d *Document) Lookup(path string) Location {
 				v = n.Content[e.Index]
 			}
 		case n.Kind == yaml.MappingNode:
-			k, v = mappingPair(n, e.Name)
+			k, v = yamlutil.MappingPair(n, e.Name)
 		}
 		if v == nil {
 			loc.Exact = false

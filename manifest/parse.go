@@ -1,4 +1,4 @@
-package lint
+package manifest
 
 import (
 	"bytes"
@@ -302,6 +302,10 @@ var scannerProblems = []string{
 
 // syntaxError turns a yaml.v3 error for the input starting at byte base
 // (line lineBase+1) into a SyntaxError with a file-absolute position.
+// YAMLError returns err, an error of go.yaml.in/yaml/v3 decoding the whole
+// of f's bytes, as a SyntaxError placed in f.
+func (f *File) YAMLError(err error) *SyntaxError { return f.syntaxError(err, 0, 0) }
+
 func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 	msg := err.Error()
 	line := 0

@@ -1,4 +1,4 @@
-package lint
+package manifest
 
 import (
 	"bytes"
@@ -66,4 +66,21 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// TemplateText returns the first template marker ("{{" or "{%") outside
+// comments of f, or nil. It is how a file that failed to parse shows that
+// it is an unrendered template; a binary file is none.
+func (f *File) TemplateText() *Span { return templateText(f) }
+
+// Template returns the first template marker of the document (see the
+// comment at the top of this file for what counts), or nil: a document
+// that parsed is an unrendered template when it holds one.
+func (d *Document) Template() *Span {
+	n := templateNode(d.Node, 0)
+	if n == nil {
+		return nil
+	}
+	start := d.File.NodeStart(n)
+	return &Span{start, start + 2}
 }

@@ -1,4 +1,4 @@
-package lint
+package manifest
 
 import (
 	appsv1 "k8s.io/api/apps/v1"
@@ -14,6 +14,13 @@ var typedKinds = map[[2]string]func() any{
 	{"apps/v1", "Deployment"}: func() any { return new(appsv1.Deployment) },
 	{"v1", "Node"}:            func() any { return new(corev1.Node) },
 	{"v1", "Pod"}:             func() any { return new(corev1.Pod) },
+}
+
+// Typed reports whether Decode turns documents of apiVersion and kind into a
+// Go type.
+func Typed(apiVersion, kind string) bool {
+	_, ok := typedKinds[[2]string{apiVersion, kind}]
+	return ok
 }
 
 type decodeResult struct {

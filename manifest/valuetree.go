@@ -1,13 +1,14 @@
-package lint
+package manifest
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
 	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
 	"unicode/utf8"
 
-	"github.com/daemonlint/daemonlint/internal/schema"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -27,35 +28,6 @@ func (d *Document) Value() (any, error) {
 		d.tree, d.treeErr = b.node(d.Node, 0)
 	})
 	return d.tree, d.treeErr
-}
-
-// sendable reports why kubectl could not send the object as JSON, or nil.
-// It reads the object the way the rules will (as a value tree for the kinds
-// the schema rule checks, as JSON text for the others), so that the work is
-// done once.
-func (d *Document) sendable() error {
-	if d.checkedBySchema() {
-		_, err := d.Value()
-		return err
-	}
-	_, err := d.JSON()
-	return err
-}
-
-// checkedBySchema reports whether the schema rule validates the document:
-// a served built-in kind that is not decoded into a Go type.
-func (d *Document) checkedBySchema() bool {
-	if d.APIVersion == "" || d.Kind == "" || d.IsList() {
-		return false
-	}
-	if group, _ := d.GroupVersion(); !IsBuiltinGroup(group) {
-		return false
-	}
-	if _, typed := typedKinds[[2]string{d.APIVersion, d.Kind}]; typed {
-		return false
-	}
-	k, ok := schema.Find(d.APIVersion, d.Kind)
-	return ok && k.Served
 }
 
 // treeBuilder builds the value of a node tree and counts the bytes its JSON
@@ -111,7 +83,7 @@ func (b *treeBuilder) node(n *yaml.Node, depth int) (any, error) {
 		}
 		return out, nil
 	case yaml.ScalarNode:
-		if str, ok := stringScalar(n); ok && utf8.ValidString(str) {
+		if str, ok := yamlutil.StringScalar(n); ok && utf8.ValidString(str) {
 			b.size += jsonStringLen(str)
 			return str, nil
 		}
@@ -146,7 +118,7 @@ func (b *treeBuilder) node(n *yaml.Node, depth int) (any, error) {
 			if !utf8.ValidString(v) {
 				// JSON carries the replacement character, as the text does.
 				var dec string
-				json.Unmarshal(appendJSONString(nil, v), &dec)
+				json.Unmarshal(yamlutil.AppendJSONString(nil, v), &dec)
 				return dec, nil
 			}
 			return v, nil
@@ -156,7 +128,7 @@ func (b *treeBuilder) node(n *yaml.Node, depth int) (any, error) {
 }
 
 // jsonStringLen returns the length of s written as a JSON string by
-// appendJSONString.
+// yamlutil.AppendJSONString.
 func jsonStringLen(s string) int {
 	n := 2
 	for i := 0; i < len(s); {

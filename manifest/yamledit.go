@@ -1,6 +1,8 @@
-package lint
+package manifest
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
 	"bytes"
 	"slices"
 	"strings"
@@ -24,10 +26,10 @@ func (f *File) ScalarSpan(n *yaml.Node) Span {
 // keeping n's quoting style where s allows it.
 func (f *File) ReplaceScalar(n *yaml.Node, s string) Edit {
 	sp := f.ScalarSpan(n)
-	text := QuoteScalar(s)
+	text := yamlutil.QuoteScalar(s)
 	switch {
 	case n.Style&yaml.DoubleQuotedStyle != 0:
-		text = doubleQuote(s)
+		text = yamlutil.DoubleQuote(s)
 	case n.Style&yaml.SingleQuotedStyle != 0 && !strings.Contains(s, "\n"):
 		text = "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
@@ -36,34 +38,6 @@ func (f *File) ReplaceScalar(n *yaml.Node, s string) Edit {
 		text = " " + text
 	}
 	return Edit{Start: sp.Start, End: sp.End, NewText: text}
-}
-
-// QuoteScalar returns s written as a YAML scalar that the API server reads
-// back as the string s: plain when that is unambiguous under YAML 1.1,
-// double-quoted otherwise ("true", "1.0", "on", "" and the like).
-func QuoteScalar(s string) string {
-	if s == "" || strings.TrimSpace(s) != s {
-		return doubleQuote(s)
-	}
-	if tag, _ := resolve11(s); tag != "!!str" {
-		return doubleQuote(s)
-	}
-	if strings.ContainsAny(s[:1], "!&*-?{}[],#|>@`\"'%:") || strings.ContainsAny(s, "\n\t\\") ||
-		strings.Contains(s, ": ") || strings.Contains(s, " #") || strings.HasSuffix(s, ":") {
-		return doubleQuote(s)
-	}
-	// yaml.v3 reads YAML 1.2, which resolves a little differently; quote
-	// whatever it would not read as the same string either.
-	var n yaml.Node
-	if err := yaml.Unmarshal([]byte("v: "+s), &n); err != nil || len(n.Content) == 0 ||
-		len(n.Content[0].Content) != 2 || n.Content[0].Content[1].Value != s || n.Content[0].Content[1].Tag != "!!str" {
-		return doubleQuote(s)
-	}
-	return s
-}
-
-func doubleQuote(s string) string {
-	return string(appendJSONString(nil, s))
 }
 
 // Indent returns the indentation of node n: the number of characters before
@@ -462,9 +436,9 @@ func flowText(entry string, jsonStyle bool) string {
 		case yaml.MappingNode:
 			parts := make([]string, 0, len(n.Content)/2)
 			for i := 0; i+1 < len(n.Content); i += 2 {
-				key := QuoteScalar(n.Content[i].Value)
+				key := yamlutil.QuoteScalar(n.Content[i].Value)
 				if jsonStyle {
-					key = doubleQuote(n.Content[i].Value)
+					key = yamlutil.DoubleQuote(n.Content[i].Value)
 				}
 				parts = append(parts, key+": "+flow(n.Content[i+1]))
 			}
@@ -477,37 +451,10 @@ func flowText(entry string, jsonStyle bool) string {
 			return "[" + strings.Join(parts, ", ") + "]"
 		}
 		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 || jsonStyle && n.Tag == "!!str" {
-			return doubleQuote(n.Value)
+			return yamlutil.DoubleQuote(n.Value)
 		}
 		return n.Value
 	}
 	s := flow(n.Content[0])
 	return strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
-}
-
-// ResolveAlias returns the node that alias node n names, following chains
-// of aliases, or n itself when it is not an alias.
-func ResolveAlias(n *yaml.Node) *yaml.Node { return resolveAlias(n) }
-
-// MappingPair returns the key and value nodes of key in mapping m as the
-// API server reads it: the last entry when the key is repeated, and an
-// entry brought in by a merge key (<<) when it is not set directly. Both
-// are nil when the key is absent or m is not a mapping.
-func MappingPair(m *yaml.Node, key string) (k, v *yaml.Node) { return mappingPair(m, key) }
-
-// MappingKeys returns the key nodes of every entry of mapping m (after
-// resolving an alias) whose key is key, in order. Merge keys are not looked
-// through: these are the entries that an edit of m's text can remove.
-func MappingKeys(m *yaml.Node, key string) []*yaml.Node {
-	m = resolveAlias(m)
-	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
-	}
-	var keys []*yaml.Node
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if k := m.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key && !isMergeKey(k) {
-			keys = append(keys, k)
-		}
-	}
-	return keys
 }

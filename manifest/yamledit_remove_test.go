@@ -1,4 +1,4 @@
-package lint_test
+package manifest_test
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package lint
+package rules
 
 // Rules returns the built-in rules, in the order their documentation lists
 // them. The slice is new on every call; callers may filter it.

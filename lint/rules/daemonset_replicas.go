@@ -1,4 +1,4 @@
-package lint
+package rules
 
 import (
 	"go.yaml.in/yaml/v3"

@@ -1,4 +1,4 @@
-package lint_test
+package rules_test
 
 import (
 	"fmt"
