@@ -1,6 +1,10 @@
 package manifest
 
 import (
+	"slices"
+
+	"github.com/daemonlint/daemonlint/internal/suggest"
+
 	"strings"
 )
 
@@ -91,8 +95,8 @@ var builtinGroupOrder = []string{
 	"lifecycle.k8s.io", "storagemigration.k8s.io", "extensions",
 }
 
-// preferredVersion is the apiVersion to suggest for a kind of a group.
-func preferredAPIVersion(group, kind string) string {
+// PreferredAPIVersion is the apiVersion to suggest for a kind of a group.
+func PreferredAPIVersion(group, kind string) string {
 	switch group {
 	case "":
 		return "v1"
@@ -108,4 +112,94 @@ func preferredAPIVersion(group, kind string) string {
 		return "autoscaling/v2"
 	}
 	return group + "/v1"
+}
+
+// KindsOf returns the built-in kinds of API group, sorted.
+func KindsOf(group string) []string {
+	kinds := slices.Clone(builtinKinds[group])
+	slices.Sort(kinds)
+	return kinds
+}
+
+// ClosestKind returns the built-in kind that kind most likely misspells,
+// and its group: first among the kinds of group, then among all built-in
+// kinds. It matches case-insensitively, as a plural, and within a small
+// edit distance, and returns "" when no single kind is closest.
+func ClosestKind(kind, group string, haveGroup bool) (string, string) {
+	if haveGroup {
+		if k := closestKind(kind, builtinKinds[group]); k != "" {
+			return k, group
+		}
+	}
+	var best, bestGroup string
+	bestDist := -1
+	ambiguous := false
+	for _, g := range builtinGroupOrder {
+		k := closestKind(kind, builtinKinds[g])
+		if k == "" {
+			continue
+		}
+		d := kindDistance(kind, k)
+		switch {
+		case bestDist < 0 || d < bestDist:
+			best, bestGroup, bestDist, ambiguous = k, g, d, false
+		case d == bestDist && k != best:
+			ambiguous = true
+		}
+	}
+	if ambiguous {
+		return "", ""
+	}
+	return best, bestGroup
+}
+
+// closestKind returns the one kind of kinds that kind is closest to, within
+// the allowed distance (1 for short kinds, 2, 3 for long ones), or "".
+func closestKind(kind string, kinds []string) string {
+	candidates := slices.DeleteFunc(slices.Clone(kinds), func(k string) bool { return k == "List" })
+	return suggest.Search{Distance: kindDistance, Max: maxKindDistance}.Closest(kind, candidates)
+}
+
+func maxKindDistance(k string) int {
+	switch {
+	case len(k) <= 4:
+		return 1
+	case len(k) <= 12:
+		return 2
+	}
+	return 3
+}
+
+// kindDistance measures how far a written kind is from a real one: 0 when
+// they differ only in case or by a plural ending, otherwise the
+// Damerau-Levenshtein distance of their lower-case forms.
+func kindDistance(written, real string) int {
+	w, r := strings.ToLower(written), strings.ToLower(real)
+	if w == r {
+		return 0
+	}
+	for _, plural := range []string{r + "s", r + "es", strings.TrimSuffix(r, "y") + "ies"} {
+		if w == plural {
+			return 0
+		}
+	}
+	return suggest.Distance(w, r)
+}
+
+// SuggestKind returns the built-in kind that kind names or most likely
+// misspells, for an object of apiVersion: kind itself when it is a kind of
+// the apiVersion's group, otherwise the one kind it is a letter case, a
+// plural ending or a small typo away from (as the kind-spelling rule
+// suggests it), or "" when no single kind is closest. The converter uses it
+// to recognise a ReplicaSet written "Replicaset" or "ReplicaSets".
+func SuggestKind(kind, apiVersion string) string {
+	if kind == "" {
+		return ""
+	}
+	group, _ := SplitAPIVersion(apiVersion)
+	if apiVersion != "" && IsBuiltinKind(group, kind) {
+		return kind
+	}
+	k, _ := ClosestKind(kind, group, apiVersion != "")
+	return k
 }

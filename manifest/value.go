@@ -246,8 +246,11 @@ func flattenMapping(n *yaml.Node, depth int, memo *map[*yaml.Node][]pair) ([]pai
 	return t.pairs, nil
 }
 
-// keyString converts a mapping key the way sigs.k8s.io/yaml does on its way
-// to JSON.
+// KeyString returns mapping key k as sigs.k8s.io/yaml turns it into a JSON
+// object key on its way to the API server, or a ValueError when it cannot
+// be one.
+func KeyString(k *yaml.Node) (string, error) { return keyString(k) }
+
 func keyString(k *yaml.Node) (string, error) {
 	k = yamlutil.ResolveAlias(k)
 	if k.Kind != yaml.ScalarNode {

@@ -1,9 +1,11 @@
 package rules
 
-// Rules returns the built-in rules, in the order their documentation lists
+import "github.com/daemonlint/daemonlint/lint"
+
+// All returns daemonlint's rules, in the order their documentation lists
 // them. The slice is new on every call; callers may filter it.
-func Rules() []*Rule {
-	return []*Rule{
+func All() []*lint.Rule {
+	return []*lint.Rule{
 		Syntax,
 		KindSpelling,
 		APIVersion,
@@ -31,9 +33,9 @@ func Rules() []*Rule {
 	}
 }
 
-// RuleByName returns the built-in rule called name, or nil.
-func RuleByName(name string) *Rule {
-	for _, r := range Rules() {
+// ByName returns the rule of All called name, or nil.
+func ByName(name string) *lint.Rule {
+	for _, r := range All() {
 		if r.Name == name {
 			return r
 		}

@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"fmt"
 	"slices"
 	"strings"
@@ -11,7 +17,7 @@ import (
 // APIVersion reports a built-in kind under an apiVersion that a v1.37 API
 // server does not serve: a version removed in an earlier release, or a group
 // that does not define the kind.
-var APIVersion = &Rule{
+var APIVersion = &lint.Rule{
 	Name: "api-version",
 	Doc: `The apiVersion must serve the kind
 
@@ -37,7 +43,7 @@ kind: DaemonSet
 kind: DaemonSet
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Run:      runAPIVersion,
 }
 
@@ -135,30 +141,30 @@ func servedAPIVersions(kind string) ([]string, bool) {
 	if v, ok := servedVersions[kind]; ok {
 		return v, true
 	}
-	if IsBuiltinKind("", kind) {
+	if manifest.IsBuiltinKind("", kind) {
 		return []string{"v1"}, true
 	}
 	return nil, false
 }
 
-func runAPIVersion(p *Pass) error {
+func runAPIVersion(p *lint.Pass) error {
 	d := p.Doc
-	n := resolveAlias(d.Node)
+	n := yamlutil.ResolveAlias(d.Node)
 	if n == nil || n.Kind != yaml.MappingNode || d.APIVersion == "" || d.Kind == "" || d.Kind == "List" {
 		return nil // kind-spelling reports missing headers
 	}
 	group, _ := d.GroupVersion()
-	if !IsBuiltinGroup(group) || len(GroupsOfKind(d.Kind)) == 0 {
+	if !manifest.IsBuiltinGroup(group) || len(manifest.GroupsOfKind(d.Kind)) == 0 {
 		return nil // a custom resource, or a misspelled kind (kind-spelling's)
 	}
 	served, known := servedAPIVersions(d.Kind)
 	if slices.Contains(served, d.APIVersion) {
 		return nil
 	}
-	_, avNode := mappingPair(n, "apiVersion")
-	span := p.File.ScalarSpan(resolveAlias(avNode))
-	report := func(msg string, fixes ...Fix) {
-		p.Report(Diagnostic{Span: span, Field: "apiVersion", Message: msg, Fixes: fixes})
+	_, avNode := yamlutil.MappingPair(n, "apiVersion")
+	span := p.File.ScalarSpan(yamlutil.ResolveAlias(avNode))
+	report := func(msg string, fixes ...lint.Fix) {
+		p.Report(lint.Diagnostic{Span: span, Field: "apiVersion", Message: msg, Fixes: fixes})
 	}
 	if rv, ok := removedVersions[[2]string{d.APIVersion, d.Kind}]; ok {
 		if rv.use == "" {
@@ -170,7 +176,7 @@ func runAPIVersion(p *Pass) error {
 			report(msg + " (the schema changed: check the fields)")
 			return nil
 		}
-		report(msg, apiVersionFix(p, n, resolveAlias(avNode), rv))
+		report(msg, apiVersionFix(p, n, yamlutil.ResolveAlias(avNode), rv))
 		return nil
 	}
 	switch {
@@ -179,7 +185,7 @@ func runAPIVersion(p *Pass) error {
 		// beta APIs come and go).
 	case len(served) == 0:
 		report(fmt.Sprintf("%s is no longer served by Kubernetes under any apiVersion", d.Kind))
-	case IsBuiltinKind(group, d.Kind):
+	case manifest.IsBuiltinKind(group, d.Kind):
 		report(fmt.Sprintf("apiVersion %q does not serve %s; use %s", d.APIVersion, d.Kind, strings.Join(served, " or ")))
 	default:
 		report(fmt.Sprintf("%s is in %s, not %s", d.Kind, strings.Join(served, " or "), d.APIVersion))
@@ -190,21 +196,21 @@ func runAPIVersion(p *Pass) error {
 // apiVersionFix changes the apiVersion and, for a workload without a
 // selector, writes the selector the old version defaulted from the pod
 // template's labels.
-func apiVersionFix(p *Pass, obj, avNode *yaml.Node, rv removedVersion) Fix {
-	fix := Fix{Message: "Change the apiVersion to " + rv.use, Edits: []Edit{p.File.ReplaceScalar(avNode, rv.use)}}
+func apiVersionFix(p *lint.Pass, obj, avNode *yaml.Node, rv removedVersion) lint.Fix {
+	fix := lint.Fix{Message: "Change the apiVersion to " + rv.use, Edits: []manifest.Edit{p.File.ReplaceScalar(avNode, rv.use)}}
 	if !rv.selector {
 		return fix
 	}
-	spec := resolveAlias(mappingValue(obj, "spec"))
-	if spec == nil || spec.Kind != yaml.MappingNode || mappingValue(spec, "selector") != nil {
+	spec := yamlutil.ResolveAlias(yamlutil.MappingValue(obj, "spec"))
+	if spec == nil || spec.Kind != yaml.MappingNode || yamlutil.MappingValue(spec, "selector") != nil {
 		return fix
 	}
 	labels := templateLabels(spec)
 	if len(labels) == 0 {
 		return fix
 	}
-	templateKey, _ := mappingPair(spec, "template")
-	fix.Edits = append(fix.Edits, p.File.InsertEntry(spec, templateKey, SelectorEntry(labels)))
+	templateKey, _ := yamlutil.MappingPair(spec, "template")
+	fix.Edits = append(fix.Edits, p.File.InsertEntry(spec, templateKey, yamlutil.SelectorEntry(labels)))
 	fix.Message += " and add the selector it defaulted from the template labels"
 	return fix
 }
@@ -212,20 +218,20 @@ func apiVersionFix(p *Pass, obj, avNode *yaml.Node, rv removedVersion) Fix {
 // templateLabels returns spec.template.metadata.labels as the API server
 // reads them, or nil when any key or value is not a plain string.
 func templateLabels(spec *yaml.Node) map[string]string {
-	tmpl := resolveAlias(mappingValue(spec, "template"))
-	meta := resolveAlias(mappingValue(tmpl, "metadata"))
-	labels := resolveAlias(mappingValue(meta, "labels"))
+	tmpl := yamlutil.ResolveAlias(yamlutil.MappingValue(spec, "template"))
+	meta := yamlutil.ResolveAlias(yamlutil.MappingValue(tmpl, "metadata"))
+	labels := yamlutil.ResolveAlias(yamlutil.MappingValue(meta, "labels"))
 	if labels == nil || labels.Kind != yaml.MappingNode {
 		return nil
 	}
 	out := make(map[string]string)
 	for i := 0; i+1 < len(labels.Content); i += 2 {
-		k, v := labels.Content[i], resolveAlias(labels.Content[i+1])
-		if k.Kind != yaml.ScalarNode || v == nil || v.Kind != yaml.ScalarNode || isMergeKey(k) {
+		k, v := labels.Content[i], yamlutil.ResolveAlias(labels.Content[i+1])
+		if k.Kind != yaml.ScalarNode || v == nil || v.Kind != yaml.ScalarNode || yamlutil.IsMergeKey(k) {
 			return nil
 		}
-		val, ok := resolveScalar(v).(string)
-		key, kok := resolveScalar(k).(string)
+		val, ok := yamlutil.ResolveScalar(v).(string)
+		key, kok := yamlutil.ResolveScalar(k).(string)
 		if !ok || !kok {
 			return nil
 		}

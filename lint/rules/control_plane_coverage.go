@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // ControlPlaneCoverage reports a DaemonSet that a kubeadm control-plane node's taint alone keeps off the control plane.
-var ControlPlaneCoverage = &Rule{
+var ControlPlaneCoverage = &lint.Rule{
 	Name: "control-plane-coverage",
 	Doc: `The DaemonSet will not run on control-plane nodes
 
@@ -45,11 +48,11 @@ spec:
         image: fluentd:v1.17
 `,
 	Since:    "v0.1.0",
-	Severity: Info,
+	Severity: lint.Info,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runControlPlaneCoverage,
 }
 
-func runControlPlaneCoverage(p *Pass) error {
+func runControlPlaneCoverage(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckControlPlaneCoverage)
 }

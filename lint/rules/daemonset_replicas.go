@@ -1,11 +1,17 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"go.yaml.in/yaml/v3"
 )
 
 // DaemonSetReplicas reports spec.replicas in a DaemonSet.
-var DaemonSetReplicas = &Rule{
+var DaemonSetReplicas = &lint.Rule{
 	Name: "daemonset-replicas",
 	Doc: `A DaemonSet has no replicas
 
@@ -27,13 +33,13 @@ spec:
   selector: …
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runDaemonSetReplicas,
 }
 
-func runDaemonSetReplicas(p *Pass) error {
-	spec := resolveAlias(p.Doc.Field("spec"))
+func runDaemonSetReplicas(p *lint.Pass) error {
+	spec := yamlutil.ResolveAlias(p.Doc.Field("spec"))
 	if spec == nil || spec.Kind != yaml.MappingNode {
 		return nil
 	}
@@ -44,11 +50,11 @@ func runDaemonSetReplicas(p *Pass) error {
 		if k.Kind != yaml.ScalarNode || k.Value != "replicas" {
 			continue
 		}
-		p.Report(Diagnostic{
-			Span:    Span{p.File.NodeStart(k), p.File.NodeEnd(spec.Content[i+1])},
+		p.Report(lint.Diagnostic{
+			Span:    manifest.Span{p.File.NodeStart(k), p.File.NodeEnd(spec.Content[i+1])},
 			Field:   "spec.replicas",
 			Message: `unknown field "spec.replicas": replicas is a field of ReplicaSet and Deployment specs, not of a DaemonSet's; a DaemonSet runs one pod on each eligible node, so it has no replica count`,
-			Fixes:   []Fix{{Message: "Remove spec.replicas", Edits: []Edit{p.File.RemoveEntry(spec, k)}}},
+			Fixes:   []lint.Fix{{Message: "Remove spec.replicas", Edits: []manifest.Edit{p.File.RemoveEntry(spec, k)}}},
 		})
 	}
 	return nil

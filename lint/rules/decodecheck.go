@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/suggest"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -259,7 +263,7 @@ func structFields(t reflect.Type) map[string]structField {
 
 // typeAt returns the Go type that the field path elems leads to from t,
 // or nil when it leads nowhere.
-func typeAt(t reflect.Type, elems []PathElement) reflect.Type {
+func typeAt(t reflect.Type, elems []manifest.PathElement) reflect.Type {
 	for _, e := range elems {
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
@@ -295,26 +299,8 @@ func typeAt(t reflect.Type, elems []PathElement) reflect.Type {
 // misspells: the same but for letter case, or the closest within a small
 // edit distance. It returns "" when none is close or two are equally close.
 func suggestName(name string, names []string) string {
-	best, bestDist, ambiguous := "", -1, false
-	for _, n := range names {
-		if n == name {
-			continue
-		}
-		d := editDistance(strings.ToLower(name), strings.ToLower(n))
-		if d > maxNameDistance(n) {
-			continue
-		}
-		switch {
-		case bestDist < 0 || d < bestDist:
-			best, bestDist, ambiguous = n, d, false
-		case d == bestDist:
-			ambiguous = true
-		}
-	}
-	if ambiguous {
-		return ""
-	}
-	return best
+	others := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == name })
+	return suggest.Search{Distance: suggest.FoldedDistance, Max: maxNameDistance}.Closest(name, others)
 }
 
 func maxNameDistance(name string) int {
@@ -350,7 +336,7 @@ func knownElsewhere(kind, parent, key string) []string {
 		return nil
 	}
 	var out []string
-	elems := ParsePath(parent)
+	elems := manifest.ParsePath(parent)
 	for _, w := range workloadKinds {
 		if w.kind == kind {
 			continue

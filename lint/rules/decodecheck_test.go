@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"encoding/json"
 	"errors"
 	"reflect"
@@ -65,7 +67,7 @@ spec:
 // it decodes, the very message it returns otherwise, and the same unknown
 // fields in the same order.
 func TestCheckDecodeMatchesTheDecoder(t *testing.T) {
-	docs, serrs := Parse(NewFile("rich.yaml", []byte(richDaemonSet)))
+	docs, serrs := manifest.Parse(manifest.NewFile("rich.yaml", []byte(richDaemonSet)))
 	if len(serrs) > 0 || len(docs) != 1 {
 		t.Fatalf("bad test input: %v", serrs)
 	}

@@ -1,13 +1,19 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"fmt"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // DuplicateKey reports a key repeated in one mapping.
-var DuplicateKey = &Rule{
+var DuplicateKey = &lint.Rule{
 	Name: "duplicate-key",
 	Doc: `A key must appear once in a mapping
 
@@ -25,11 +31,11 @@ the part that is dropped is often the one that was meant.`,
   image: agent:2.0
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Run:      runDuplicateKey,
 }
 
-func runDuplicateKey(p *Pass) error {
+func runDuplicateKey(p *lint.Pass) error {
 	d := p.Doc
 	// path holds the keys and indexes from the object down to the node
 	// being walked; it is turned into a field path only for a finding.
@@ -37,7 +43,7 @@ func runDuplicateKey(p *Pass) error {
 	keys := make([]seenKey, 0, 64) // the keys of the mappings being walked, by level
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
-		if depth > maxDepth {
+		if depth > manifest.MaxDepth {
 			return
 		}
 		switch n.Kind {
@@ -56,11 +62,11 @@ func runDuplicateKey(p *Pass) error {
 			level := len(keys)
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, v := n.Content[i], n.Content[i+1]
-				if isMergeKey(k) {
+				if yamlutil.IsMergeKey(k) {
 					keys = append(keys, seenKey{})
 					continue
 				}
-				key, err := keyString(k)
+				key, err := manifest.KeyString(k)
 				if err != nil {
 					keys = append(keys, seenKey{})
 					continue
@@ -81,8 +87,8 @@ func runDuplicateKey(p *Pass) error {
 				keys = append(keys, seenKey{key, true})
 				path = append(path, pathStep{key: key, field: true})
 				if prev != nil {
-					p.Report(Diagnostic{
-						Span:  Span{p.File.NodeStart(k), p.File.NodeEnd(k)},
+					p.Report(lint.Diagnostic{
+						Span:  manifest.Span{p.File.NodeStart(k), p.File.NodeEnd(k)},
 						Field: fieldPath(path),
 						Message: fmt.Sprintf("key %q is repeated (first on line %d): kubectl keeps only the last value and silently drops the earlier one; remove one of them",
 							key, prev.Line),

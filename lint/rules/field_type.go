@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,7 +24,7 @@ import (
 
 // FieldType reports values that the API server cannot decode into the
 // field's Go type.
-var FieldType = &Rule{
+var FieldType = &lint.Rule{
 	Name: "field-type",
 	Doc: `Every value must have the type of its field, as kubectl sends it
 
@@ -56,18 +62,18 @@ first one alone, where it lists every unknown field).`,
     enabled: "on"
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Kinds:    typedKindNames,
 	Run:      runFieldType,
 }
 
-func runFieldType(p *Pass) error {
+func runFieldType(p *lint.Pass) error {
 	d := p.Doc
 	obj, _, err := d.Decode()
 	if obj == nil {
 		return nil
 	}
-	var verr *ValueError
+	var verr *manifest.ValueError
 	if errors.As(err, &verr) {
 		return nil // the syntax rule reports what kubectl cannot send
 	}
@@ -91,7 +97,7 @@ func runFieldType(p *Pass) error {
 				node = nil
 			}
 			explain, fixes := explainDecodeProblem(p.File, pr, node)
-			p.Report(Diagnostic{Span: loc.Span, Field: pr.Path, Message: fmt.Sprintf("%s: %s (%s%s)", pr.Path, explain, prefix, pr.Msg), Fixes: fixes})
+			p.Report(lint.Diagnostic{Span: loc.Span, Field: pr.Path, Message: fmt.Sprintf("%s: %s (%s%s)", pr.Path, explain, prefix, pr.Msg), Fixes: fixes})
 		}
 		if !found {
 			// The walk missed what the server says: report it as it is, on
@@ -103,7 +109,7 @@ func runFieldType(p *Pass) error {
 				}
 			}
 			loc := d.Lookup(path)
-			p.Report(Diagnostic{Span: loc.Span, Field: loc.Found, Message: "the API server cannot decode this object: " + prefix + err.Error()})
+			p.Report(lint.Diagnostic{Span: loc.Span, Field: loc.Found, Message: "the API server cannot decode this object: " + prefix + err.Error()})
 		}
 	}
 	reportConversionProblems(p, obj, prefix)
@@ -119,7 +125,7 @@ const (
 
 // reportConversionProblems reports the annotations that the server fails
 // to convert to its internal version after decoding.
-func reportConversionProblems(p *Pass, obj any, prefix string) {
+func reportConversionProblems(p *lint.Pass, obj any, prefix string) {
 	var key, value, msg string
 	switch o := obj.(type) {
 	case *appsv1.DaemonSet:
@@ -144,12 +150,12 @@ func reportConversionProblems(p *Pass, obj any, prefix string) {
 	}
 	path := "metadata.annotations[" + key + "]"
 	loc := p.Doc.Lookup(path)
-	var fixes []Fix
+	var fixes []lint.Fix
 	annotations := p.Doc.Lookup("metadata.annotations")
 	if k, _, direct := findKey(annotations.Node, key); k != nil && direct && annotations.Exact {
-		fixes = []Fix{{Message: "Remove the " + key + " annotation", Edits: []Edit{p.File.RemoveEntry(resolveAlias(annotations.Node), k)}}}
+		fixes = []lint.Fix{{Message: "Remove the " + key + " annotation", Edits: []manifest.Edit{p.File.RemoveEntry(yamlutil.ResolveAlias(annotations.Node), k)}}}
 	}
-	p.Report(Diagnostic{
+	p.Report(lint.Diagnostic{
 		Span:  loc.Span,
 		Field: path,
 		Message: fmt.Sprintf("%s: %s is not an integer; the API server sets this annotation itself and reads it as one, so remove it (%s%s)",
@@ -167,7 +173,7 @@ var (
 
 // explainDecodeProblem says in plain words why a value cannot be decoded,
 // and returns the certain fix, if any. n is the value's YAML node, or nil.
-func explainDecodeProblem(f *File, pr decodeProblem, n *yaml.Node) (string, []Fix) {
+func explainDecodeProblem(f *manifest.File, pr decodeProblem, n *yaml.Node) (string, []lint.Fix) {
 	t := pr.Type
 	switch t {
 	case quantityType:

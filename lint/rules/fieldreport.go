@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -21,23 +27,23 @@ import (
 // mappings (<<) are searched when m has no such key itself. direct reports
 // whether the key is written in m itself.
 func findKey(m *yaml.Node, jsonKey string) (k, v *yaml.Node, direct bool) {
-	m = resolveAlias(m)
+	m = yamlutil.ResolveAlias(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil, nil, false
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		kn := m.Content[i]
-		if isMergeKey(kn) {
+		if yamlutil.IsMergeKey(kn) {
 			continue
 		}
-		if ks, err := keyString(kn); err == nil && ks == jsonKey {
+		if ks, err := manifest.KeyString(kn); err == nil && ks == jsonKey {
 			k, v = kn, m.Content[i+1]
 		}
 	}
 	if k != nil {
 		return k, v, true
 	}
-	k, v = mappingPair(m, jsonKey)
+	k, v = yamlutil.MappingPair(m, jsonKey)
 	return k, v, false
 }
 
@@ -58,25 +64,25 @@ type unknownField struct {
 // reportUnknownField reports an unknown field on its key, with the field
 // it most likely misspells (and a fix that renames it), or the kinds that
 // do have it.
-func reportUnknownField(p *Pass, u unknownField) {
+func reportUnknownField(p *lint.Pass, u unknownField) {
 	path := u.Parent + "." + u.Key
 	if u.Parent == "" {
 		path = u.Key
 	}
 	msg := fmt.Sprintf("unknown field %q", u.Path)
-	var fixes []Fix
+	var fixes []lint.Fix
 	parent := p.Doc.Lookup(u.Parent)
 	span := parent.Span
 	if parent.Exact {
 		if k, v, direct := findKey(parent.Node, u.Key); k != nil {
-			span = Span{p.File.NodeStart(k), p.File.NodeEnd(v)}
+			span = manifest.Span{p.File.NodeStart(k), p.File.NodeEnd(v)}
 			if span.End < span.Start {
 				span.End = span.Start
 			}
 			if s := suggestName(u.Key, u.Known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 				if other, _, _ := findKey(parent.Node, s); other == nil && direct && k.Kind == yaml.ScalarNode && k.Anchor == "" {
-					fixes = append(fixes, Fix{Message: fmt.Sprintf("Rename %s to %s", u.Key, s), Edits: []Edit{p.File.ReplaceScalar(k, s)}})
+					fixes = append(fixes, lint.Fix{Message: fmt.Sprintf("Rename %s to %s", u.Key, s), Edits: []manifest.Edit{p.File.ReplaceScalar(k, s)}})
 				}
 			}
 		}
@@ -88,7 +94,7 @@ func reportUnknownField(p *Pass, u unknownField) {
 			msg += fmt.Sprintf(": %s is a field of %s in %s, not in a %s", u.Key, u.Parent, joinAnd(u.Elsewhere), u.Kind)
 		}
 	}
-	p.Report(Diagnostic{Span: span, Field: path, Message: msg, Fixes: fixes})
+	p.Report(lint.Diagnostic{Span: span, Field: path, Message: msg, Fixes: fixes})
 }
 
 // joinAnd joins words as "a", "a and b", "a, b and c".
@@ -116,7 +122,7 @@ const (
 // another JSON type than want, when the reason is how it is written, and
 // returns the certain fix: quoting an unquoted on, yes or 1.0 where a
 // string is expected, unquoting "80" where an integer is.
-func scalarHint(f *File, n *yaml.Node, want jsonType) (string, []Fix) {
+func scalarHint(f *manifest.File, n *yaml.Node, want jsonType) (string, []lint.Fix) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Style&yaml.TaggedStyle != 0 {
 		return "", nil
 	}
@@ -128,7 +134,7 @@ func scalarHint(f *File, n *yaml.Node, want jsonType) (string, []Fix) {
 		if !plain {
 			return "", nil
 		}
-		tag, _ := resolve11(n.Value)
+		tag, _ := yamlutil.Resolve11(n.Value)
 		what := ""
 		switch tag {
 		case "!!bool":
@@ -138,30 +144,30 @@ func scalarHint(f *File, n *yaml.Node, want jsonType) (string, []Fix) {
 		default:
 			return "", nil
 		}
-		q := doubleQuote(n.Value)
+		q := yamlutil.DoubleQuote(n.Value)
 		hint := fmt.Sprintf("%s is read as %s by kubectl; quote it: %s", n.Value, what, q)
 		if !editable {
 			return hint, nil
 		}
-		return hint, []Fix{{Message: "Quote " + n.Value, Edits: []Edit{f.ReplaceScalar(n, n.Value)}}}
+		return hint, []lint.Fix{{Message: "Quote " + n.Value, Edits: []manifest.Edit{f.ReplaceScalar(n, n.Value)}}}
 	case jsonInteger:
 		if !quoted || !isDecimalInteger(n.Value) {
 			return "", nil
 		}
-		hint := fmt.Sprintf("%s is a string; write the number without quotes: %s", doubleQuote(n.Value), n.Value)
+		hint := fmt.Sprintf("%s is a string; write the number without quotes: %s", yamlutil.DoubleQuote(n.Value), n.Value)
 		if !editable {
 			return hint, nil
 		}
-		return hint, []Fix{{Message: "Write " + n.Value + " without quotes", Edits: []Edit{unquoteEdit(f, n)}}}
+		return hint, []lint.Fix{{Message: "Write " + n.Value + " without quotes", Edits: []manifest.Edit{unquoteEdit(f, n)}}}
 	case jsonBoolean:
 		if !quoted || (n.Value != "true" && n.Value != "false") {
 			return "", nil
 		}
-		hint := fmt.Sprintf("%s is a string; write the boolean without quotes: %s", doubleQuote(n.Value), n.Value)
+		hint := fmt.Sprintf("%s is a string; write the boolean without quotes: %s", yamlutil.DoubleQuote(n.Value), n.Value)
 		if !editable {
 			return hint, nil
 		}
-		return hint, []Fix{{Message: "Write " + n.Value + " without quotes", Edits: []Edit{unquoteEdit(f, n)}}}
+		return hint, []lint.Fix{{Message: "Write " + n.Value + " without quotes", Edits: []manifest.Edit{unquoteEdit(f, n)}}}
 	}
 	return "", nil
 }
@@ -171,13 +177,13 @@ func scalarHint(f *File, n *yaml.Node, want jsonType) (string, []Fix) {
 // ("true"#: is the string true, true#: a syntax error), so a blank is
 // added when something other than a blank, a line break or a flow
 // indicator follows.
-func unquoteEdit(f *File, n *yaml.Node) Edit {
+func unquoteEdit(f *manifest.File, n *yaml.Node) manifest.Edit {
 	sp := f.ScalarSpan(n)
 	text := n.Value
 	if sp.End < len(f.Src) && !strings.ContainsRune(" \t\r\n,]}", rune(f.Src[sp.End])) {
 		text += " "
 	}
-	return Edit{Start: sp.Start, End: sp.End, NewText: text}
+	return manifest.Edit{Start: sp.Start, End: sp.End, NewText: text}
 }
 
 // isDecimalInteger reports whether s is an integer written in decimal

@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,8 +51,8 @@ func addSeeds(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		file := NewFile("fuzz.yaml", src)
-		docs, errs := Parse(file)
+		file := manifest.NewFile("fuzz.yaml", src)
+		docs, errs := manifest.Parse(file)
 		for _, e := range errs {
 			if e.Offset < 0 || e.Offset > len(src) {
 				t.Fatalf("syntax error offset %d outside the file", e.Offset)
@@ -74,7 +80,7 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func checkNodes(t *testing.T, file *File, n *yaml.Node, depth int) {
+func checkNodes(t *testing.T, file *manifest.File, n *yaml.Node, depth int) {
 	if n == nil || depth > 200 {
 		return
 	}
@@ -107,7 +113,7 @@ func paths(n *yaml.Node, prefix string, depth int, fn func(string)) {
 		seen := map[string]bool{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode || isMergeKey(k) || k.Value == "" || strings.ContainsAny(k.Value, ".[]") || seen[k.Value] {
+			if k.Kind != yaml.ScalarNode || yamlutil.IsMergeKey(k) || k.Value == "" || strings.ContainsAny(k.Value, ".[]") || seen[k.Value] {
 				continue
 			}
 			seen[k.Value] = true
@@ -116,7 +122,7 @@ func paths(n *yaml.Node, prefix string, depth int, fn func(string)) {
 				p = prefix + "." + k.Value
 			}
 			fn(p)
-			_, v := mappingPair(n, k.Value) // the last of repeated keys counts
+			_, v := yamlutil.MappingPair(n, k.Value) // the last of repeated keys counts
 			paths(v, p, depth+1, fn)
 		}
 	case yaml.SequenceNode:
@@ -137,10 +143,10 @@ func paths(n *yaml.Node, prefix string, depth int, fn func(string)) {
 func FuzzLint(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
-		file := NewFile("fuzz.yaml", src)
-		diags, _ := CheckFile(file, Options{Rules: Rules()})
+		file := manifest.NewFile("fuzz.yaml", src)
+		diags, _ := lint.CheckFile(file, lint.Options{Rules: Rules()})
 		for i, d := range diags {
-			if d.Rule == InternalErrorRule {
+			if d.Rule == lint.InternalErrorRule {
 				t.Fatalf("internal error: %s", d.Message)
 			}
 			if d.Span.Start < 0 || d.Span.End > len(src) || d.Span.End < d.Span.Start {
@@ -150,18 +156,18 @@ func FuzzLint(f *testing.F) {
 				t.Fatalf("diagnostics not sorted")
 			}
 			for _, fix := range d.Fixes {
-				if _, err := SortEdits(fix.Edits, len(src)); err != nil {
+				if _, err := manifest.SortEdits(fix.Edits, len(src)); err != nil {
 					t.Fatalf("fix %q: %v", fix.Message, err)
 				}
 			}
 		}
-		_, serrs := Parse(file)
-		fixed, n, err := ApplyFixes(src, diags)
+		_, serrs := manifest.Parse(file)
+		fixed, n, err := lint.ApplyFixes(src, diags)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if n > 0 && len(serrs) == 0 {
-			if _, errs := Parse(NewFile("fixed.yaml", fixed)); len(errs) > 0 {
+			if _, errs := manifest.Parse(manifest.NewFile("fixed.yaml", fixed)); len(errs) > 0 {
 				t.Fatalf("the fixed file does not parse: %v\n--- before\n%s\n--- after\n%s", errs[0], src, fixed)
 			}
 		}

@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // HostIPC reports daemon pods with hostIPC: true.
-var HostIPC = &Rule{
+var HostIPC = &lint.Rule{
 	Name: "host-ipc",
 	Doc: `Daemon pods in the node's IPC namespace
 
@@ -23,11 +26,11 @@ does.`,
       hostIPC: false
 `,
 	Since:    "v0.1.0",
-	Severity: Info,
+	Severity: lint.Info,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runHostIPC,
 }
 
-func runHostIPC(p *Pass) error {
+func runHostIPC(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckHostIPC)
 }

@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // HostNetworkDNS reports host-network daemon pods whose dnsPolicy does not give them cluster DNS.
-var HostNetworkDNS = &Rule{
+var HostNetworkDNS = &lint.Rule{
 	Name: "host-network-dns",
 	Doc: `hostNetwork pods need dnsPolicy ClusterFirstWithHostNet for cluster DNS
 
@@ -33,11 +36,11 @@ name, and dnsPolicy: Default when the node's resolver is what it needs.`,
       dnsPolicy: ClusterFirstWithHostNet
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runHostNetworkDNS,
 }
 
-func runHostNetworkDNS(p *Pass) error {
+func runHostNetworkDNS(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckHostNetworkDNS)
 }

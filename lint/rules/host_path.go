@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // HostPath reports writable hostPath mounts of sensitive node paths, and container runtime sockets.
-var HostPath = &Rule{
+var HostPath = &lint.Rule{
 	Name: "host-path",
 	Doc: `Writable hostPath mounts of sensitive node paths
 
@@ -40,11 +43,11 @@ volumes:
   hostPath: {path: /etc}
 `,
 	Since:    "v0.1.0",
-	Severity: Info,
+	Severity: lint.Info,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runHostPath,
 }
 
-func runHostPath(p *Pass) error {
+func runHostPath(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckHostPaths)
 }

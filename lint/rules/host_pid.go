@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // HostPID reports daemon pods with hostPID: true.
-var HostPID = &Rule{
+var HostPID = &lint.Rule{
 	Name: "host-pid",
 	Doc: `Daemon pods in the node's process namespace
 
@@ -24,11 +27,11 @@ agent needs to see host processes.`,
       hostPID: false
 `,
 	Since:    "v0.1.0",
-	Severity: Info,
+	Severity: lint.Info,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runHostPID,
 }
 
-func runHostPID(p *Pass) error {
+func runHostPID(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckHostPID)
 }

@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"math/rand"
 	"runtime"
 	"strings"
@@ -64,10 +68,10 @@ func TestHostileInputs(t *testing.T) {
 		{"byte-order mark in the middle", "apiVersion: v1\nkind: ConfigMap\n\ufeffmetadata:\n  name: x\n", "syntax", "byte-order mark"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := NewFile(tc.name+".yaml", []byte(tc.src))
+			f := manifest.NewFile(tc.name+".yaml", []byte(tc.src))
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			diags, _ := CheckFile(f, Options{Rules: Rules()})
+			diags, _ := lint.CheckFile(f, lint.Options{Rules: Rules()})
 			runtime.ReadMemStats(&after)
 			// What CheckFile allocates in all, which bounds the memory it
 			// uses at once, is bounded by the limits, not by the input: a
@@ -80,7 +84,7 @@ func TestHostileInputs(t *testing.T) {
 			}
 			found := false
 			for _, d := range diags {
-				if d.Rule == InternalErrorRule {
+				if d.Rule == lint.InternalErrorRule {
 					t.Errorf("internal error: %s", d.Message)
 				}
 				if d.Rule == tc.rule && strings.Contains(d.Message, tc.msg) {

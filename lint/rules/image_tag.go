@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // ImageTag reports daemon container images without a tag or with the tag latest.
-var ImageTag = &Rule{
+var ImageTag = &lint.Rule{
 	Name: "image-tag",
 	Doc: `Daemon images need a pinned tag or digest
 
@@ -22,11 +25,11 @@ digest (fluentd@sha256:…).`,
   image: fluentd:v1.17.1
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runImageTag,
 }
 
-func runImageTag(p *Pass) error {
+func runImageTag(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckImageTags)
 }

@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // NodeName reports spec.template.spec.nodeName in a DaemonSet.
-var NodeName = &Rule{
+var NodeName = &lint.Rule{
 	Name: "node-name",
 	Doc: `spec.template.spec.nodeName pins every daemon pod to one node
 
@@ -25,11 +28,11 @@ a nodeSelector or node affinity.`,
         kubernetes.io/os: linux
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runNodeName,
 }
 
-func runNodeName(p *Pass) error {
+func runNodeName(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckNodeName)
 }

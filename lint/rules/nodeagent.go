@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/lint"
+
 	"github.com/daemonlint/daemonlint/daemonset"
 	appsv1 "k8s.io/api/apps/v1"
 )
@@ -9,7 +11,7 @@ import (
 // DaemonSet and reports its findings, placed on their field (or anchor, or
 // nearest written parent). Findings marked as advice are infos. Documents
 // that cannot be decoded are left to the rules that decode.
-func reportFindings(p *Pass, check func(*appsv1.DaemonSet) []daemonset.Finding) error {
+func reportFindings(p *lint.Pass, check func(*appsv1.DaemonSet) []daemonset.Finding) error {
 	if p.Doc.APIVersion != "apps/v1" {
 		return nil
 	}
@@ -24,9 +26,9 @@ func reportFindings(p *Pass, check func(*appsv1.DaemonSet) []daemonset.Finding) 
 				loc = anchor
 			}
 		}
-		d := Diagnostic{Span: loc.Span, Field: f.Field, Message: f.Message}
+		d := lint.Diagnostic{Span: loc.Span, Field: f.Field, Message: f.Message}
 		if f.Advice {
-			d.Severity = Info
+			d.Severity = lint.Info
 		}
 		p.Report(d)
 	}

@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // PodAntiAffinity reports pod anti-affinity and topology spread constraints in a DaemonSet.
-var PodAntiAffinity = &Rule{
+var PodAntiAffinity = &lint.Rule{
 	Name: "pod-anti-affinity",
 	Doc: `Pod anti-affinity and topology spread mean nothing to a DaemonSet
 
@@ -30,11 +33,11 @@ choose nodes with a nodeSelector, node affinity and tolerations.`,
         kubernetes.io/os: linux
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runPodAntiAffinity,
 }
 
-func runPodAntiAffinity(p *Pass) error {
+func runPodAntiAffinity(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckPodAntiAffinity)
 }

@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // PriorityClass reports a DaemonSet without a priorityClassName.
-var PriorityClass = &Rule{
+var PriorityClass = &lint.Rule{
 	Name: "priority-class",
 	Doc: `Node agents should set a priorityClassName
 
@@ -27,11 +30,11 @@ define its own classes for less critical agents.`,
       containers: …
 `,
 	Since:    "v0.1.0",
-	Severity: Info,
+	Severity: lint.Info,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runPriorityClass,
 }
 
-func runPriorityClass(p *Pass) error {
+func runPriorityClass(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckPriorityClass)
 }

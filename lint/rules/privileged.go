@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // Privileged reports privileged daemon containers.
-var Privileged = &Rule{
+var Privileged = &lint.Rule{
 	Name: "privileged",
 	Doc: `Privileged daemon containers
 
@@ -29,11 +32,11 @@ network setup, SYS_ADMIN for mounts, SYS_PTRACE to inspect processes).`,
       add: [NET_ADMIN]
 `,
 	Since:    "v0.1.0",
-	Severity: Info,
+	Severity: lint.Info,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runPrivileged,
 }
 
-func runPrivileged(p *Pass) error {
+func runPrivileged(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckPrivileged)
 }

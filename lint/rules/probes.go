@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // Probes reports daemon containers that declare ports but have no readiness probe.
-var Probes = &Rule{
+var Probes = &lint.Rule{
 	Name: "probes",
 	Doc: `Containers that serve ports need a readiness probe
 
@@ -31,11 +34,11 @@ endpoint, or a TCP check), and consider spec.minReadySeconds.`,
     httpGet: {path: /, port: 9100}
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runProbes,
 }
 
-func runProbes(p *Pass) error {
+func runProbes(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckProbes)
 }

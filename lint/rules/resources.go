@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // Resources reports daemon containers without a CPU request, a memory request or a memory limit.
-var Resources = &Rule{
+var Resources = &lint.Rule{
 	Name: "resources",
 	Doc: `Daemon containers need CPU and memory requests and a memory limit
 
@@ -32,11 +35,11 @@ uses on a busy node, and resources.limits.memory above its peak.`,
     limits: {memory: 400Mi}
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runResources,
 }
 
-func runResources(p *Pass) error {
+func runResources(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckResources)
 }

@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"errors"
 	"fmt"
 	"math"
@@ -18,7 +22,7 @@ import (
 )
 
 // Schema checks built-in kinds against the JSON schemas of Kubernetes.
-var Schema = &Rule{
+var Schema = &lint.Rule{
 	Name: "schema",
 	Doc: `Built-in objects must match their kind's schema
 
@@ -53,19 +57,19 @@ spec:
   - port: 80
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Run:      runSchema,
 }
 
-func runSchema(p *Pass) error {
+func runSchema(p *lint.Pass) error {
 	d := p.Doc
 	if d.APIVersion == "" || d.Kind == "" || d.IsList() {
 		return nil
 	}
-	if group, _ := d.GroupVersion(); !IsBuiltinGroup(group) {
+	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
 		return nil
 	}
-	if _, typed := typedKinds[[2]string{d.APIVersion, d.Kind}]; typed {
+	if manifest.Typed(d.APIVersion, d.Kind) {
 		return nil
 	}
 	sch, ok, err := schema.Lookup(d.APIVersion, d.Kind)
@@ -106,7 +110,7 @@ func leafErrors(e *jsonschema.ValidationError, out []*jsonschema.ValidationError
 }
 
 // reportSchemaError reports one schema violation on its field.
-func reportSchemaError(p *Pass, root *jsonschema.Schema, inst any, e *jsonschema.ValidationError) {
+func reportSchemaError(p *lint.Pass, root *jsonschema.Schema, inst any, e *jsonschema.ValidationError) {
 	path, s, v := locate(root, inst, e.InstanceLocation)
 	at := func(field string) string {
 		if field == "" {
@@ -140,7 +144,7 @@ func reportSchemaError(p *Pass, root *jsonschema.Schema, inst any, e *jsonschema
 		case slices.Equal(want, []string{"boolean"}):
 			jt = jsonBoolean
 		}
-		var fixes []Fix
+		var fixes []lint.Fix
 		if loc := p.Doc.Lookup(path); loc.Exact {
 			var hint string
 			if hint, fixes = scalarHint(p.File, loc.Node, jt); hint != "" {
@@ -239,4 +243,20 @@ func locate(root *jsonschema.Schema, inst any, loc []string) (string, *jsonschem
 		}
 	}
 	return b.String(), s, v
+}
+
+// checkedBySchema reports whether the schema rule validates the document:
+// a served built-in kind that is not decoded into a Go type.
+func checkedBySchema(d *manifest.Document) bool {
+	if d.APIVersion == "" || d.Kind == "" || d.IsList() {
+		return false
+	}
+	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
+		return false
+	}
+	if manifest.Typed(d.APIVersion, d.Kind) {
+		return false
+	}
+	k, ok := schema.Find(d.APIVersion, d.Kind)
+	return ok && k.Served
 }

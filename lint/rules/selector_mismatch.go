@@ -1,8 +1,13 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/daemonlint/daemonlint/daemonset"
@@ -15,7 +20,7 @@ import (
 // SelectorMismatch reports an apps/v1 DaemonSet or ReplicaSet whose selector
 // is missing, empty, invalid, or does not select its pod template's labels,
 // with the API server's verdict and field path.
-var SelectorMismatch = &Rule{
+var SelectorMismatch = &lint.Rule{
 	Name: "selector-mismatch",
 	Doc: `The selector must select the pod template's labels
 
@@ -50,12 +55,12 @@ as the old API versions defaulted it.`,
         app: collector
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Kinds:    []string{"DaemonSet", "ReplicaSet"},
 	Run:      runSelectorMismatch,
 }
 
-func runSelectorMismatch(p *Pass) error {
+func runSelectorMismatch(p *lint.Pass) error {
 	d := p.Doc
 	if d.APIVersion != "apps/v1" {
 		return nil
@@ -93,7 +98,7 @@ func runSelectorMismatch(p *Pass) error {
 
 // selectorMessage explains one of the server's selector errors in words a
 // person can act on, with a fix where one is certain.
-func selectorMessage(p *Pass, e *field.Error, workload string, selector *metav1.LabelSelector, tmpl map[string]string) (string, []Fix) {
+func selectorMessage(p *lint.Pass, e *field.Error, workload string, selector *metav1.LabelSelector, tmpl map[string]string) (string, []lint.Fix) {
 	labelText := labels.Set(tmpl).String()
 	switch {
 	case e.Field == "spec.template.metadata.labels" && selector == nil:
@@ -132,35 +137,15 @@ func selectorMessage(p *Pass, e *field.Error, workload string, selector *metav1.
 
 // selectorFix returns a fix that writes spec.selector.matchLabels from the
 // template labels, just before spec.template, in the document's own style.
-func selectorFix(p *Pass, tmpl map[string]string) []Fix {
+func selectorFix(p *lint.Pass, tmpl map[string]string) []lint.Fix {
 	if len(tmpl) == 0 {
 		return nil
 	}
-	spec := resolveAlias(p.Doc.Field("spec"))
+	spec := yamlutil.ResolveAlias(p.Doc.Field("spec"))
 	if spec == nil || spec.Kind != yaml.MappingNode {
 		return nil
 	}
-	before, _ := mappingPair(spec, "template")
-	edit := p.File.InsertEntry(spec, before, SelectorEntry(tmpl))
-	return []Fix{{Message: "Add spec.selector matching the template labels", Edits: []Edit{edit}}}
-}
-
-// SelectorEntry returns the YAML text of a selector entry that selects
-// exactly the given labels, written at indentation 0 with two-space steps:
-//
-//	selector:
-//	  matchLabels:
-//	    app: fluentd
-func SelectorEntry(tmpl map[string]string) string {
-	keys := make([]string, 0, len(tmpl))
-	for k := range tmpl {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var b strings.Builder
-	b.WriteString("selector:\n  matchLabels:\n")
-	for _, k := range keys {
-		fmt.Fprintf(&b, "    %s: %s\n", QuoteScalar(k), QuoteScalar(tmpl[k]))
-	}
-	return b.String()
+	before, _ := yamlutil.MappingPair(spec, "template")
+	edit := p.File.InsertEntry(spec, before, yamlutil.SelectorEntry(tmpl))
+	return []lint.Fix{{Message: "Add spec.selector matching the template labels", Edits: []manifest.Edit{edit}}}
 }

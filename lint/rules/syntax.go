@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,7 +17,7 @@ import (
 // Syntax reports what keeps a file from being read as Kubernetes objects:
 // YAML syntax errors, unrendered templates, documents that are not
 // mappings, and values kubectl cannot turn into JSON.
-var Syntax = &Rule{
+var Syntax = &lint.Rule{
 	Name: "syntax",
 	Doc: `The file must be valid YAML (or JSON) made of Kubernetes objects
 
@@ -25,22 +31,18 @@ mapping key, or an object larger than the API server's 3 MiB request limit
 A file that holds Helm or Go template markers ({{ … }}) is reported once,
 as a template: render it first (helm template …) and lint the output.`,
 	Since:    "v0.1.0",
-	Severity: Error,
-	Scope:    FileScope,
+	Severity: lint.Error,
+	Scope:    lint.FileScope,
 	Run:      runSyntax,
 	// Documents are checked as they are read, and the file as a whole
 	// (syntax errors, template markers) once all of them are.
 	EachDocument: runSyntaxDocument,
 }
 
-func runSyntax(p *Pass) error {
+func runSyntax(p *lint.Pass) error {
 	if p.Template != nil {
-		pos := p.File.Position(p.Template.Start)
-		p.Report(Diagnostic{
-			Span: *p.Template,
-			Message: fmt.Sprintf("this file is an unrendered template ({{ … }} on line %d), not a manifest; "+
-				"render it first (helm template …) and lint the output", pos.Line),
-		})
+		// The engine reports the file as a template (lint.TemplateRule),
+		// and its syntax errors are the template's.
 		return nil
 	}
 	for _, e := range p.SyntaxErrors {
@@ -48,9 +50,9 @@ func runSyntax(p *Pass) error {
 		if e.TooLarge {
 			msg = e.Msg
 		}
-		p.Report(Diagnostic{
+		p.Report(lint.Diagnostic{
 			Document: e.Document,
-			Span:     Span{e.Offset, e.Offset},
+			Span:     manifest.Span{e.Offset, e.Offset},
 			Message:  msg,
 		})
 	}
@@ -60,31 +62,31 @@ func runSyntax(p *Pass) error {
 
 // runSyntaxDocument checks one document (and the items of a List): that it
 // is an object, and that kubectl can send it as JSON.
-func runSyntaxDocument(p *Pass) error {
+func runSyntaxDocument(p *lint.Pass) error {
 	for _, d := range p.Docs {
 		if d.Item >= 0 && d.List != nil {
 			// Items are checked with their List, but a non-object item is
 			// worth its own message.
-			if n := resolveAlias(d.Node); n != nil && n.Kind != yaml.MappingNode {
-				p.Report(Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
-					Message: fmt.Sprintf("item %d of the List is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Item, describeNode(n))})
+			if n := yamlutil.ResolveAlias(d.Node); n != nil && n.Kind != yaml.MappingNode {
+				p.Report(lint.Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
+					Message: fmt.Sprintf("item %d of the List is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Item, yamlutil.Describe(n))})
 			}
 			continue
 		}
-		n := resolveAlias(d.Node)
+		n := yamlutil.ResolveAlias(d.Node)
 		if n.Kind != yaml.MappingNode {
-			p.Report(Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
-				Message: fmt.Sprintf("document %d is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Index, describeNode(n))})
+			p.Report(lint.Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
+				Message: fmt.Sprintf("document %d is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Index, yamlutil.Describe(n))})
 			continue
 		}
-		if err := d.sendable(); err != nil {
-			var verr *ValueError
+		if err := sendable(d); err != nil {
+			var verr *manifest.ValueError
 			span := d.Span()
 			span.End = span.Start
 			if errors.As(err, &verr) && verr.Node != nil {
 				span = p.File.NodeSpan(verr.Node)
 			}
-			p.Report(Diagnostic{Document: d.Index, Object: d.Object(), Span: span,
+			p.Report(lint.Diagnostic{Document: d.Index, Object: d.Object(), Span: span,
 				Message: "kubectl cannot send this document as JSON: " + err.Error()})
 		}
 	}
@@ -94,7 +96,7 @@ func runSyntaxDocument(p *Pass) error {
 // reportStrayBOMs reports byte-order marks at the start of a line other
 // than the first. yaml.v3 skips them, but kubectl keeps them as part of the
 // text that follows, so that a key "\ufeffmetadata" is not metadata.
-func reportStrayBOMs(p *Pass) {
+func reportStrayBOMs(p *lint.Pass) {
 	const bom = "\ufeff"
 	src := p.File.Src
 	for off := 1; off < len(src); {
@@ -108,27 +110,24 @@ func reportStrayBOMs(p *Pass) {
 			continue
 		}
 		line := p.File.Position(at).Line
-		p.Report(Diagnostic{
-			Span: Span{at, at + len(bom)},
+		p.Report(lint.Diagnostic{
+			Span: manifest.Span{at, at + len(bom)},
 			Message: fmt.Sprintf("byte-order mark (U+FEFF) at the start of line %d: kubectl keeps it as part of the text that follows, "+
 				"which the API server then does not recognise; remove it", line),
-			Fixes: []Fix{{Message: "Remove the byte-order mark", Edits: []Edit{{Start: at, End: at + len(bom)}}}},
+			Fixes: []lint.Fix{{Message: "Remove the byte-order mark", Edits: []manifest.Edit{{Start: at, End: at + len(bom)}}}},
 		})
 	}
 }
 
-// describeNode names what kind of YAML value n is, for messages.
-func describeNode(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.SequenceNode:
-		return "a sequence"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "null"
-		}
-		return fmt.Sprintf("the scalar %q", n.Value)
-	case yaml.MappingNode:
-		return "a mapping"
+// sendable reports why kubectl could not send the object as JSON, or nil.
+// It reads the object the way the rules will (as a value tree for the kinds
+// the schema rule checks, as JSON text for the others), so that the work is
+// done once.
+func sendable(d *manifest.Document) error {
+	if checkedBySchema(d) {
+		_, err := d.Value()
+		return err
 	}
-	return "not a mapping"
+	_, err := d.JSON()
+	return err
 }

@@ -1,6 +1,10 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"errors"
 	"reflect"
 
@@ -9,7 +13,7 @@ import (
 
 // UnknownField reports fields that the Go type of a DaemonSet, ReplicaSet,
 // Deployment, Pod or Node does not have.
-var UnknownField = &Rule{
+var UnknownField = &lint.Rule{
 	Name: "unknown-field",
 	Doc: `Every field must be a field of its object's type, spelled exactly
 
@@ -49,7 +53,7 @@ spec:
       - name: agent
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Kinds:    typedKindNames,
 	Run:      runUnknownField,
 }
@@ -57,13 +61,13 @@ spec:
 // typedKindNames are the kinds Decode knows (in some apiVersion).
 var typedKindNames = []string{"DaemonSet", "ReplicaSet", "Deployment", "Pod", "Node"}
 
-func runUnknownField(p *Pass) error {
+func runUnknownField(p *lint.Pass) error {
 	d := p.Doc
 	obj, strict, err := d.Decode()
 	if obj == nil || err == nil && len(strict) == 0 {
 		return nil
 	}
-	var verr *ValueError
+	var verr *manifest.ValueError
 	if errors.As(err, &verr) {
 		return nil // the syntax rule reports what kubectl cannot send
 	}
@@ -99,7 +103,7 @@ func runUnknownField(p *Pass) error {
 			continue
 		}
 		loc := d.Lookup(fe.FieldPath())
-		p.Report(Diagnostic{Span: loc.Span, Field: fe.FieldPath(), Message: e.Error()})
+		p.Report(lint.Diagnostic{Span: loc.Span, Field: fe.FieldPath(), Message: e.Error()})
 	}
 	return nil
 }

@@ -1,9 +1,12 @@
 package rules
 
-import "github.com/daemonlint/daemonlint/daemonset"
+import (
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/lint"
+)
 
 // UpdateStrategy reports the OnDelete update strategy, and a rolling update one node at a time.
-var UpdateStrategy = &Rule{
+var UpdateStrategy = &lint.Rule{
 	Name: "update-strategy",
 	Doc: `Updates should roll out, and at a pace that suits the fleet
 
@@ -29,11 +32,11 @@ gap.`,
       maxUnavailable: 10%
 `,
 	Since:    "v0.1.0",
-	Severity: Warning,
+	Severity: lint.Warning,
 	Kinds:    []string{"DaemonSet"},
 	Run:      runUpdateStrategy,
 }
 
-func runUpdateStrategy(p *Pass) error {
+func runUpdateStrategy(p *lint.Pass) error {
 	return reportFindings(p, daemonset.CheckUpdateStrategy)
 }

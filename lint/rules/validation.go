@@ -1,6 +1,12 @@
 package rules
 
 import (
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
+	"github.com/daemonlint/daemonlint/lint"
+
 	"slices"
 	"strings"
 
@@ -14,8 +20,8 @@ import (
 // DaemonSet, ReplicaSet or Deployment, with the server's own field path and
 // wording: metadata, the pod template and its containers, volumes and
 // scheduling, and the workload's own fields. The selector errors are
-// selector-mismatch's.
-var Validation = &Rule{
+// selector-mismatch's when that rule runs, and this rule's otherwise.
+var Validation = &lint.Rule{
 	Name: "validation",
 	Doc: `The object must pass the API server's validation
 
@@ -48,17 +54,27 @@ cluster.allowPrivileged: false to reject them.`,
         image: fluentd:v1.16
 `,
 	Since:    "v0.1.0",
-	Severity: Error,
+	Severity: lint.Error,
 	Kinds:    []string{"DaemonSet", "ReplicaSet", "Deployment"},
 	Run:      runValidation,
 }
 
-// The verdicts of ServerVerdict, in the words of the reference oracle.
+// A Verdict is what the API server answers to a request to create an
+// object (see ServerVerdict), in the words of the reference oracle. The
+// zero Verdict means no verdict: a kind ServerVerdict does not judge.
+type Verdict string
+
+// The verdicts of ServerVerdict.
 const (
-	VerdictValid       = "valid"
-	VerdictInvalid     = "invalid"
-	VerdictDecodeError = "decode-error"
-	VerdictUnknownKind = "unknown-kind"
+	// VerdictValid: the server accepts the object.
+	VerdictValid Verdict = "valid"
+	// VerdictInvalid: validation errors (HTTP 422).
+	VerdictInvalid Verdict = "invalid"
+	// VerdictDecodeError: unknown fields, wrong types, values the server
+	// cannot convert (HTTP 400).
+	VerdictDecodeError Verdict = "decode-error"
+	// VerdictUnknownKind: the apiVersion does not serve the kind.
+	VerdictUnknownKind Verdict = "unknown-kind"
 )
 
 // servedWorkloads are the workload kinds apps/v1 serves and the API server
@@ -69,7 +85,7 @@ var servedWorkloads = []string{"DaemonSet", "ReplicaSet", "Deployment"}
 // DaemonSet, ReplicaSet or Deployment document (see daemonset.Validate),
 // and whether it could compute them: it cannot for other documents, and for
 // one whose JSON does not decode into its type.
-func ServerErrors(d *Document, s Settings) (field.ErrorList, bool) {
+func ServerErrors(d *manifest.Document, s lint.Settings) (field.ErrorList, bool) {
 	obj, _, err := d.Decode()
 	if err != nil || obj == nil {
 		return nil, false
@@ -91,8 +107,9 @@ func ServerErrors(d *Document, s Settings) (field.ErrorList, bool) {
 // Deployment document: VerdictValid, VerdictInvalid (validation errors, HTTP
 // 422), VerdictDecodeError (unknown fields, wrong types, values the server
 // cannot convert: HTTP 400) or VerdictUnknownKind (an apiVersion that does
-// not serve the kind). It returns "" for documents of other kinds.
-func ServerVerdict(d *Document, s Settings) string {
+// not serve the kind). It returns the zero Verdict ("") for documents of
+// other kinds.
+func ServerVerdict(d *manifest.Document, s lint.Settings) Verdict {
 	if !slices.Contains(servedWorkloads, d.Kind) {
 		return ""
 	}
@@ -113,18 +130,20 @@ func ServerVerdict(d *Document, s Settings) string {
 	return VerdictInvalid
 }
 
-func runValidation(p *Pass) error {
+func runValidation(p *lint.Pass) error {
 	d := p.Doc
 	errs, ok := ServerErrors(d, p.Settings)
 	if !ok {
 		return nil // not decodable: reported by the rules that decode
 	}
 	for _, e := range errs {
-		if slices.Contains(SelectorMismatch.Kinds, d.Kind) && isSelectorError(e) {
+		// selector-mismatch reports these, with a fix, when it runs; when
+		// it is turned off, they are still errors the server rejects.
+		if p.Enabled(SelectorMismatch.Name) && slices.Contains(SelectorMismatch.Kinds, d.Kind) && isSelectorError(e) {
 			continue
 		}
 		loc := d.Lookup(lookupPath(d, e))
-		p.Report(Diagnostic{Span: loc.Span, Field: e.Field, Message: validationMessage(d.Kind, e)})
+		p.Report(lint.Diagnostic{Span: loc.Span, Field: e.Field, Message: validationMessage(d.Kind, e)})
 	}
 	return nil
 }
@@ -142,7 +161,7 @@ func isSelectorError(e *field.Error) bool {
 // "metadata", a few pod fields with capitals, an unknown update strategy at
 // the strategy rather than its type; and an error about one key or value
 // of a map (labels, annotations, nodeSelector) names only the map.
-func lookupPath(d *Document, e *field.Error) string {
+func lookupPath(d *manifest.Document, e *field.Error) string {
 	path := e.Field
 	for _, fix := range []struct{ from, to string }{
 		{"spec.template.labels", "spec.template.metadata.labels"},
@@ -159,9 +178,9 @@ func lookupPath(d *Document, e *field.Error) string {
 	}
 	if bad, ok := e.BadValue.(string); ok && isMapPath(path) {
 		if n := d.Lookup(path); n.Exact {
-			if m := resolveAlias(n.Node); m != nil {
+			if m := yamlutil.ResolveAlias(n.Node); m != nil {
 				for i := 0; i+1 < len(m.Content); i += 2 {
-					k, v := m.Content[i], resolveAlias(m.Content[i+1])
+					k, v := m.Content[i], yamlutil.ResolveAlias(m.Content[i+1])
 					if k.Value == bad || (v != nil && v.Kind == yaml.ScalarNode && v.Value == bad) {
 						return path + "[" + k.Value + "]"
 					}
