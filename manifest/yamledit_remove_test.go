@@ -6,26 +6,27 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 	"go.yaml.in/yaml/v3"
 )
 
 // nodeAt follows a dotted path of mapping keys from the first document's
 // object; a numeric element picks a sequence item.
-func nodeAt(t *testing.T, doc *lint.Document, path string) *yaml.Node {
+func nodeAt(t *testing.T, doc *manifest.Document, path string) *yaml.Node {
 	t.Helper()
 	n := doc.Node
 	if path == "" {
 		return n
 	}
 	for _, el := range strings.Split(path, ".") {
-		n = lint.ResolveAlias(n)
+		n = yamlutil.ResolveAlias(n)
 		if n.Kind == yaml.SequenceNode {
 			i := int(el[0] - '0')
 			n = n.Content[i]
 			continue
 		}
-		_, v := lint.MappingPair(n, el)
+		_, v := yamlutil.MappingPair(n, el)
 		if v == nil {
 			t.Fatalf("no %q in %q", el, path)
 		}
@@ -34,10 +35,10 @@ func nodeAt(t *testing.T, doc *lint.Document, path string) *yaml.Node {
 	return n
 }
 
-func parseOne(t *testing.T, src string) (*lint.File, *lint.Document) {
+func parseOne(t *testing.T, src string) (*manifest.File, *manifest.Document) {
 	t.Helper()
-	f := lint.NewFile("test.yaml", []byte(src))
-	docs, errs := lint.Parse(f)
+	f := manifest.NewFile("test.yaml", []byte(src))
+	docs, errs := manifest.Parse(f)
 	if len(errs) > 0 || len(docs) == 0 {
 		t.Fatalf("parsing the input: %v", errs)
 	}
@@ -150,9 +151,9 @@ func TestRemoveEntries(t *testing.T) {
 			m := nodeAt(t, doc, tc.mapping)
 			var keys []*yaml.Node
 			for _, k := range tc.keys {
-				keys = append(keys, lint.MappingKeys(m, k)...)
+				keys = append(keys, yamlutil.MappingKeys(m, k)...)
 			}
-			out, err := lint.ApplyEdits(f.Src, f.RemoveEntries(m, keys))
+			out, err := manifest.ApplyEdits(f.Src, f.RemoveEntries(m, keys))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -166,8 +167,8 @@ func TestRemoveEntries(t *testing.T) {
 
 func TestRemoveEntryKeepsMissingFinalBreak(t *testing.T) {
 	f, doc := parseOne(t, "a: 1\nb: 2")
-	k := lint.MappingKeys(doc.Node, "b")[0]
-	out, err := lint.ApplyEdits(f.Src, []lint.Edit{f.RemoveEntry(doc.Node, k)})
+	k := yamlutil.MappingKeys(doc.Node, "b")[0]
+	out, err := manifest.ApplyEdits(f.Src, []manifest.Edit{f.RemoveEntry(doc.Node, k)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,7 +246,7 @@ func TestRemoveItems(t *testing.T) {
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v", ok, tc.ok)
 			}
-			out, err := lint.ApplyEdits(f.Src, edits)
+			out, err := manifest.ApplyEdits(f.Src, edits)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -271,7 +272,7 @@ func TestSuggestKind(t *testing.T) {
 		{"", "apps/v1", ""},
 	} {
 		t.Run(tc.kind+"/"+tc.apiVersion, func(t *testing.T) {
-			if got := lint.SuggestKind(tc.kind, tc.apiVersion); got != tc.want {
+			if got := manifest.SuggestKind(tc.kind, tc.apiVersion); got != tc.want {
 				t.Errorf("SuggestKind(%q, %q) = %q, want %q", tc.kind, tc.apiVersion, got, tc.want)
 			}
 		})
@@ -280,8 +281,8 @@ func TestSuggestKind(t *testing.T) {
 
 func TestReplaceEmptyScalar(t *testing.T) {
 	f, doc := parseOne(t, "kind:\nname: x\n")
-	_, v := lint.MappingPair(doc.Node, "kind")
-	out, err := lint.ApplyEdits(f.Src, []lint.Edit{f.ReplaceScalar(v, "DaemonSet")})
+	_, v := yamlutil.MappingPair(doc.Node, "kind")
+	out, err := manifest.ApplyEdits(f.Src, []manifest.Edit{f.ReplaceScalar(v, "DaemonSet")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,10 @@
 package rules_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"bufio"
 	"fmt"
 	"os"
@@ -92,8 +96,8 @@ func TestCorpus(t *testing.T) {
 			return err
 		}
 		files++
-		f := lint.NewFile(rel, src)
-		docs, serrs := lint.Parse(f)
+		f := manifest.NewFile(rel, src)
+		docs, serrs := manifest.Parse(f)
 		for _, e := range serrs {
 			seen[fmt.Sprintf("%s#%d", rel, e.Document)] = true
 		}
@@ -109,7 +113,10 @@ func TestCorpus(t *testing.T) {
 				t.Errorf("%s: document %s (%s/%s) is not in the recorded verdicts", rel, key, doc.Kind, doc.Name)
 			}
 		}
-		diags, _ := lint.CheckFile(f, lint.Options{Rules: lint.Rules()})
+		diags, _, err := lint.CheckFile(f, lint.Options{Rules: rules.All()})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, d := range diags {
 			if d.Rule == lint.InternalErrorRule {
 				t.Errorf("%s: %s", rel, d.Message)

@@ -51,7 +51,7 @@ func runDaemonSetReplicas(p *lint.Pass) error {
 			continue
 		}
 		p.Report(lint.Diagnostic{
-			Span:    manifest.Span{p.File.NodeStart(k), p.File.NodeEnd(spec.Content[i+1])},
+			Span:    manifest.Span{Start: p.File.NodeStart(k), End: p.File.NodeEnd(spec.Content[i+1])},
 			Field:   "spec.replicas",
 			Message: `unknown field "spec.replicas": replicas is a field of ReplicaSet and Deployment specs, not of a DaemonSet's; a DaemonSet runs one pod on each eligible node, so it has no replica count`,
 			Fixes:   []lint.Fix{{Message: "Remove spec.replicas", Edits: []manifest.Edit{p.File.RemoveEntry(spec, k)}}},

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/daemonlint/daemonlint/manifest"
+	appsv1 "k8s.io/api/apps/v1"
 
 	"encoding/json"
 	"errors"
@@ -79,7 +80,7 @@ func TestCheckDecodeMatchesTheDecoder(t *testing.T) {
 	if err := json.Unmarshal(data, &base); err != nil {
 		t.Fatal(err)
 	}
-	typ := reflect.TypeOf(typedKinds[[2]string{"apps/v1", "DaemonSet"}]()).Elem()
+	typ := reflect.TypeFor[appsv1.DaemonSet]()
 	paths := valuePaths(base, nil)
 	replacements := []any{"x", true, 1.5, 3000000000, map[string]any{}, []any{}, map[string]any{"zzz": 1, "Aaa": 2}}
 	check := func(t *testing.T, mutated any) {

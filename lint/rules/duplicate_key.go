@@ -88,7 +88,7 @@ func runDuplicateKey(p *lint.Pass) error {
 				path = append(path, pathStep{key: key, field: true})
 				if prev != nil {
 					p.Report(lint.Diagnostic{
-						Span:  manifest.Span{p.File.NodeStart(k), p.File.NodeEnd(k)},
+						Span:  manifest.Span{Start: p.File.NodeStart(k), End: p.File.NodeEnd(k)},
 						Field: fieldPath(path),
 						Message: fmt.Sprintf("key %q is repeated (first on line %d): kubectl keeps only the last value and silently drops the earlier one; remove one of them",
 							key, prev.Line),

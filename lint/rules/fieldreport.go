@@ -75,7 +75,7 @@ func reportUnknownField(p *lint.Pass, u unknownField) {
 	span := parent.Span
 	if parent.Exact {
 		if k, v, direct := findKey(parent.Node, u.Key); k != nil {
-			span = manifest.Span{p.File.NodeStart(k), p.File.NodeEnd(v)}
+			span = manifest.Span{Start: p.File.NodeStart(k), End: p.File.NodeEnd(v)}
 			if span.End < span.Start {
 				span.End = span.Start
 			}

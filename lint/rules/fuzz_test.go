@@ -1,20 +1,15 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"github.com/daemonlint/daemonlint/manifest"
 
 	"github.com/daemonlint/daemonlint/lint"
 
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // addSeeds adds the repository's YAML test inputs and, when it is present,
@@ -45,98 +40,6 @@ func addSeeds(f *testing.F) {
 	f.Add([]byte("\ufeffapiVersion: v1\nkind: List\nitems:\n- {kind: Pod}\n"))
 }
 
-// FuzzParse checks that parsing never panics, that every node maps to an
-// offset inside the file whose Position gives the node's position back,
-// and that Lookup finds every field path of a document's tree.
-func FuzzParse(f *testing.F) {
-	addSeeds(f)
-	f.Fuzz(func(t *testing.T, src []byte) {
-		file := manifest.NewFile("fuzz.yaml", src)
-		docs, errs := manifest.Parse(file)
-		for _, e := range errs {
-			if e.Offset < 0 || e.Offset > len(src) {
-				t.Fatalf("syntax error offset %d outside the file", e.Offset)
-			}
-		}
-		for _, d := range docs {
-			checkNodes(t, file, d.Node, 0)
-			if d.Item >= 0 {
-				continue
-			}
-			checked := 0
-			paths(d.Node, "", 0, func(path string) {
-				// Lookup walks from the root; a few thousand paths are
-				// enough, and keep one input from taking seconds.
-				if checked++; checked > 2000 {
-					return
-				}
-				if loc := d.Lookup(path); !loc.Exact {
-					t.Fatalf("Lookup(%q) did not find a path taken from the tree (found %q)", path, loc.Found)
-				}
-			})
-			d.JSON()
-			d.Decode()
-		}
-	})
-}
-
-func checkNodes(t *testing.T, file *manifest.File, n *yaml.Node, depth int) {
-	if n == nil || depth > 200 {
-		return
-	}
-	off := file.NodeStart(n)
-	if off < 0 || off > len(file.Src) {
-		t.Fatalf("node at %d:%d maps to offset %d outside the file", n.Line, n.Column, off)
-	}
-	end := file.NodeEnd(n)
-	if end < 0 || end > len(file.Src) {
-		t.Fatalf("node at %d:%d ends at %d, outside the file", n.Line, n.Column, end)
-	}
-	if n.Line <= file.LineCount() && n.Kind == yaml.ScalarNode && n.Value != "" && n.Style == 0 {
-		if pos := file.Position(off); pos.Line != n.Line {
-			t.Fatalf("node at %d:%d: Position(Offset) = %v", n.Line, n.Column, pos)
-		}
-	}
-	for _, c := range n.Content {
-		checkNodes(t, file, c, depth+1)
-	}
-}
-
-// paths calls fn with the field path of every mapping key under n whose
-// name the path notation can carry, as the API server would print it.
-func paths(n *yaml.Node, prefix string, depth int, fn func(string)) {
-	if n == nil || depth > 50 {
-		return
-	}
-	switch n.Kind {
-	case yaml.MappingNode:
-		seen := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode || yamlutil.IsMergeKey(k) || k.Value == "" || strings.ContainsAny(k.Value, ".[]") || seen[k.Value] {
-				continue
-			}
-			seen[k.Value] = true
-			p := k.Value
-			if prefix != "" {
-				p = prefix + "." + k.Value
-			}
-			fn(p)
-			_, v := yamlutil.MappingPair(n, k.Value) // the last of repeated keys counts
-			paths(v, p, depth+1, fn)
-		}
-	case yaml.SequenceNode:
-		for i, c := range n.Content {
-			p := prefix + "[" + itoa(i) + "]"
-			if prefix == "" {
-				continue
-			}
-			fn(p)
-			paths(c, p, depth+1, fn)
-		}
-	}
-}
-
 // FuzzLint checks that linting never panics or breaks a rule, that
 // diagnostics are sorted and inside the file, that fixes do not overlap,
 // and that applying them gives a file that still parses.
@@ -144,7 +47,10 @@ func FuzzLint(f *testing.F) {
 	addSeeds(f)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := manifest.NewFile("fuzz.yaml", src)
-		diags, _ := lint.CheckFile(file, lint.Options{Rules: Rules()})
+		diags, _, err := lint.CheckFile(file, lint.Options{Rules: All()})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for i, d := range diags {
 			if d.Rule == lint.InternalErrorRule {
 				t.Fatalf("internal error: %s", d.Message)
@@ -162,7 +68,7 @@ func FuzzLint(f *testing.F) {
 			}
 		}
 		_, serrs := manifest.Parse(file)
-		fixed, n, err := lint.ApplyFixes(src, diags)
+		fixed, n, err := lint.ApplyFixes(file, diags)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -55,7 +55,7 @@ func runKindSpelling(p *lint.Pass) error {
 		span := d.Span()
 		span.End = span.Start
 		if avKey != nil {
-			span = manifest.Span{p.File.NodeStart(avKey), p.File.NodeEnd(avNode)}
+			span = manifest.Span{Start: p.File.NodeStart(avKey), End: p.File.NodeEnd(avNode)}
 		}
 		p.Report(lint.Diagnostic{Span: span, Field: "apiVersion", Message: where + "apiVersion " + problem})
 	}
@@ -63,7 +63,7 @@ func runKindSpelling(p *lint.Pass) error {
 		span := d.Span()
 		span.End = span.Start
 		if kindKey != nil {
-			span = manifest.Span{p.File.NodeStart(kindKey), p.File.NodeEnd(kindNode)}
+			span = manifest.Span{Start: p.File.NodeStart(kindKey), End: p.File.NodeEnd(kindNode)}
 		}
 		p.Report(lint.Diagnostic{Span: span, Field: "kind", Message: where + "kind " + problem})
 		return nil

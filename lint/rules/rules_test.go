@@ -1,6 +1,8 @@
 package rules_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -8,7 +10,7 @@ import (
 )
 
 func TestRulesValidate(t *testing.T) {
-	if err := lint.Validate(lint.Rules()); err != nil {
+	if err := lint.CheckRules(rules.All()); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -28,7 +30,7 @@ func TestValidateRejects(t *testing.T) {
 		{"nil", []*lint.Rule{nil}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if err := lint.Validate(tc.rules); err == nil {
+			if err := lint.CheckRules(tc.rules); err == nil {
 				t.Error("Validate accepted an invalid rule list")
 			}
 		})
@@ -36,27 +38,27 @@ func TestValidateRejects(t *testing.T) {
 }
 
 func TestKindSpelling(t *testing.T) {
-	linttest.Run(t, "testdata/kind-spelling", lint.KindSpelling)
+	linttest.Run(t, "testdata/kind-spelling", rules.KindSpelling)
 }
 
 func TestDaemonSetReplicas(t *testing.T) {
-	linttest.Run(t, "testdata/daemonset-replicas", lint.DaemonSetReplicas)
+	linttest.Run(t, "testdata/daemonset-replicas", rules.DaemonSetReplicas)
 }
 
 func TestSelectorMismatch(t *testing.T) {
-	linttest.Run(t, "testdata/selector-mismatch", lint.SelectorMismatch)
+	linttest.Run(t, "testdata/selector-mismatch", rules.SelectorMismatch)
 }
 
 func TestDuplicateKey(t *testing.T) {
-	linttest.Run(t, "testdata/duplicate-key", lint.DuplicateKey)
+	linttest.Run(t, "testdata/duplicate-key", rules.DuplicateKey)
 }
 
 func TestSyntax(t *testing.T) {
-	linttest.Run(t, "testdata/syntax", lint.Syntax)
+	linttest.Run(t, "testdata/syntax", rules.Syntax)
 }
 
 func TestIgnoreDirective(t *testing.T) {
 	linttest.RunOptions(t, "testdata/ignore-directive", lint.Options{
-		Rules: []*lint.Rule{lint.IgnoreDirective, lint.KindSpelling, lint.DuplicateKey},
+		Rules: []*lint.Rule{rules.IgnoreDirective, rules.KindSpelling, rules.DuplicateKey},
 	})
 }

@@ -1,6 +1,10 @@
 package rules_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,15 +16,15 @@ import (
 )
 
 func TestUnknownField(t *testing.T) {
-	linttest.Run(t, "testdata/unknown-field", lint.UnknownField)
+	linttest.Run(t, "testdata/unknown-field", rules.UnknownField)
 }
 
 func TestFieldType(t *testing.T) {
-	linttest.Run(t, "testdata/field-type", lint.FieldType)
+	linttest.Run(t, "testdata/field-type", rules.FieldType)
 }
 
 func TestSchema(t *testing.T) {
-	linttest.Run(t, "testdata/schema", lint.Schema)
+	linttest.Run(t, "testdata/schema", rules.Schema)
 }
 
 func TestRunCountsSkippedDocuments(t *testing.T) {
@@ -45,7 +49,10 @@ items:
 - apiVersion: example.com/v1
   kind: Widget
 `
-	res := lint.Run([]*lint.File{lint.NewFile("mixed.yaml", []byte(src))}, lint.Options{Rules: lint.Rules()})
+	res, err := lint.Run([]*manifest.File{manifest.NewFile("mixed.yaml", []byte(src))}, lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if got, want := res.Documents, 5; got != want {
 		t.Errorf("Documents = %d, want %d", got, want)
 	}
@@ -61,11 +68,11 @@ items:
 func TestCorpusStrictVerdicts(t *testing.T) {
 	dir := testcorpus.Dir(t)
 	// daemonset-replicas reports a DaemonSet's spec.replicas in unknown-field's place.
-	rules := []*lint.Rule{lint.Schema, lint.UnknownField, lint.FieldType, lint.DaemonSetReplicas}
+	checked := []*lint.Rule{rules.Schema, rules.UnknownField, rules.FieldType, rules.DaemonSetReplicas}
 	type key struct {
 		file string
 		doc  int
-		obj  lint.Object
+		obj  manifest.Object
 	}
 	verdicts := readVerdicts(t)
 	found := map[key][]lint.Diagnostic{}
@@ -80,15 +87,18 @@ func TestCorpusStrictVerdicts(t *testing.T) {
 			t.Errorf("corpus file of testdata/corpus/verdicts.tsv: %v", err)
 			continue
 		}
-		diags, _ := lint.CheckFile(lint.NewFile(v.file, src), lint.Options{Rules: rules})
+		diags, _, err := lint.CheckFile(manifest.NewFile(v.file, src), lint.Options{Rules: checked})
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, d := range diags {
-			k := key{d.File, d.Document, lint.Object{APIVersion: d.Object.APIVersion, Kind: d.Object.Kind, Name: d.Object.Name}}
+			k := key{d.File, d.Document, manifest.Object{APIVersion: d.Object.APIVersion, Kind: d.Object.Kind, Name: d.Object.Name}}
 			found[k] = append(found[k], d)
 		}
 	}
 	var accepted, refused400, caught400, refused422, caught422 int
 	for _, v := range verdicts {
-		diags := found[key{v.file, v.doc, lint.Object{APIVersion: v.apiVersion, Kind: v.kind, Name: v.name}}]
+		diags := found[key{v.file, v.doc, manifest.Object{APIVersion: v.apiVersion, Kind: v.kind, Name: v.name}}]
 		switch {
 		case v.state == "valid":
 			accepted++
@@ -110,14 +120,14 @@ func TestCorpusStrictVerdicts(t *testing.T) {
 		}
 	}
 	t.Logf("corpus: %d accepted objects without a finding; %d of %d refused while decoding (400) and %d of %d refused by validation (422) reported by %s, %s and %s",
-		accepted, caught400, refused400, caught422, refused422, lint.Schema.Name, lint.UnknownField.Name, lint.FieldType.Name)
+		accepted, caught400, refused400, caught422, refused422, rules.Schema.Name, rules.UnknownField.Name, rules.FieldType.Name)
 }
 
 // corpusFiles reads every manifest of the corpus.
-func corpusFiles(b *testing.B) []*lint.File {
+func corpusFiles(b *testing.B) []*manifest.File {
 	b.Helper()
 	dir := testcorpus.Dir(b)
-	var files []*lint.File
+	var files []*manifest.File
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -129,7 +139,7 @@ func corpusFiles(b *testing.B) []*lint.File {
 		if err != nil {
 			return err
 		}
-		files = append(files, lint.NewFile(path, src))
+		files = append(files, manifest.NewFile(path, src))
 		return nil
 	})
 	if err != nil {
@@ -143,7 +153,7 @@ func corpusFiles(b *testing.B) []*lint.File {
 // after (the internal/schema benchmarks measure compiling).
 func BenchmarkLintCorpusStrictRules(b *testing.B) {
 	files := corpusFiles(b)
-	opts := lint.Options{Rules: []*lint.Rule{lint.Schema, lint.UnknownField, lint.FieldType}}
+	opts := lint.Options{Rules: []*lint.Rule{rules.Schema, rules.UnknownField, rules.FieldType}}
 	for b.Loop() {
 		lint.Run(files, opts)
 	}
@@ -153,7 +163,7 @@ func BenchmarkLintCorpusStrictRules(b *testing.B) {
 // same files, parsed, with only the syntax rule.
 func BenchmarkLintCorpusSyntaxOnly(b *testing.B) {
 	files := corpusFiles(b)
-	opts := lint.Options{Rules: []*lint.Rule{lint.Syntax}}
+	opts := lint.Options{Rules: []*lint.Rule{rules.Syntax}}
 	for b.Loop() {
 		lint.Run(files, opts)
 	}

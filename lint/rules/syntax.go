@@ -52,7 +52,7 @@ func runSyntax(p *lint.Pass) error {
 		}
 		p.Report(lint.Diagnostic{
 			Document: e.Document,
-			Span:     manifest.Span{e.Offset, e.Offset},
+			Span:     manifest.Span{Start: e.Offset, End: e.Offset},
 			Message:  msg,
 		})
 	}
@@ -111,7 +111,7 @@ func reportStrayBOMs(p *lint.Pass) {
 		}
 		line := p.File.Position(at).Line
 		p.Report(lint.Diagnostic{
-			Span: manifest.Span{at, at + len(bom)},
+			Span: manifest.Span{Start: at, End: at + len(bom)},
 			Message: fmt.Sprintf("byte-order mark (U+FEFF) at the start of line %d: kubectl keeps it as part of the text that follows, "+
 				"which the API server then does not recognise; remove it", line),
 			Fixes: []lint.Fix{{Message: "Remove the byte-order mark", Edits: []manifest.Edit{{Start: at, End: at + len(bom)}}}},

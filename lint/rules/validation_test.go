@@ -1,6 +1,10 @@
 package rules_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"fmt"
 	"maps"
 	"os"
@@ -15,18 +19,18 @@ import (
 )
 
 func TestValidation(t *testing.T) {
-	linttest.Run(t, "testdata/validation", lint.Validation)
+	linttest.Run(t, "testdata/validation", rules.Validation)
 }
 
 func TestValidationDisallowPrivileged(t *testing.T) {
 	linttest.RunOptions(t, "testdata/validation/disallow-privileged", lint.Options{
-		Rules:    []*lint.Rule{lint.Validation},
+		Rules:    []*lint.Rule{rules.Validation},
 		Settings: lint.Settings{DisallowPrivileged: true},
 	})
 }
 
 func TestAPIVersion(t *testing.T) {
-	linttest.Run(t, "testdata/api-version", lint.APIVersion)
+	linttest.Run(t, "testdata/api-version", rules.APIVersion)
 }
 
 // TestCorpusWorkloadVerdicts checks daemonlint's verdict on every DaemonSet,
@@ -50,9 +54,9 @@ func TestCorpusWorkloadVerdicts(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		docs, _ := lint.Parse(lint.NewFile(path, src))
+		docs, _ := manifest.Parse(manifest.NewFile(path, src))
 		for _, d := range docs {
-			verdict := lint.ServerVerdict(d, lint.Settings{})
+			verdict := rules.ServerVerdict(d, lint.Settings{})
 			if verdict == "" {
 				continue
 			}
@@ -60,7 +64,7 @@ func TestCorpusWorkloadVerdicts(t *testing.T) {
 			if d.Item >= 0 {
 				key += fmt.Sprintf("/%d", d.Item)
 			}
-			got[key] = verdict
+			got[key] = string(verdict)
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(want)) {
