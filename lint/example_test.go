@@ -1,6 +1,10 @@
 package lint_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"fmt"
 	"io/fs"
 	"log"
@@ -33,14 +37,20 @@ spec:
       - name: collector
         image: fluent/fluent-bit:3.0
 `)
-	opts := lint.Options{Rules: lint.Rules()}
-	res := lint.Run([]*lint.File{lint.NewFile("collector.yaml", src)}, opts)
+	opts := lint.Options{Rules: rules.All()}
+	f := manifest.NewFile("collector.yaml", src)
+	res, err := lint.Run([]*manifest.File{f}, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, d := range res.Diagnostics {
 		fmt.Printf("%s:%d:%d: %s: %s (%s)\n", d.File, d.Start.Line, d.Start.Column, d.Severity, d.Message, d.Rule)
 	}
 
 	for {
-		fixed, n, err := lint.ApplyFixes(src, res.Diagnostics)
+		// ApplyFixes takes the fixes of f's diagnostics only: with several
+		// files, call it once per file.
+		fixed, n, err := lint.ApplyFixes(f, res.Diagnostics)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -52,8 +62,11 @@ spec:
 				fmt.Println("fixed:", d.Fixes[0].Message)
 			}
 		}
-		src = fixed
-		res = lint.Run([]*lint.File{lint.NewFile("collector.yaml", src)}, opts)
+		f = manifest.NewFile("collector.yaml", fixed)
+		res, err = lint.Run([]*manifest.File{f}, opts)
+		if err != nil {
+			log.Fatal(err)
+		}
 	}
 	fmt.Printf("%d errors left\n", res.Count(lint.Error))
 	// Output:
@@ -76,12 +89,12 @@ func Example_config() {
 	if err != nil {
 		log.Fatal(err) // file:line:col: what is wrong
 	}
-	opts, err := cfg.Options(lint.Rules())
+	opts, err := cfg.Options(rules.All())
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	var files []*lint.File
+	var files []*manifest.File
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -103,14 +116,17 @@ func Example_config() {
 		if err != nil {
 			return err
 		}
-		files = append(files, lint.NewFile(filepath.ToSlash(rel), src))
+		files = append(files, manifest.NewFile(filepath.ToSlash(rel), src))
 		return nil
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	res := lint.Run(files, opts)
+	res, err := lint.Run(files, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, d := range res.Diagnostics {
 		fmt.Printf("%s:%d:%d: %s: %s (%s)\n", d.File, d.Start.Line, d.Start.Column, d.Severity, d.Message, d.Rule)
 	}
@@ -143,7 +159,10 @@ metadata:
 data:
   level: info # daemonlint:ignore duplicate-key nothing repeats here
 `)
-	diags, _ := lint.CheckFile(lint.NewFile("settings.yaml", src), lint.Options{Rules: lint.Rules()})
+	diags, _, err := lint.CheckFile(manifest.NewFile("settings.yaml", src), lint.Options{Rules: rules.All()})
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, d := range diags {
 		fmt.Printf("%d:%d: %s (%s)\n", d.Start.Line, d.Start.Column, d.Message, d.Rule)
 	}

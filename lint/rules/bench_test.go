@@ -1,6 +1,10 @@
-package lint_test
+package rules_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"fmt"
 	"testing"
 
@@ -11,16 +15,16 @@ import (
 // generatedFiles is a slice of the benchmark corpus of bench/gen.go: 40
 // files of 50 documents, a fifth of its 10 000 documents, so that one
 // iteration stays short.
-func generatedFiles() []*lint.File {
+func generatedFiles() []*manifest.File {
 	g := benchgen.New(2)
-	files := make([]*lint.File, 40)
+	files := make([]*manifest.File, 40)
 	for i := range files {
-		files[i] = lint.NewFile(fmt.Sprintf("%03d.yaml", i), g.File(50))
+		files[i] = manifest.NewFile(fmt.Sprintf("%03d.yaml", i), g.File(50))
 	}
 	return files
 }
 
-func bytesOf(files []*lint.File) int64 {
+func bytesOf(files []*manifest.File) int64 {
 	var n int64
 	for _, f := range files {
 		n += int64(len(f.Src))
@@ -28,21 +32,25 @@ func bytesOf(files []*lint.File) int64 {
 	return n
 }
 
-func benchmarkParse(b *testing.B, files []*lint.File) {
+func benchmarkParse(b *testing.B, files []*manifest.File) {
 	b.SetBytes(bytesOf(files))
 	for b.Loop() {
 		for _, f := range files {
-			lint.Parse(f)
+			manifest.Parse(f)
 		}
 	}
 }
 
-func benchmarkLint(b *testing.B, files []*lint.File) {
+func benchmarkLint(b *testing.B, files []*manifest.File) {
 	b.SetBytes(bytesOf(files))
-	opts := lint.Options{Rules: lint.Rules()}
+	opts := lint.Options{Rules: rules.All()}
 	docs := 0
 	for b.Loop() {
-		docs = lint.Run(files, opts).Documents
+		res, err := lint.Run(files, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = res.Documents
 	}
 	b.ReportMetric(float64(docs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
@@ -62,5 +70,5 @@ func BenchmarkLintCorpus(b *testing.B) { benchmarkLint(b, corpusFiles(b)) }
 // BenchmarkLintStream runs every rule over one file of 2 000 documents,
 // where only the documents of one file can run concurrently.
 func BenchmarkLintStream(b *testing.B) {
-	benchmarkLint(b, []*lint.File{lint.NewFile("stream.yaml", benchgen.New(3).File(2000))})
+	benchmarkLint(b, []*manifest.File{manifest.NewFile("stream.yaml", benchgen.New(3).File(2000))})
 }
