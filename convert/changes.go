@@ -1,12 +1,13 @@
 package convert
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -43,7 +44,7 @@ func sourceKind(apiVersion, kind string) string {
 	if apiVersion != "apps/v1" && !slices.Contains(oldAPIVersions, apiVersion) {
 		return ""
 	}
-	switch k := lint.SuggestKind(kind, apiVersion); k {
+	switch k := manifest.SuggestKind(kind, apiVersion); k {
 	case "ReplicaSet", "Deployment":
 		return k
 	}
@@ -60,7 +61,7 @@ func dropAnnotation(key string) bool {
 
 // isDeploymentOwner reports whether an owner reference names a Deployment.
 func isDeploymentOwner(apiVersion, kind string) bool {
-	group, _ := lint.SplitAPIVersion(apiVersion)
+	group, _ := manifest.SplitAPIVersion(apiVersion)
 	return kind == "Deployment" && (group == "apps" || group == "extensions")
 }
 

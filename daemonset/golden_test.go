@@ -1,6 +1,8 @@
 package daemonset_test
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"bytes"
 	"os"
 	"path/filepath"
@@ -11,7 +13,6 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -88,7 +89,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			src = expandPlaceholders(src)
-			docs, serrs := lint.Parse(lint.NewFile(name+".yaml", src))
+			docs, serrs := manifest.Parse(manifest.NewFile(name+".yaml", src))
 			if len(serrs) > 0 || len(docs) != 1 {
 				t.Fatalf("got %d documents and syntax errors %v, want one document", len(docs), serrs)
 			}

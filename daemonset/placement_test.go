@@ -1,6 +1,8 @@
 package daemonset_test
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"flag"
 	"fmt"
 	"os"
@@ -11,7 +13,6 @@ import (
 	"github.com/daemonlint/daemonlint/internal/diff"
 
 	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 )
@@ -26,7 +27,7 @@ func readObjects(t *testing.T, name string) ([]*appsv1.DaemonSet, []corev1.Node)
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, serrs := lint.Parse(lint.NewFile(name, src))
+	docs, serrs := manifest.Parse(manifest.NewFile(name, src))
 	if len(serrs) > 0 {
 		t.Fatalf("%s: %v", name, serrs[0])
 	}

@@ -1,12 +1,13 @@
 package daemonset_test
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 )
 
@@ -29,7 +30,7 @@ func decodeDaemonSet(tb testing.TB, name string) *appsv1.DaemonSet {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	docs, _ := lint.Parse(lint.NewFile(filepath.Base(name), src))
+	docs, _ := manifest.Parse(manifest.NewFile(filepath.Base(name), src))
 	if len(docs) != 1 {
 		tb.Fatalf("%s: got %d documents, want 1", name, len(docs))
 	}

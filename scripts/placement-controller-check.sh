@@ -31,7 +31,7 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 	"github.com/go-logr/logr"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -43,7 +43,7 @@ func objects(path string) (dss []*appsv1.DaemonSet, nodes []corev1.Node) {
 	if err != nil {
 		panic(err)
 	}
-	docs, _ := lint.Parse(lint.NewFile(path, src))
+	docs, _ := manifest.Parse(manifest.NewFile(path, src))
 	for _, d := range docs {
 		obj, _, err := d.Decode()
 		if err != nil {

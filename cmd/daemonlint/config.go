@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
 	"errors"
 	"fmt"
 	"io/fs"
@@ -97,7 +99,7 @@ func runConfig(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint config init: %s\n", describeError(lint.ConfigFileName, err))
 		return exitUsage
 	}
-	_, werr := f.Write(lint.DefaultConfig(lint.Rules()))
+	_, werr := f.Write(lint.DefaultConfig(rules.All()))
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}

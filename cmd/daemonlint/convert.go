@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -12,7 +14,6 @@ import (
 	"github.com/daemonlint/daemonlint/convert"
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
 	"github.com/daemonlint/daemonlint/internal/diff"
-	"github.com/daemonlint/daemonlint/lint"
 )
 
 // convertFlags are the flags of daemonlint convert.
@@ -155,7 +156,7 @@ func runConvert(args []string, e *env) int {
 
 // isEmptyStream reports whether src holds no document and no syntax error.
 func isEmptyStream(src []byte) bool {
-	docs, serrs := lint.Parse(lint.NewFile("-", src))
+	docs, serrs := manifest.Parse(manifest.NewFile("-", src))
 	return len(docs) == 0 && len(serrs) == 0
 }
 

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
 	"io"
 	"os"
 	"time"
@@ -23,7 +25,7 @@ type env struct {
 	// and what SARIF file names are relative to.
 	dir string
 	// rules are the rules lint runs before the configuration applies; nil
-	// means lint.Rules().
+	// means rules.All().
 	rules []*lint.Rule
 	// tuneGC lets the command set the garbage collector for its inputs (see
 	// limitMemory): it is set for a real run, and not in tests, which share
@@ -36,7 +38,7 @@ type env struct {
 
 func (e *env) lintRules() []*lint.Rule {
 	if e.rules == nil {
-		return lint.Rules()
+		return rules.All()
 	}
 	return e.rules
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"bytes"
 	"errors"
 	"fmt"
@@ -76,17 +78,21 @@ func runLint(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
 		code = exitUsage
 	}
-	files := make([]*lint.File, len(inputs))
+	files := make([]*manifest.File, len(inputs))
 	size, onHeap := 0, 0
 	for i, in := range inputs {
-		files[i] = lint.NewFile(in.name, in.src)
+		files[i] = manifest.NewFile(in.name, in.src)
 		size += len(in.src)
 		if !in.offHeap {
 			onHeap += cap(in.src) // a pipe's buffer grows past its length
 		}
 	}
 	tuneMemory(size, onHeap, e)
-	res := lint.Run(files, opts)
+	res, err := lint.Run(files, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
+		return exitUsage
+	}
 
 	for i, in := range inputs {
 		if in.path == "" && !lf.allowEmpty && isEmptyInput(files[i]) {
@@ -109,12 +115,15 @@ func runLint(args []string, e *env) int {
 				fmt.Fprintf(e.stderr, "daemonlint: fixed %d %s in %s\n", n, pluralWord(n, "problem"), in.name)
 				src, err := os.ReadFile(in.path)
 				if err == nil {
-					files[i] = lint.NewFile(in.name, src)
+					files[i] = manifest.NewFile(in.name, src)
 				}
 			}
 		}
 		if changed {
-			res = lint.Run(files, opts)
+			if res, err = lint.Run(files, opts); err != nil {
+				fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
+				return exitUsage
+			}
 		}
 	}
 
@@ -176,7 +185,7 @@ func tuneMemory(inputBytes, onHeap int, e *env) {
 // line that is more than blanks, a comment, a directive or a document
 // marker makes a document or a syntax error, so only a file without one is
 // parsed again.
-func isEmptyInput(f *lint.File) bool {
+func isEmptyInput(f *manifest.File) bool {
 	for line := 1; line <= f.LineCount(); line++ {
 		text := bytes.TrimSpace(f.Line(line))
 		for _, marker := range []string{"---", "..."} {
@@ -188,7 +197,7 @@ func isEmptyInput(f *lint.File) bool {
 			return false
 		}
 	}
-	docs, serrs := lint.Parse(f)
+	docs, serrs := manifest.Parse(f)
 	return len(docs) == 0 && len(serrs) == 0
 }
 
@@ -204,7 +213,7 @@ func fixFile(in input, diags []lint.Diagnostic) (int, error) {
 			mine = append(mine, d)
 		}
 	}
-	out, n, err := lint.ApplyFixes(in.src, mine)
+	out, n, err := lint.ApplyFixes(manifest.NewFile(in.name, in.src), mine)
 	if err != nil || n == 0 {
 		return 0, err
 	}

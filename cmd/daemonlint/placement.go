@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,7 +13,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/daemonset"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 )
@@ -95,8 +96,8 @@ func runPlacement(args []string, e *env) int {
 	var placed []placedDaemonSet
 	empty := true
 	for _, in := range inputs {
-		f := lint.NewFile(in.name, in.src)
-		docs, serrs := lint.Parse(f)
+		f := manifest.NewFile(in.name, in.src)
+		docs, serrs := manifest.Parse(f)
 		if len(docs) > 0 || len(serrs) > 0 {
 			empty = false
 		}
@@ -166,8 +167,8 @@ func readNodes(name string, e *env) ([]corev1.Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the nodes: %s", describeError(name, err))
 	}
-	f := lint.NewFile(name, src)
-	docs, serrs := lint.Parse(f)
+	f := manifest.NewFile(name, src)
+	docs, serrs := manifest.Parse(f)
 	if len(serrs) > 0 {
 		return nil, fmt.Errorf("reading the nodes: %w", serrs[0])
 	}

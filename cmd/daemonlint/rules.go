@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+
 	"encoding/json"
 	"fmt"
 	"text/tabwriter"
@@ -19,7 +21,7 @@ func runRules(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint rules: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	rules := lint.Rules()
+	rules := rules.All()
 	switch *format {
 	case "text":
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

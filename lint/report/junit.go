@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -127,8 +129,8 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 // documentNames names each document of a file, by index, after the object
 // it holds ("document 0: DaemonSet kube-system/agent"); a document that is
 // not an object (a syntax error) is "document N".
-func documentNames(f *lint.File) []string {
-	docs, serrs := lint.Parse(f)
+func documentNames(f *manifest.File) []string {
+	docs, serrs := manifest.Parse(f)
 	var names []string
 	grow := func(i int) {
 		if i >= len(names) {

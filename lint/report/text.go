@@ -1,6 +1,8 @@
 package report
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"bufio"
 	"fmt"
 	"io"
@@ -81,7 +83,7 @@ func summaryLine(s Summary) string {
 }
 
 // excerpt writes the diagnostic's first line with a caret under its span.
-func (t *Text) excerpt(w io.Writer, f *lint.File, d lint.Diagnostic) {
+func (t *Text) excerpt(w io.Writer, f *manifest.File, d lint.Diagnostic) {
 	text := f.Line(d.Start.Line)
 	if text == nil || !utf8.Valid(text) || len(text) > 500 {
 		return
