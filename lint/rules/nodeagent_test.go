@@ -17,7 +17,6 @@ import (
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
 
 	"github.com/daemonlint/daemonlint/lint"
-	"github.com/daemonlint/daemonlint/lint/linttest"
 )
 
 // nodeAgentRules are the rules about DaemonSets as node agents.
@@ -35,14 +34,6 @@ var nodeAgentRules = []*lint.Rule{
 	rules.PodAntiAffinity,
 	rules.ImageTag,
 	rules.Probes,
-}
-
-func TestNodeAgentRules(t *testing.T) {
-	for _, r := range nodeAgentRules {
-		t.Run(r.Name, func(t *testing.T) {
-			linttest.Run(t, filepath.Join("testdata", r.Name), r)
-		})
-	}
 }
 
 // TestNodeAgentRulesListed checks that every node-agent rule is a built-in

@@ -12,20 +12,7 @@ import (
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
 
 	"github.com/daemonlint/daemonlint/lint"
-	"github.com/daemonlint/daemonlint/lint/linttest"
 )
-
-func TestUnknownField(t *testing.T) {
-	linttest.Run(t, "testdata/unknown-field", rules.UnknownField)
-}
-
-func TestFieldType(t *testing.T) {
-	linttest.Run(t, "testdata/field-type", rules.FieldType)
-}
-
-func TestSchema(t *testing.T) {
-	linttest.Run(t, "testdata/schema", rules.Schema)
-}
 
 func TestRunCountsSkippedDocuments(t *testing.T) {
 	src := `apiVersion: v1

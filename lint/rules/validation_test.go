@@ -18,19 +18,11 @@ import (
 	"github.com/daemonlint/daemonlint/lint/linttest"
 )
 
-func TestValidation(t *testing.T) {
-	linttest.Run(t, "testdata/validation", rules.Validation)
-}
-
 func TestValidationDisallowPrivileged(t *testing.T) {
 	linttest.RunOptions(t, "testdata/validation/disallow-privileged", lint.Options{
 		Rules:    []*lint.Rule{rules.Validation},
 		Settings: lint.Settings{DisallowPrivileged: true},
 	})
-}
-
-func TestAPIVersion(t *testing.T) {
-	linttest.Run(t, "testdata/api-version", rules.APIVersion)
 }
 
 // TestCorpusWorkloadVerdicts checks daemonlint's verdict on every DaemonSet,
