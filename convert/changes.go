@@ -1,13 +1,12 @@
 package convert
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/manifest"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"

@@ -1,8 +1,6 @@
 package convert_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bufio"
 	"bytes"
 	"crypto/sha256"
@@ -22,6 +20,7 @@ import (
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
 
 	"github.com/daemonlint/daemonlint/convert"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 var recordOracle = flag.Bool("record-oracle", false,

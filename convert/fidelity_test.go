@@ -1,14 +1,13 @@
 package convert_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // TestByteFidelity converts every golden input again with CRLF line

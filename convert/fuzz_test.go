@@ -1,13 +1,12 @@
 package convert_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"path/filepath"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
+	"github.com/daemonlint/daemonlint/manifest"
 	"golang.org/x/tools/txtar"
 )
 

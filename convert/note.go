@@ -1,11 +1,10 @@
 package convert
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"slices"
 
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Options choose what Convert and Edits convert.

@@ -1,8 +1,6 @@
 package convert_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
@@ -15,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // goldenExpectations records the oracle's verdict on each converted

@@ -1,8 +1,6 @@
 package daemonset_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"os"
 	"path/filepath"
@@ -13,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/manifest"
 	appsv1 "k8s.io/api/apps/v1"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )

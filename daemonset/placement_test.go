@@ -1,8 +1,6 @@
 package daemonset_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"flag"
 	"fmt"
 	"os"
@@ -13,6 +11,7 @@ import (
 	"github.com/daemonlint/daemonlint/internal/diff"
 
 	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/manifest"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 )

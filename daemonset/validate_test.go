@@ -1,13 +1,12 @@
 package daemonset_test
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/manifest"
 	appsv1 "k8s.io/api/apps/v1"
 )
 

@@ -1,10 +1,6 @@
 package lint
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -14,6 +10,9 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // ConfigFileName is the name of the configuration file that daemonlint

@@ -1,14 +1,13 @@
 package lint_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 func ruleNames(rules []*lint.Rule) []string {

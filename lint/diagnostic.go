@@ -2,8 +2,9 @@ package lint
 
 import (
 	"cmp"
-	"github.com/daemonlint/daemonlint/manifest"
 	"slices"
+
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // A Fix is a certain correction: a message and the edits that make it. The

@@ -1,10 +1,6 @@
 package lint_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"io/fs"
 	"log"
@@ -13,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Lint a manifest held in memory, print the findings, and apply their fixes

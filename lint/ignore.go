@@ -1,17 +1,16 @@
 package lint
 
 import (
-	"github.com/daemonlint/daemonlint/internal/suggest"
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/suggest"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // IgnoreAnnotation is the object annotation that suppresses rules for the

@@ -1,8 +1,9 @@
 package lint
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // A Pass is what a rule's Run function gets: the document (or file) to

@@ -1,8 +1,6 @@
 package lint_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
 	"bytes"
 	"flag"
 	"fmt"
@@ -12,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // The README's rule table sits between these markers and is generated from

@@ -2,9 +2,10 @@ package lint
 
 import (
 	"fmt"
-	"github.com/daemonlint/daemonlint/internal/lazyre"
 	"slices"
 	"strings"
+
+	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
 // Severity says how bad a finding is.

@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/daemonlint/daemonlint/internal/plural"
-	"github.com/daemonlint/daemonlint/manifest"
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/daemonlint/daemonlint/internal/plural"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Options configure Run. Rules must hold at least one rule: the engine

@@ -1,12 +1,12 @@
 package manifest
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
 // A Document is one Kubernetes object of a file: a YAML document, or one

@@ -2,10 +2,9 @@ package manifest
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/daemonlint/daemonlint/internal/suggest"
-
-	"strings"
 )
 
 // builtinKinds lists, by API group, the kinds that Kubernetes itself

@@ -1,12 +1,12 @@
 package manifest
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
 // A Location is where a field path leads in a document.

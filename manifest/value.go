@@ -1,14 +1,14 @@
 package manifest
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
 // MaxObjectBytes is the largest object, as the JSON that kubectl sends, that

@@ -10,9 +10,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/internal/testcorpus"
-
 	sigsyaml "sigs.k8s.io/yaml"
+
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
 )
 
 // kubectlJSON converts one YAML document as kubectl does.

@@ -1,8 +1,6 @@
 package manifest
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"encoding/json"
 	"fmt"
 	"math"
@@ -10,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
 // Value returns the object as the value that JSON decodes into when numbers

@@ -1,13 +1,13 @@
 package manifest
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"bytes"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
 // This file holds the edits that rules and the converter make to YAML

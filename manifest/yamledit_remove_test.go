@@ -6,9 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/manifest"
-	"go.yaml.in/yaml/v3"
 )
 
 // nodeAt follows a dotted path of mapping keys from the first document's

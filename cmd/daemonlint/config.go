@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
 	"errors"
 	"fmt"
 	"io/fs"
@@ -10,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // loadedConfig is a configuration and the directory its ignore globs are

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"errors"
 	"fmt"
@@ -14,6 +12,7 @@ import (
 	"github.com/daemonlint/daemonlint/convert"
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
 	"github.com/daemonlint/daemonlint/internal/diff"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // convertFlags are the flags of daemonlint convert.

@@ -1,13 +1,12 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
 	"io"
 	"os"
 	"time"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // env is everything the command reads from and writes to besides files:

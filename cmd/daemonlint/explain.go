@@ -1,13 +1,12 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // runExplain prints a rule's documentation.

@@ -1,10 +1,6 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"os"
 	"path/filepath"
@@ -14,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // goodYAML is the file linted beside every hostile input: its one finding

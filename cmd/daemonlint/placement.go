@@ -1,8 +1,6 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,6 +11,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/manifest"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 )

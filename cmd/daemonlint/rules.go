@@ -1,13 +1,12 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
 	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 func runRules(args []string, e *env) int {

@@ -26,7 +26,6 @@ import (
 	"testing"
 
 	unified "github.com/daemonlint/daemonlint/internal/diff"
-
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
 )

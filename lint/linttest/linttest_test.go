@@ -1,10 +1,6 @@
 package linttest
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // recorder is a T that records what Check reports.

@@ -1,16 +1,14 @@
 package report
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 const multiDoc = `apiVersion: v1

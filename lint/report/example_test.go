@@ -1,15 +1,13 @@
 package report_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"log"
 	"os"
 
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Write findings as GitHub Actions workflow commands, which become

@@ -1,12 +1,11 @@
 package report
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"encoding/json"
 	"io"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // JSON writes one JSON object: the diagnostics and a summary, as the

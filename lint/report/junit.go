@@ -1,8 +1,6 @@
 package report
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -10,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // JUnit writes JUnit XML, as Jenkins, GitLab and most CI servers read it: a

@@ -17,15 +17,13 @@
 package report
 
 import (
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // A Reporter writes a lint result.

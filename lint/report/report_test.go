@@ -1,10 +1,6 @@
 package report_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -14,9 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // lintFiles lints files of testdata, named by their base name but called

@@ -1,10 +1,6 @@
 package report
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"encoding/json"
 	"fmt"
 	"io"
@@ -14,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // SARIF writes a SARIF 2.1.0 log with one run: the rules that ran, with

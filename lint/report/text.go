@@ -1,8 +1,6 @@
 package report
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bufio"
 	"fmt"
 	"io"
@@ -10,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Text writes one finding per paragraph, as compilers do:

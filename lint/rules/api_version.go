@@ -1,17 +1,15 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"fmt"
 	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // APIVersion reports a built-in kind under an apiVersion that a v1.37 API

@@ -1,15 +1,13 @@
 package rules_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/benchgen"
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // generatedFiles is a slice of the benchmark corpus of bench/gen.go: 40

@@ -1,10 +1,6 @@
 package rules_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bufio"
 	"fmt"
 	"os"
@@ -14,8 +10,9 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
-
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // A verdict is the API server's answer to one corpus document, recorded

@@ -1,13 +1,11 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // DaemonSetReplicas reports spec.replicas in a DaemonSet.

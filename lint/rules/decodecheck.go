@@ -1,10 +1,6 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/internal/suggest"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -16,6 +12,9 @@ import (
 
 	appsv1 "k8s.io/api/apps/v1"
 	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/internal/suggest"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // A decodeProblem is one thing the API server's decoding refuses in an

@@ -1,16 +1,16 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-	appsv1 "k8s.io/api/apps/v1"
-
 	"encoding/json"
 	"errors"
 	"reflect"
 	"slices"
 	"testing"
 
+	appsv1 "k8s.io/api/apps/v1"
 	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // richDaemonSet uses most kinds of field a workload has: integers,

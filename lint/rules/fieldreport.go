@@ -1,12 +1,6 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -14,6 +8,10 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // This file holds what the unknown-field, field-type and schema rules share:

@@ -1,15 +1,13 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // addSeeds adds the repository's YAML test inputs and, when it is present,

@@ -1,15 +1,14 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-	"strconv"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"math/rand"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // TestHostileInputs checks that inputs meant to break a YAML reader end in

@@ -1,10 +1,10 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/lint"
+	appsv1 "k8s.io/api/apps/v1"
 
 	"github.com/daemonlint/daemonlint/daemonset"
-	appsv1 "k8s.io/api/apps/v1"
+	"github.com/daemonlint/daemonlint/lint"
 )
 
 // reportFindings runs a daemonset best-practice check on the pass's apps/v1

@@ -1,10 +1,6 @@
 package rules_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"io/fs"
 	"os"
@@ -15,8 +11,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
-
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // nodeAgentRules are the rules about DaemonSets as node agents.

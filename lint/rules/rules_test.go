@@ -63,7 +63,7 @@ func hasExpectations(t *testing.T, dir string) bool {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if regexp.MustCompile(`#\s*want\s+["`+"`"+`]`).Match(src) {
+		if regexp.MustCompile(`#\s*want\s+["` + "`" + `]`).Match(src) {
 			return true
 		}
 	}

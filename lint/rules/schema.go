@@ -1,10 +1,6 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"errors"
 	"fmt"
 	"math"
@@ -19,6 +15,8 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/daemonlint/daemonlint/internal/schema"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Schema checks built-in kinds against the JSON schemas of Kubernetes.

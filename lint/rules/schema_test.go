@@ -1,17 +1,14 @@
 package rules_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
-
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 func TestRunCountsSkippedDocuments(t *testing.T) {

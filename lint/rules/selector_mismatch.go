@@ -1,20 +1,18 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
-	"github.com/daemonlint/daemonlint/internal/yamlutil"
-
 	"fmt"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/daemonset"
 	"go.yaml.in/yaml/v3"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // SelectorMismatch reports an apps/v1 DaemonSet or ReplicaSet whose selector

@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"github.com/daemonlint/daemonlint/manifest"
-
-	"github.com/daemonlint/daemonlint/lint"
-
 	"errors"
 	"reflect"
 
 	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // UnknownField reports fields that the Go type of a DaemonSet, ReplicaSet,

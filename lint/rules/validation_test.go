@@ -1,10 +1,6 @@
 package rules_test
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"fmt"
 	"maps"
 	"os"
@@ -13,9 +9,10 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
-
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/linttest"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 func TestValidationDisallowPrivileged(t *testing.T) {

@@ -13,10 +13,6 @@
 package main
 
 import (
-	"github.com/daemonlint/daemonlint/lint/rules"
-
-	"github.com/daemonlint/daemonlint/manifest"
-
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -30,6 +26,8 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // oracleLine is one document's answer from the oracle's JSON output.
