@@ -3,7 +3,6 @@ package manifest
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"strconv"
 
 	"go.yaml.in/yaml/v3"
@@ -40,7 +39,7 @@ func (d *Document) JSON() ([]byte, error) {
 		// JSON takes about as many bytes as the YAML it comes from.
 		size := d.Span().Len()
 		w := jsonWriter{buf: make([]byte, 0, size+size/8+64)}
-		if err := w.node(d.Node, 0); err != nil {
+		if _, err := walkValue(&w, d.Node, 0); err != nil {
 			d.valueErr = err
 			return
 		}
@@ -50,8 +49,55 @@ func (d *Document) JSON() ([]byte, error) {
 	return b, d.valueErr
 }
 
+// A jsonWriter writes the JSON of a node tree, as the valueSink of
+// walkValue.
 type jsonWriter struct {
 	buf []byte
+}
+
+func (w *jsonWriter) written() int { return len(w.buf) }
+func (w *jsonWriter) null() any    { w.buf = append(w.buf, "null"...); return nil }
+func (w *jsonWriter) str(s string) any {
+	w.buf = yamlutil.AppendJSONString(w.buf, s)
+	return nil
+}
+func (w *jsonWriter) boolean(v bool) any  { w.buf = strconv.AppendBool(w.buf, v); return nil }
+func (w *jsonWriter) int64(v int64) any   { w.buf = strconv.AppendInt(w.buf, v, 10); return nil }
+func (w *jsonWriter) uint64(v uint64) any { w.buf = strconv.AppendUint(w.buf, v, 10); return nil }
+func (w *jsonWriter) float(v float64) any {
+	b, _ := json.Marshal(v)
+	w.buf = append(w.buf, b...)
+	return nil
+}
+
+func (w *jsonWriter) sequence(items []*yaml.Node, item func(*yaml.Node) (any, error)) (any, error) {
+	w.buf = append(w.buf, '[')
+	for i, c := range items {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		if _, err := item(c); err != nil {
+			return nil, err
+		}
+	}
+	w.buf = append(w.buf, ']')
+	return nil, nil
+}
+
+func (w *jsonWriter) mapping(pairs []pair, value func(*yaml.Node) (any, error)) (any, error) {
+	w.buf = append(w.buf, '{')
+	for i, p := range pairs {
+		if i > 0 {
+			w.buf = append(w.buf, ',')
+		}
+		w.buf = yamlutil.AppendJSONString(w.buf, p.key)
+		w.buf = append(w.buf, ':')
+		if _, err := value(p.value); err != nil {
+			return nil, err
+		}
+	}
+	w.buf = append(w.buf, '}')
+	return nil, nil
 }
 
 // MaxDepth is how deep an object may nest; deeper ones are refused (a
@@ -59,87 +105,6 @@ type jsonWriter struct {
 const MaxDepth = 10000
 
 const maxDepth = MaxDepth
-
-func (w *jsonWriter) node(n *yaml.Node, depth int) error {
-	if len(w.buf) > MaxObjectBytes {
-		return &ValueError{Node: n, Msg: fmt.Sprintf("the object is larger than %d bytes (3 MiB) as JSON, the most the API server accepts; aliases may expand it", MaxObjectBytes)}
-	}
-	if depth > maxDepth {
-		return &ValueError{Node: n, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
-	}
-	switch n.Kind {
-	case yaml.AliasNode:
-		if n.Alias == nil {
-			return &ValueError{Node: n, Msg: "alias to an unknown anchor"}
-		}
-		return w.node(n.Alias, depth+1)
-	case yaml.DocumentNode:
-		if len(n.Content) == 0 {
-			w.buf = append(w.buf, "null"...)
-			return nil
-		}
-		return w.node(n.Content[0], depth+1)
-	case yaml.SequenceNode:
-		w.buf = append(w.buf, '[')
-		for i, c := range n.Content {
-			if i > 0 {
-				w.buf = append(w.buf, ',')
-			}
-			if err := w.node(c, depth+1); err != nil {
-				return err
-			}
-		}
-		w.buf = append(w.buf, ']')
-		return nil
-	case yaml.MappingNode:
-		pairs, err := mappingPairs(n, depth)
-		if err != nil {
-			return err
-		}
-		w.buf = append(w.buf, '{')
-		for i, p := range pairs {
-			if i > 0 {
-				w.buf = append(w.buf, ',')
-			}
-			w.buf = yamlutil.AppendJSONString(w.buf, p.key)
-			w.buf = append(w.buf, ':')
-			if err := w.node(p.value, depth+1); err != nil {
-				return err
-			}
-		}
-		w.buf = append(w.buf, '}')
-		return nil
-	case yaml.ScalarNode:
-		if str, ok := yamlutil.StringScalar(n); ok {
-			w.buf = yamlutil.AppendJSONString(w.buf, str)
-			return nil
-		}
-		v, err := scalarValue(n)
-		if err != nil {
-			return err
-		}
-		switch v := v.(type) {
-		case nil:
-			w.buf = append(w.buf, "null"...)
-		case bool:
-			w.buf = strconv.AppendBool(w.buf, v)
-		case int64:
-			w.buf = strconv.AppendInt(w.buf, v, 10)
-		case uint64:
-			w.buf = strconv.AppendUint(w.buf, v, 10)
-		case float64:
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return &ValueError{Node: n, Msg: fmt.Sprintf("%s cannot be sent as JSON (json: unsupported value: %v)", n.Value, v)}
-			}
-			b, _ := json.Marshal(v)
-			w.buf = append(w.buf, b...)
-		case string:
-			w.buf = yamlutil.AppendJSONString(w.buf, v)
-		}
-		return nil
-	}
-	return &ValueError{Node: n, Msg: "unexpected YAML node"}
-}
 
 type pair struct {
 	key   string

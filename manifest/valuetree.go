@@ -2,8 +2,6 @@ package manifest
 
 import (
 	"encoding/json"
-	"fmt"
-	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -25,106 +23,69 @@ func (d *Document) Value() (any, error) {
 			return
 		}
 		var b treeBuilder
-		d.tree, d.treeErr = b.node(d.Node, 0)
+		d.tree, d.treeErr = walkValue(&b, d.Node, 0)
 	})
 	return d.tree, d.treeErr
 }
 
 // treeBuilder builds the value of a node tree and counts the bytes its JSON
-// would take, to apply MaxObjectBytes as the JSON writer does.
+// would take, to apply MaxObjectBytes as the JSON writer does; it is the
+// valueSink of walkValue for Value.
 type treeBuilder struct {
 	size int
 }
 
-func (b *treeBuilder) node(n *yaml.Node, depth int) (any, error) {
-	if b.size > MaxObjectBytes {
-		return nil, &ValueError{Node: n, Msg: fmt.Sprintf("the object is larger than %d bytes (3 MiB) as JSON, the most the API server accepts; aliases may expand it", MaxObjectBytes)}
+func (b *treeBuilder) written() int { return b.size }
+func (b *treeBuilder) null() any    { b.size += 4; return nil }
+func (b *treeBuilder) str(s string) any {
+	b.size += jsonStringLen(s)
+	if !utf8.ValidString(s) {
+		// JSON carries the replacement character, as the text does.
+		var dec string
+		json.Unmarshal(yamlutil.AppendJSONString(nil, s), &dec)
+		return dec
 	}
-	if depth > maxDepth {
-		return nil, &ValueError{Node: n, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
-	}
-	switch n.Kind {
-	case yaml.AliasNode:
-		if n.Alias == nil {
-			return nil, &ValueError{Node: n, Msg: "alias to an unknown anchor"}
-		}
-		return b.node(n.Alias, depth+1)
-	case yaml.DocumentNode:
-		if len(n.Content) == 0 {
-			b.size += 4
-			return nil, nil
-		}
-		return b.node(n.Content[0], depth+1)
-	case yaml.SequenceNode:
-		out := make([]any, len(n.Content))
-		b.size += 1 + len(n.Content)
-		for i, c := range n.Content {
-			v, err := b.node(c, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = v
-		}
-		return out, nil
-	case yaml.MappingNode:
-		pairs, err := mappingPairs(n, depth)
+	return s
+}
+func (b *treeBuilder) boolean(v bool) any { b.size += 5; return v }
+func (b *treeBuilder) int64(v int64) any  { return b.number(strconv.FormatInt(v, 10)) }
+func (b *treeBuilder) uint64(v uint64) any {
+	return b.number(strconv.FormatUint(v, 10))
+}
+func (b *treeBuilder) float(v float64) any {
+	s, _ := json.Marshal(v)
+	return b.number(string(s))
+}
+func (b *treeBuilder) number(s string) any {
+	b.size += len(s)
+	return json.Number(s)
+}
+
+func (b *treeBuilder) sequence(items []*yaml.Node, item func(*yaml.Node) (any, error)) (any, error) {
+	out := make([]any, len(items))
+	b.size += 1 + len(items)
+	for i, c := range items {
+		v, err := item(c)
 		if err != nil {
 			return nil, err
 		}
-		out := make(map[string]any, len(pairs))
-		b.size += 1 + len(pairs)
-		for _, p := range pairs {
-			b.size += jsonStringLen(p.key) + 1
-			v, err := b.node(p.value, depth+1)
-			if err != nil {
-				return nil, err
-			}
-			out[p.key] = v
-		}
-		return out, nil
-	case yaml.ScalarNode:
-		if str, ok := yamlutil.StringScalar(n); ok && utf8.ValidString(str) {
-			b.size += jsonStringLen(str)
-			return str, nil
-		}
-		v, err := scalarValue(n)
+		out[i] = v
+	}
+	return out, nil
+}
+
+func (b *treeBuilder) mapping(pairs []pair, value func(*yaml.Node) (any, error)) (any, error) {
+	out := make(map[string]any, len(pairs))
+	b.size += 1 + len(pairs)
+	for _, p := range pairs {
+		b.size += jsonStringLen(p.key) + 1
+		v, err := value(p.value)
 		if err != nil {
 			return nil, err
 		}
-		switch v := v.(type) {
-		case nil:
-			b.size += 4
-			return nil, nil
-		case bool:
-			b.size += 5
-			return v, nil
-		case int64:
-			s := strconv.FormatInt(v, 10)
-			b.size += len(s)
-			return json.Number(s), nil
-		case uint64:
-			s := strconv.FormatUint(v, 10)
-			b.size += len(s)
-			return json.Number(s), nil
-		case float64:
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return nil, &ValueError{Node: n, Msg: fmt.Sprintf("%s cannot be sent as JSON (json: unsupported value: %v)", n.Value, v)}
-			}
-			s, _ := json.Marshal(v)
-			b.size += len(s)
-			return json.Number(s), nil
-		case string:
-			b.size += jsonStringLen(v)
-			if !utf8.ValidString(v) {
-				// JSON carries the replacement character, as the text does.
-				var dec string
-				json.Unmarshal(yamlutil.AppendJSONString(nil, v), &dec)
-				return dec, nil
-			}
-			return v, nil
-		}
+		out[p.key] = v
 	}
-	return nil, &ValueError{Node: n, Msg: "unexpected YAML node"}
+	return out, nil
 }
 
 // jsonStringLen returns the length of s written as a JSON string by
