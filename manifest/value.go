@@ -70,13 +70,13 @@ func (w *jsonWriter) float(v float64) any {
 	return nil
 }
 
-func (w *jsonWriter) sequence(items []*yaml.Node, item func(*yaml.Node) (any, error)) (any, error) {
+func (w *jsonWriter) sequence(items []*yaml.Node, depth int) (any, error) {
 	w.buf = append(w.buf, '[')
 	for i, c := range items {
 		if i > 0 {
 			w.buf = append(w.buf, ',')
 		}
-		if _, err := item(c); err != nil {
+		if _, err := walkValue(w, c, depth); err != nil {
 			return nil, err
 		}
 	}
@@ -84,7 +84,7 @@ func (w *jsonWriter) sequence(items []*yaml.Node, item func(*yaml.Node) (any, er
 	return nil, nil
 }
 
-func (w *jsonWriter) mapping(pairs []pair, value func(*yaml.Node) (any, error)) (any, error) {
+func (w *jsonWriter) mapping(pairs []pair, depth int) (any, error) {
 	w.buf = append(w.buf, '{')
 	for i, p := range pairs {
 		if i > 0 {
@@ -92,7 +92,7 @@ func (w *jsonWriter) mapping(pairs []pair, value func(*yaml.Node) (any, error)) 
 		}
 		w.buf = yamlutil.AppendJSONString(w.buf, p.key)
 		w.buf = append(w.buf, ':')
-		if _, err := value(p.value); err != nil {
+		if _, err := walkValue(w, p.value, depth); err != nil {
 			return nil, err
 		}
 	}

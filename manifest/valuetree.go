@@ -61,11 +61,11 @@ func (b *treeBuilder) number(s string) any {
 	return json.Number(s)
 }
 
-func (b *treeBuilder) sequence(items []*yaml.Node, item func(*yaml.Node) (any, error)) (any, error) {
+func (b *treeBuilder) sequence(items []*yaml.Node, depth int) (any, error) {
 	out := make([]any, len(items))
 	b.size += 1 + len(items)
 	for i, c := range items {
-		v, err := item(c)
+		v, err := walkValue(b, c, depth)
 		if err != nil {
 			return nil, err
 		}
@@ -74,12 +74,12 @@ func (b *treeBuilder) sequence(items []*yaml.Node, item func(*yaml.Node) (any, e
 	return out, nil
 }
 
-func (b *treeBuilder) mapping(pairs []pair, value func(*yaml.Node) (any, error)) (any, error) {
+func (b *treeBuilder) mapping(pairs []pair, depth int) (any, error) {
 	out := make(map[string]any, len(pairs))
 	b.size += 1 + len(pairs)
 	for _, p := range pairs {
 		b.size += jsonStringLen(p.key) + 1
-		v, err := value(p.value)
+		v, err := walkValue(b, p.value, depth)
 		if err != nil {
 			return nil, err
 		}

@@ -23,9 +23,11 @@ type valueSink interface {
 	int64(v int64) any
 	uint64(v uint64) any
 	float(v float64) any // finite
-	// sequence and mapping call item or value for each element, in order.
-	sequence(items []*yaml.Node, item func(*yaml.Node) (any, error)) (any, error)
-	mapping(pairs []pair, value func(*yaml.Node) (any, error)) (any, error)
+	// sequence and mapping walk each element, in order, with walkValue at
+	// depth and the sink itself. (Calling back rather than being handed a
+	// closure keeps the walk free of an allocation per node.)
+	sequence(items []*yaml.Node, depth int) (any, error)
+	mapping(pairs []pair, depth int) (any, error)
 }
 
 // walkValue reads node n at depth as the API server will see it, through
@@ -39,26 +41,25 @@ func walkValue(sink valueSink, n *yaml.Node, depth int) (any, error) {
 	if depth > maxDepth {
 		return nil, &ValueError{Node: n, Msg: fmt.Sprintf("the object nests deeper than %d levels", maxDepth)}
 	}
-	next := func(c *yaml.Node) (any, error) { return walkValue(sink, c, depth+1) }
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return nil, &ValueError{Node: n, Msg: "alias to an unknown anchor"}
 		}
-		return next(n.Alias)
+		return walkValue(sink, n.Alias, depth+1)
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return sink.null(), nil
 		}
-		return next(n.Content[0])
+		return walkValue(sink, n.Content[0], depth+1)
 	case yaml.SequenceNode:
-		return sink.sequence(n.Content, next)
+		return sink.sequence(n.Content, depth+1)
 	case yaml.MappingNode:
 		pairs, err := mappingPairs(n, depth)
 		if err != nil {
 			return nil, err
 		}
-		return sink.mapping(pairs, next)
+		return sink.mapping(pairs, depth+1)
 	case yaml.ScalarNode:
 		if s, ok := yamlutil.StringScalar(n); ok {
 			return sink.str(s), nil
