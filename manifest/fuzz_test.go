@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,39 +11,11 @@ import (
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
-// addSeeds adds the repository's YAML test inputs and, when it is present,
-// the shared corpus as seeds of a fuzz target.
-func addSeeds(f *testing.F) {
-	var dirs []string
-	dirs = append(dirs, filepath.Join("..", "lint", "rules", "testdata"))
-	if dir, ok := testcorpus.Find(); ok {
-		dirs = append(dirs, dir)
-	}
-	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			switch filepath.Ext(path) {
-			case ".yaml", ".yml", ".json", ".golden":
-			default:
-				return nil
-			}
-			if src, err := os.ReadFile(path); err == nil && len(src) < 64<<10 {
-				f.Add(src)
-			}
-			return nil
-		})
-	}
-	f.Add([]byte("a: 1\r\nb: [x, 'y']\r\n"))
-	f.Add([]byte("\ufeffapiVersion: v1\nkind: List\nitems:\n- {kind: Pod}\n"))
-}
-
 // FuzzParse checks that parsing never panics, that every node maps to an
 // offset inside the file whose Position gives the node's position back,
 // and that Lookup finds every field path of a document's tree.
 func FuzzParse(f *testing.F) {
-	addSeeds(f)
+	testcorpus.AddSeeds(f, filepath.Join("..", "lint", "rules", "testdata"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := NewFile("fuzz.yaml", src)
 		docs, errs := Parse(file)

@@ -12,3 +12,14 @@ func TestWord(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 errors"}, {1, "1 error"}, {12, "12 errors"}} {
+		if got := Count(tc.n, "error"); got != tc.want {
+			t.Errorf("Count(%d, %q) = %q, want %q", tc.n, "error", got, tc.want)
+		}
+	}
+}

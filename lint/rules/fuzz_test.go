@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
@@ -10,39 +8,11 @@ import (
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
-// addSeeds adds the repository's YAML test inputs and, when it is present,
-// the shared corpus as seeds of a fuzz target.
-func addSeeds(f *testing.F) {
-	var dirs []string
-	dirs = append(dirs, "testdata")
-	if dir, ok := testcorpus.Find(); ok {
-		dirs = append(dirs, dir)
-	}
-	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			switch filepath.Ext(path) {
-			case ".yaml", ".yml", ".json", ".golden":
-			default:
-				return nil
-			}
-			if src, err := os.ReadFile(path); err == nil && len(src) < 64<<10 {
-				f.Add(src)
-			}
-			return nil
-		})
-	}
-	f.Add([]byte("a: 1\r\nb: [x, 'y']\r\n"))
-	f.Add([]byte("\ufeffapiVersion: v1\nkind: List\nitems:\n- {kind: Pod}\n"))
-}
-
 // FuzzLint checks that linting never panics or breaks a rule, that
 // diagnostics are sorted and inside the file, that fixes do not overlap,
 // and that applying them gives a file that still parses.
 func FuzzLint(f *testing.F) {
-	addSeeds(f)
+	testcorpus.AddSeeds(f, "testdata")
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file := manifest.NewFile("fuzz.yaml", src)
 		diags, _, err := lint.CheckFile(file, lint.Options{Rules: All()})
