@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/manifest"
 	"go.yaml.in/yaml/v3"
@@ -198,7 +199,7 @@ func (c *sourceConv) replace(n *yaml.Node, s string) {
 		c.fail(n, "expected a single value here")
 		return
 	}
-	c.edits = append(c.edits, c.f.ReplaceScalar(n, s))
+	c.edits = append(c.edits, yamledit.ReplaceScalar(c.f, n, s))
 }
 
 var jsonFieldRE = lazyre.New(`Go struct field [^. ]+\.(\S+) of type`)
@@ -449,7 +450,7 @@ func (c *sourceConv) convertStrategy(spec *yaml.Node, s appsv1.DeploymentStrateg
 	case p.dropSurge:
 		c.drop(ru, "maxSurge", "spec.strategy.rollingUpdate.maxSurge")
 	case p.addSurge && ru != nil:
-		c.edits = append(c.edits, c.f.InsertEntry(ru, nil, "maxSurge: "+yamlutil.QuoteScalar(surgeDefault)+"\n"))
+		c.edits = append(c.edits, yamledit.InsertEntry(c.f, ru, nil, "maxSurge: "+yamlutil.QuoteScalar(surgeDefault)+"\n"))
 	}
 	for _, n := range p.notes {
 		c.noteField(n.field, n.msg)
@@ -470,7 +471,7 @@ func (c *sourceConv) writeSelector(spec, selKey *yaml.Node, labels map[string]st
 	if !slices.Contains(spec.Content, before) {
 		before = nil
 	}
-	c.edits = append(c.edits, c.f.InsertEntry(spec, before, yamlutil.SelectorEntry(labels)))
+	c.edits = append(c.edits, yamledit.InsertEntry(c.f, spec, before, yamlutil.SelectorEntry(labels)))
 	at := selKey
 	if at == nil {
 		at = before
@@ -507,7 +508,7 @@ func (c *sourceConv) finish() {
 			continue
 		}
 		if x.Kind == yaml.SequenceNode {
-			edits, ok := c.f.RemoveItems(x, list)
+			edits, ok := yamledit.RemoveItems(c.f, x, list)
 			if !ok {
 				c.fail(list[0], "this list item shares its line with another; it cannot be removed by an edit")
 				return
@@ -515,7 +516,7 @@ func (c *sourceConv) finish() {
 			c.edits = append(c.edits, edits...)
 			continue
 		}
-		c.edits = append(c.edits, c.f.RemoveEntries(x, list)...)
+		c.edits = append(c.edits, yamledit.RemoveEntries(c.f, x, list)...)
 	}
 	edits, err := normalize(c.edits, len(c.f.Src))
 	if err != nil {

@@ -49,10 +49,11 @@
 //
 // An Edit replaces a half-open byte range of the original file with new
 // text. ApplyEdits (and SortEdits) take edits that are all relative to the
-// same original, sort them and refuse overlaps. The methods RemoveEntry,
-// RemoveEntries, RemoveItems, InsertEntry and ReplaceScalar of File write
-// edits in the document's own style (indentation, flow or block, quoting,
-// line breaks); a yaml.v3 tree is never re-encoded to produce output.
+// same original, sort them and refuse overlaps. File.ScalarSpan gives the
+// bytes of a scalar's value, which an edit replaces; daemonlint's rules and
+// converter write edits in the document's own style (indentation, flow or
+// block, quoting, line breaks) with an internal package. A yaml.v3 tree is
+// never re-encoded to produce output.
 //
 // # Limits
 //

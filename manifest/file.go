@@ -485,3 +485,10 @@ func indentOf(line []byte) int {
 	}
 	return n
 }
+
+// ScalarSpan returns the span of a scalar's text, quotes included, without
+// its anchor or tag.
+func (f *File) ScalarSpan(n *yaml.Node) Span {
+	start := f.skipProperties(f.NodeStart(n))
+	return Span{start, f.NodeEnd(n)}
+}

@@ -1,4 +1,10 @@
-package manifest
+// Package yamledit writes the edits that rules and the converter make to
+// YAML source, in the document's own style: replacing a scalar, removing a
+// mapping entry with its comments, removing sequence items, inserting a new
+// entry at the document's indentation, flow or block. Each returns
+// manifest.Edits on the original text; nothing is re-encoded. It is
+// internal so that it can change with its users.
+package yamledit
 
 import (
 	"bytes"
@@ -8,23 +14,12 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 )
-
-// This file holds the edits that rules and the converter make to YAML
-// source: replacing a scalar, removing a mapping entry with its comments,
-// inserting a new entry in the document's own indentation. Each returns
-// byte edits on the original text; nothing is re-encoded.
-
-// ScalarSpan returns the span of a scalar's text, quotes included, without
-// its anchor or tag.
-func (f *File) ScalarSpan(n *yaml.Node) Span {
-	start := f.skipProperties(f.NodeStart(n))
-	return Span{start, f.NodeEnd(n)}
-}
 
 // ReplaceScalar returns an edit that replaces the value of scalar n with s,
 // keeping n's quoting style where s allows it.
-func (f *File) ReplaceScalar(n *yaml.Node, s string) Edit {
+func ReplaceScalar(f *manifest.File, n *yaml.Node, s string) manifest.Edit {
 	sp := f.ScalarSpan(n)
 	text := yamlutil.QuoteScalar(s)
 	switch {
@@ -37,19 +32,19 @@ func (f *File) ReplaceScalar(n *yaml.Node, s string) Edit {
 		// An empty value ("kind:") starts right after its colon.
 		text = " " + text
 	}
-	return Edit{Start: sp.Start, End: sp.End, NewText: text}
+	return manifest.Edit{Start: sp.Start, End: sp.End, NewText: text}
 }
 
 // Indent returns the indentation of node n: the number of characters before
 // it on its line. For a key in a block mapping, that is the mapping's
 // indentation.
-func (f *File) Indent(n *yaml.Node) int {
+func Indent(f *manifest.File, n *yaml.Node) int {
 	return n.Column - 1
 }
 
 // IndentStep returns how many spaces the document of mapping m indents a
 // nested block mapping by, guessed from m's children; 2 when nothing tells.
-func (f *File) IndentStep(m *yaml.Node) int {
+func IndentStep(f *manifest.File, m *yaml.Node) int {
 	var step func(n *yaml.Node, depth int) int
 	step = func(n *yaml.Node, depth int) int {
 		if n == nil || depth > 50 || n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle != 0 {
@@ -81,10 +76,10 @@ func (f *File) IndentStep(m *yaml.Node) int {
 // removes the entry and one comma, keeping the rest valid. When the entry's
 // lines end the file and the file has no final line break, the line break
 // before them goes instead, so the file still ends without one.
-func (f *File) RemoveEntry(m, k *yaml.Node) Edit {
-	e, lines := f.entryRemoval(m, k)
+func RemoveEntry(f *manifest.File, m, k *yaml.Node) manifest.Edit {
+	e, lines := entryRemoval(f, m, k)
 	if lines {
-		e = f.keepMissingFinalBreak(e)
+		e = keepMissingFinalBreak(f, e)
 	}
 	return e
 }
@@ -92,7 +87,7 @@ func (f *File) RemoveEntry(m, k *yaml.Node) Edit {
 // entryRemoval returns the edit that removes the entry whose key is k from
 // mapping m, and whether it removes whole lines (from the start of a line
 // to the start of the line after the entry, or to the end of the file).
-func (f *File) entryRemoval(m, k *yaml.Node) (Edit, bool) {
+func entryRemoval(f *manifest.File, m, k *yaml.Node) (manifest.Edit, bool) {
 	idx := -1
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i] == k {
@@ -100,7 +95,7 @@ func (f *File) entryRemoval(m, k *yaml.Node) (Edit, bool) {
 		}
 	}
 	if idx < 0 {
-		return Edit{}, false
+		return manifest.Edit{}, false
 	}
 	v := m.Content[idx+1]
 	keyStart := f.NodeStart(k)
@@ -108,62 +103,62 @@ func (f *File) entryRemoval(m, k *yaml.Node) (Edit, bool) {
 	if m.Style&yaml.FlowStyle != 0 {
 		switch {
 		case idx+2 < len(m.Content): // not the last: up to the next key
-			return Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}, false
+			return manifest.Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}, false
 		case idx > 0: // the last: from the end of the previous value
-			return Edit{Start: f.NodeEnd(m.Content[idx-1]), End: valEnd}, false
+			return manifest.Edit{Start: f.NodeEnd(m.Content[idx-1]), End: valEnd}, false
 		default:
-			return Edit{Start: keyStart, End: valEnd}, false
+			return manifest.Edit{Start: keyStart, End: valEnd}, false
 		}
 	}
 	keyPos := f.Position(keyStart)
-	lineStart := f.lineStart(keyPos.Line)
+	lineStart := f.LineStart(keyPos.Line)
 	if len(bytes.TrimLeft(f.Src[lineStart:keyStart], " \t")) > 0 {
 		// The key shares its line with something before it ("- replicas: 3"):
 		// remove up to the next key, or the entry's own text.
 		if idx+2 < len(m.Content) {
-			return Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}, false
+			return manifest.Edit{Start: keyStart, End: f.NodeStart(m.Content[idx+2])}, false
 		}
 		if idx == 0 {
-			return Edit{Start: keyStart, End: valEnd, NewText: "{}"}, false
+			return manifest.Edit{Start: keyStart, End: valEnd, NewText: "{}"}, false
 		}
-		return Edit{Start: keyStart, End: valEnd}, false
+		return manifest.Edit{Start: keyStart, End: valEnd}, false
 	}
-	return Edit{Start: f.commentBlockStart(keyPos.Line, f.Src[lineStart:keyStart]), End: f.lineAfter(valEnd)}, true
+	return manifest.Edit{Start: commentBlockStart(f, keyPos.Line, f.Src[lineStart:keyStart]), End: lineAfter(f, valEnd)}, true
 }
 
 // commentBlockStart returns the start of the block of comment lines directly
 // above line (no blank line between) that are indented by exactly indent,
 // or the start of line itself when there is none.
-func (f *File) commentBlockStart(line int, indent []byte) int {
-	start := f.lineStart(line)
+func commentBlockStart(f *manifest.File, line int, indent []byte) int {
+	start := f.LineStart(line)
 	for l := line - 1; l >= 1; l-- {
 		text := f.Line(l)
 		trimmed := bytes.TrimLeft(text, " \t")
 		if len(trimmed) == 0 || trimmed[0] != '#' || !bytes.Equal(text[:len(text)-len(trimmed)], indent) {
 			break
 		}
-		start = f.lineStart(l)
+		start = f.LineStart(l)
 	}
 	return start
 }
 
 // lineAfter returns the start of the line after the one that holds offset
 // off, or the end of the file when that line is the last.
-func (f *File) lineAfter(off int) int {
+func lineAfter(f *manifest.File, off int) int {
 	line := f.Position(off).Line
-	if line >= len(f.lines) {
+	if line >= f.LineCount() {
 		return len(f.Src)
 	}
-	return f.lineStart(line + 1)
+	return f.LineStart(line + 1)
 }
 
 // keepMissingFinalBreak adjusts an edit that deletes whole lines up to the
 // end of a file that does not end with a line break: it deletes the line
 // break before those lines instead of leaving it as the file's new last
 // byte, so the file still ends without one.
-func (f *File) keepMissingFinalBreak(e Edit) Edit {
+func keepMissingFinalBreak(f *manifest.File, e manifest.Edit) manifest.Edit {
 	src := f.Src
-	if e.NewText != "" || e.End != len(src) || len(src) == 0 || e.Start <= f.bom {
+	if e.NewText != "" || e.End != len(src) || len(src) == 0 || e.Start <= f.LineStart(1) {
 		return e
 	}
 	if last := src[len(src)-1]; last == '\n' || last == '\r' {
@@ -185,7 +180,7 @@ func (f *File) keepMissingFinalBreak(e Edit) Edit {
 // (leaving its parent key with a null value) unless the mapping starts on a
 // line it shares with other text ("- a: 1"), where it becomes {}; a flow
 // mapping becomes {}.
-func (f *File) RemoveEntries(m *yaml.Node, keys []*yaml.Node) []Edit {
+func RemoveEntries(f *manifest.File, m *yaml.Node, keys []*yaml.Node) []manifest.Edit {
 	var removed []int // entry indices
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if slices.Contains(keys, m.Content[i]) {
@@ -205,19 +200,19 @@ func (f *File) RemoveEntries(m *yaml.Node, keys []*yaml.Node) []Edit {
 		return flowRemovals(starts, ends, removed)
 	}
 	first := f.NodeStart(m.Content[0])
-	firstLine := f.lineStart(f.Position(first).Line)
+	firstLine := f.LineStart(f.Position(first).Line)
 	midLine := len(bytes.TrimLeft(f.Src[firstLine:first], " \t")) > 0
 	if midLine && len(removed) == n {
-		return []Edit{{Start: first, End: f.NodeEnd(m.Content[len(m.Content)-1]), NewText: "{}"}}
+		return []manifest.Edit{{Start: first, End: f.NodeEnd(m.Content[len(m.Content)-1]), NewText: "{}"}}
 	}
 	type run struct {
-		Edit
+		manifest.Edit
 		lines bool
 		last  int // index of the last entry the run removes
 	}
 	var runs []run
 	for _, i := range removed {
-		e, lines := f.entryRemoval(m, m.Content[2*i])
+		e, lines := entryRemoval(f, m, m.Content[2*i])
 		if k := len(runs) - 1; k >= 0 && e.Start <= runs[k].End {
 			runs[k].End = max(runs[k].End, e.End)
 			runs[k].last = i
@@ -225,7 +220,7 @@ func (f *File) RemoveEntries(m *yaml.Node, keys []*yaml.Node) []Edit {
 		}
 		runs = append(runs, run{e, lines, i})
 	}
-	out := make([]Edit, 0, len(runs))
+	out := make([]manifest.Edit, 0, len(runs))
 	for _, r := range runs {
 		if midLine && r.Start == first && r.last+1 < n {
 			// The run starts beside a "- " and may have swallowed the next
@@ -234,7 +229,7 @@ func (f *File) RemoveEntries(m *yaml.Node, keys []*yaml.Node) []Edit {
 			r.End = f.NodeStart(m.Content[2*(r.last+1)])
 		}
 		if r.lines {
-			r.Edit = f.keepMissingFinalBreak(r.Edit)
+			r.Edit = keepMissingFinalBreak(f, r.Edit)
 		}
 		out = append(out, r.Edit)
 	}
@@ -249,7 +244,7 @@ func (f *File) RemoveEntries(m *yaml.Node, keys []*yaml.Node) []Edit {
 // with one comma, and when every item goes it becomes []. ok is false, and
 // there are no edits, when an item cannot be removed as whole lines
 // because its dash shares a line with other text ("- - a").
-func (f *File) RemoveItems(s *yaml.Node, items []*yaml.Node) (edits []Edit, ok bool) {
+func RemoveItems(f *manifest.File, s *yaml.Node, items []*yaml.Node) (edits []manifest.Edit, ok bool) {
 	var removed []int
 	for i, it := range s.Content {
 		if slices.Contains(items, it) {
@@ -277,11 +272,11 @@ func (f *File) RemoveItems(s *yaml.Node, items []*yaml.Node) (edits []Edit, ok b
 			return nil, false
 		}
 		line := f.Position(dash).Line
-		indent := f.Src[f.lineStart(line):dash]
+		indent := f.Src[f.LineStart(line):dash]
 		if len(bytes.TrimLeft(indent, " \t")) > 0 {
 			return nil, false
 		}
-		e := Edit{Start: f.commentBlockStart(line, indent), End: f.lineAfter(f.NodeEnd(it))}
+		e := manifest.Edit{Start: commentBlockStart(f, line, indent), End: lineAfter(f, f.NodeEnd(it))}
 		if e.End < e.Start {
 			return nil, false
 		}
@@ -291,7 +286,7 @@ func (f *File) RemoveItems(s *yaml.Node, items []*yaml.Node) (edits []Edit, ok b
 		}
 		edits = append(edits, e)
 	}
-	edits[len(edits)-1] = f.keepMissingFinalBreak(edits[len(edits)-1])
+	edits[len(edits)-1] = keepMissingFinalBreak(f, edits[len(edits)-1])
 	return edits, true
 }
 
@@ -300,18 +295,18 @@ func (f *File) RemoveItems(s *yaml.Node, items []*yaml.Node) (edits []Edit, ok b
 // An entry followed by a kept one goes up to the next entry's start; a run
 // of entries at the end goes from the end of the last kept entry, taking
 // the comma before it. When every entry goes, only the brackets stay.
-func flowRemovals(starts, ends []int, removed []int) []Edit {
+func flowRemovals(starts, ends []int, removed []int) []manifest.Edit {
 	n := len(starts)
 	if len(removed) == n {
-		return []Edit{{Start: starts[0], End: ends[n-1]}}
+		return []manifest.Edit{{Start: starts[0], End: ends[n-1]}}
 	}
 	// The trailing run: removed entries with no kept entry after them.
 	trail := n
 	for k := len(removed) - 1; k >= 0 && removed[k] == trail-1; k-- {
 		trail--
 	}
-	var out []Edit
-	add := func(e Edit) {
+	var out []manifest.Edit
+	add := func(e manifest.Edit) {
 		if k := len(out) - 1; k >= 0 && e.Start <= out[k].End {
 			out[k].End = max(out[k].End, e.End)
 			return
@@ -322,10 +317,10 @@ func flowRemovals(starts, ends []int, removed []int) []Edit {
 		if i >= trail {
 			break
 		}
-		add(Edit{Start: starts[i], End: starts[i+1]})
+		add(manifest.Edit{Start: starts[i], End: starts[i+1]})
 	}
 	if trail < n {
-		add(Edit{Start: ends[trail-1], End: ends[n-1]})
+		add(manifest.Edit{Start: ends[trail-1], End: ends[n-1]})
 	}
 	return out
 }
@@ -336,7 +331,7 @@ func flowRemovals(starts, ends []int, removed []int) []Edit {
 // the last entry when before is nil. The text is re-indented to m's
 // indentation and the document's indentation step. For a flow mapping it
 // writes the entry in flow style.
-func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
+func InsertEntry(f *manifest.File, m, before *yaml.Node, entry string) manifest.Edit {
 	if m.Style&yaml.FlowStyle != 0 || len(m.Content) == 0 {
 		jsonStyle := len(m.Content) > 0 && m.Content[0].Style&yaml.DoubleQuotedStyle != 0
 		flow := flowText(entry, jsonStyle)
@@ -346,24 +341,24 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 			// its own, at its indentation.
 			at := f.NodeStart(before)
 			sep := ", "
-			if indent, ok := f.lineIndent(at); ok {
-				sep = "," + f.lineBreak() + indent
+			if indent, ok := lineIndent(f, at); ok {
+				sep = "," + lineBreak(f) + indent
 			}
-			return Edit{Start: at, End: at, NewText: flow + sep}
+			return manifest.Edit{Start: at, End: at, NewText: flow + sep}
 		}
 		if len(m.Content) == 0 {
 			end := f.NodeEnd(m)
-			return Edit{Start: end - 1, End: end - 1, NewText: flow}
+			return manifest.Edit{Start: end - 1, End: end - 1, NewText: flow}
 		}
 		end := f.NodeEnd(m.Content[len(m.Content)-1])
 		sep := ", "
-		if indent, ok := f.lineIndent(f.NodeStart(m.Content[len(m.Content)-2])); ok {
-			sep = "," + f.lineBreak() + indent
+		if indent, ok := lineIndent(f, f.NodeStart(m.Content[len(m.Content)-2])); ok {
+			sep = "," + lineBreak(f) + indent
 		}
-		return Edit{Start: end, End: end, NewText: sep + flow}
+		return manifest.Edit{Start: end, End: end, NewText: sep + flow}
 	}
-	indent := strings.Repeat(" ", f.Indent(m.Content[0]))
-	step := f.IndentStep(m)
+	indent := strings.Repeat(" ", Indent(f, m.Content[0]))
+	step := IndentStep(f, m)
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(entry, "\n") {
 		if line == "" {
@@ -376,33 +371,33 @@ func (f *File) InsertEntry(m, before *yaml.Node, entry string) Edit {
 		b.WriteString(body)
 	}
 	text := b.String()
-	nl := f.lineBreak()
+	nl := lineBreak(f)
 	text = strings.ReplaceAll(text, "\n", nl)
 	if before != nil {
 		pos := f.Position(f.NodeStart(before))
-		start := f.lineStart(pos.Line)
+		start := f.LineStart(pos.Line)
 		if len(bytes.TrimLeft(f.Src[start:f.NodeStart(before)], " \t")) == 0 {
 			// Before the comment block attached to the key, if any.
-			rm, _ := f.entryRemoval(m, before)
+			rm, _ := entryRemoval(f, m, before)
 			if rm.Start < start {
 				start = rm.Start
 			}
-			return Edit{Start: start, End: start, NewText: text}
+			return manifest.Edit{Start: start, End: start, NewText: text}
 		}
 	}
 	last := m.Content[len(m.Content)-1]
 	endLine := f.Position(f.NodeEnd(last)).Line
-	if endLine >= len(f.lines) {
-		return Edit{Start: len(f.Src), End: len(f.Src), NewText: nl + strings.TrimSuffix(text, nl)}
+	if endLine >= f.LineCount() {
+		return manifest.Edit{Start: len(f.Src), End: len(f.Src), NewText: nl + strings.TrimSuffix(text, nl)}
 	}
-	at := f.lineStart(endLine + 1)
-	return Edit{Start: at, End: at, NewText: text}
+	at := f.LineStart(endLine + 1)
+	return manifest.Edit{Start: at, End: at, NewText: text}
 }
 
 // lineIndent returns the blanks before offset off on its line, and whether
 // there is nothing else before it there.
-func (f *File) lineIndent(off int) (string, bool) {
-	start := f.lineStart(f.Position(off).Line)
+func lineIndent(f *manifest.File, off int) (string, bool) {
+	start := f.LineStart(f.Position(off).Line)
 	if start > off {
 		return "", false
 	}
@@ -415,8 +410,8 @@ func (f *File) lineIndent(off int) (string, bool) {
 
 // lineBreak returns the line break the file uses: "\r\n" when its first
 // line ends with one, "\n" otherwise.
-func (f *File) lineBreak() string {
-	if len(f.lines) > 1 && f.lines[1] >= 2 && f.Src[f.lines[1]-2] == '\r' && f.Src[f.lines[1]-1] == '\n' {
+func lineBreak(f *manifest.File) string {
+	if f.LineCount() > 1 && f.LineStart(2) >= 2 && f.Src[f.LineStart(2)-2] == '\r' && f.Src[f.LineStart(2)-1] == '\n' {
 		return "\r\n"
 	}
 	return "\n"
@@ -457,4 +452,8 @@ func flowText(entry string, jsonStyle bool) string {
 	}
 	s := flow(n.Content[0])
 	return strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+}
+
+func isBlankOrBreak(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }

@@ -1,4 +1,4 @@
-package manifest_test
+package yamledit_test
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/manifest"
 )
@@ -154,7 +155,7 @@ func TestRemoveEntries(t *testing.T) {
 			for _, k := range tc.keys {
 				keys = append(keys, yamlutil.MappingKeys(m, k)...)
 			}
-			out, err := manifest.ApplyEdits(f.Src, f.RemoveEntries(m, keys))
+			out, err := manifest.ApplyEdits(f.Src, yamledit.RemoveEntries(f, m, keys))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,7 +170,7 @@ func TestRemoveEntries(t *testing.T) {
 func TestRemoveEntryKeepsMissingFinalBreak(t *testing.T) {
 	f, doc := parseOne(t, "a: 1\nb: 2")
 	k := yamlutil.MappingKeys(doc.Node, "b")[0]
-	out, err := manifest.ApplyEdits(f.Src, []manifest.Edit{f.RemoveEntry(doc.Node, k)})
+	out, err := manifest.ApplyEdits(f.Src, []manifest.Edit{yamledit.RemoveEntry(f, doc.Node, k)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -243,7 +244,7 @@ func TestRemoveItems(t *testing.T) {
 			for _, i := range tc.items {
 				items = append(items, s.Content[i])
 			}
-			edits, ok := f.RemoveItems(s, items)
+			edits, ok := yamledit.RemoveItems(f, s, items)
 			if ok != tc.ok {
 				t.Fatalf("ok = %v, want %v", ok, tc.ok)
 			}
@@ -283,7 +284,7 @@ func TestSuggestKind(t *testing.T) {
 func TestReplaceEmptyScalar(t *testing.T) {
 	f, doc := parseOne(t, "kind:\nname: x\n")
 	_, v := yamlutil.MappingPair(doc.Node, "kind")
-	out, err := manifest.ApplyEdits(f.Src, []manifest.Edit{f.ReplaceScalar(v, "DaemonSet")})
+	out, err := manifest.ApplyEdits(f.Src, []manifest.Edit{yamledit.ReplaceScalar(f, v, "DaemonSet")})
 	if err != nil {
 		t.Fatal(err)
 	}

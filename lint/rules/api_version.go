@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -195,7 +196,7 @@ func runAPIVersion(p *lint.Pass) error {
 // selector, writes the selector the old version defaulted from the pod
 // template's labels.
 func apiVersionFix(p *lint.Pass, obj, avNode *yaml.Node, rv removedVersion) lint.Fix {
-	fix := lint.Fix{Message: "Change the apiVersion to " + rv.use, Edits: []manifest.Edit{p.File.ReplaceScalar(avNode, rv.use)}}
+	fix := lint.Fix{Message: "Change the apiVersion to " + rv.use, Edits: []manifest.Edit{yamledit.ReplaceScalar(p.File, avNode, rv.use)}}
 	if !rv.selector {
 		return fix
 	}
@@ -208,7 +209,7 @@ func apiVersionFix(p *lint.Pass, obj, avNode *yaml.Node, rv removedVersion) lint
 		return fix
 	}
 	templateKey, _ := yamlutil.MappingPair(spec, "template")
-	fix.Edits = append(fix.Edits, p.File.InsertEntry(spec, templateKey, yamlutil.SelectorEntry(labels)))
+	fix.Edits = append(fix.Edits, yamledit.InsertEntry(p.File, spec, templateKey, yamlutil.SelectorEntry(labels)))
 	fix.Message += " and add the selector it defaulted from the template labels"
 	return fix
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -52,7 +53,7 @@ func runDaemonSetReplicas(p *lint.Pass) error {
 			Span:    manifest.Span{Start: p.File.NodeStart(k), End: p.File.NodeEnd(spec.Content[i+1])},
 			Field:   "spec.replicas",
 			Message: `unknown field "spec.replicas": replicas is a field of ReplicaSet and Deployment specs, not of a DaemonSet's; a DaemonSet runs one pod on each eligible node, so it has no replica count`,
-			Fixes:   []lint.Fix{{Message: "Remove spec.replicas", Edits: []manifest.Edit{p.File.RemoveEntry(spec, k)}}},
+			Fixes:   []lint.Fix{{Message: "Remove spec.replicas", Edits: []manifest.Edit{yamledit.RemoveEntry(p.File, spec, k)}}},
 		})
 	}
 	return nil

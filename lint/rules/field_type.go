@@ -14,6 +14,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -150,7 +151,7 @@ func reportConversionProblems(p *lint.Pass, obj any, prefix string) {
 	var fixes []lint.Fix
 	annotations := p.Doc.Lookup("metadata.annotations")
 	if k, _, direct := findKey(annotations.Node, key); k != nil && direct && annotations.Exact {
-		fixes = []lint.Fix{{Message: "Remove the " + key + " annotation", Edits: []manifest.Edit{p.File.RemoveEntry(yamlutil.ResolveAlias(annotations.Node), k)}}}
+		fixes = []lint.Fix{{Message: "Remove the " + key + " annotation", Edits: []manifest.Edit{yamledit.RemoveEntry(p.File, yamlutil.ResolveAlias(annotations.Node), k)}}}
 	}
 	p.Report(lint.Diagnostic{
 		Span:  loc.Span,

@@ -9,6 +9,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -80,7 +81,7 @@ func reportUnknownField(p *lint.Pass, u unknownField) {
 			if s := suggestName(u.Key, u.Known); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 				if other, _, _ := findKey(parent.Node, s); other == nil && direct && k.Kind == yaml.ScalarNode && k.Anchor == "" {
-					fixes = append(fixes, lint.Fix{Message: fmt.Sprintf("Rename %s to %s", u.Key, s), Edits: []manifest.Edit{p.File.ReplaceScalar(k, s)}})
+					fixes = append(fixes, lint.Fix{Message: fmt.Sprintf("Rename %s to %s", u.Key, s), Edits: []manifest.Edit{yamledit.ReplaceScalar(p.File, k, s)}})
 				}
 			}
 		}
@@ -147,7 +148,7 @@ func scalarHint(f *manifest.File, n *yaml.Node, want jsonType) (string, []lint.F
 		if !editable {
 			return hint, nil
 		}
-		return hint, []lint.Fix{{Message: "Quote " + n.Value, Edits: []manifest.Edit{f.ReplaceScalar(n, n.Value)}}}
+		return hint, []lint.Fix{{Message: "Quote " + n.Value, Edits: []manifest.Edit{yamledit.ReplaceScalar(f, n, n.Value)}}}
 	case jsonInteger:
 		if !quoted || !isDecimalInteger(n.Value) {
 			return "", nil

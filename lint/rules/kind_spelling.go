@@ -6,6 +6,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -90,14 +91,14 @@ func runKindSpelling(p *lint.Pass) error {
 		p.Report(lint.Diagnostic{Span: kindSpan, Field: "kind", Message: msg})
 		return nil
 	}
-	fix := lint.Fix{Message: fmt.Sprintf("Change the kind to %s", suggestion), Edits: []manifest.Edit{p.File.ReplaceScalar(kindNode, suggestion)}}
+	fix := lint.Fix{Message: fmt.Sprintf("Change the kind to %s", suggestion), Edits: []manifest.Edit{yamledit.ReplaceScalar(p.File, kindNode, suggestion)}}
 	msg := fmt.Sprintf("kind %q is not a Kubernetes kind; did you mean %q?", kind, suggestion)
 	if d.APIVersion == "" || sgroup != group {
 		av := manifest.PreferredAPIVersion(sgroup, suggestion)
 		msg = fmt.Sprintf("kind %q is not a Kubernetes kind; did you mean %q (apiVersion %s)?", kind, suggestion, av)
 		if avNode != nil && d.APIVersion != "" {
 			fix.Message = fmt.Sprintf("Change the kind to %s and the apiVersion to %s", suggestion, av)
-			fix.Edits = append(fix.Edits, p.File.ReplaceScalar(avNode, av))
+			fix.Edits = append(fix.Edits, yamledit.ReplaceScalar(p.File, avNode, av))
 		} else {
 			fix = lint.Fix{}
 		}

@@ -10,6 +10,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/daemonset"
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -144,6 +145,6 @@ func selectorFix(p *lint.Pass, tmpl map[string]string) []lint.Fix {
 		return nil
 	}
 	before, _ := yamlutil.MappingPair(spec, "template")
-	edit := p.File.InsertEntry(spec, before, yamlutil.SelectorEntry(tmpl))
+	edit := yamledit.InsertEntry(p.File, spec, before, yamlutil.SelectorEntry(tmpl))
 	return []lint.Fix{{Message: "Add spec.selector matching the template labels", Edits: []manifest.Edit{edit}}}
 }
