@@ -8,26 +8,6 @@ import (
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
-// mismatched is a DaemonSet whose selector does not select its template's
-// labels, which the API server rejects.
-const mismatched = `apiVersion: apps/v1
-kind: DaemonSet
-metadata:
-  name: agent
-spec:
-  selector:
-    matchLabels:
-      app: log-collector
-  template:
-    metadata:
-      labels:
-        app: collector
-    spec:
-      containers:
-      - name: agent
-        image: agent:v1.0
-`
-
 // without returns rules.All() without the rules named, and the rules
 // left out, as a configuration that turns them off gives them.
 func without(names ...string) lint.Options {
@@ -59,7 +39,13 @@ func TestSelectorErrorsWithoutSelectorMismatch(t *testing.T) {
 		{"selector-mismatch off", without(rules.SelectorMismatch.Name), rules.Validation.Name},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			diags, _, err := lint.CheckFile(manifest.NewFile("ds.yaml", []byte(mismatched)), tc.opts)
+			// selector-mismatch's Bad example: a DaemonSet whose selector
+			// does not select its template's labels.
+			src, err := exampleObject(rules.SelectorMismatch, rules.SelectorMismatch.Bad)
+			if err != nil {
+				t.Fatal(err)
+			}
+			diags, _, err := lint.CheckFile(manifest.NewFile("ds.yaml", src), tc.opts)
 			if err != nil {
 				t.Fatal(err)
 			}
