@@ -83,8 +83,8 @@ const (
 	DirectiveScope
 )
 
-// A Rule is one check. Rules are plain values listed in slices (see Rules);
-// nothing registers itself.
+// A Rule is one check. Rules are plain values listed in slices
+// (lint/rules.All is daemonlint's); nothing registers itself.
 type Rule struct {
 	// Name is the rule's stable, kebab-case name, used in output, in
 	// configuration and in ignore directives.
