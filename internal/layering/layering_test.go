@@ -31,6 +31,11 @@ var rules = []struct {
 	{"lint/report/...", []string{"convert/...", "render/...", "cmd/..."}},
 	{"daemonset/...", []string{"lint/...", "manifest/...", "convert/...", "cmd/..."}},
 	{"convert/...", []string{"lint/...", "cmd/..."}},
+	// The server's validation and placement (packages being split out of
+	// daemonset) know no lint machinery; a row for a package that does not
+	// exist yet matches nothing.
+	{"apivalidation/...", []string{"lint/...", "manifest/...", "daemonset/...", "placement/...", "convert/...", "cmd/..."}},
+	{"placement/...", []string{"lint/...", "manifest/...", "convert/...", "cmd/..."}},
 	{"internal/...", []string{"lint/...", "cmd/...", "convert/...", "daemonset/...", "render/..."}},
 	// Only the command runs other programs.
 	{"...", []string{"std:os/exec"}},
