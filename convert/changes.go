@@ -5,14 +5,15 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/apivalidation/apps"
-	"github.com/daemonlint/daemonlint/lint"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/utils/ptr"
+
+	"github.com/daemonlint/daemonlint/apivalidation/apps"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // This file holds what both conversions decide, typed and on source, and
@@ -43,7 +44,7 @@ func sourceKind(apiVersion, kind string) string {
 	if apiVersion != "apps/v1" && !slices.Contains(oldAPIVersions, apiVersion) {
 		return ""
 	}
-	switch k := lint.SuggestKind(kind, apiVersion); k {
+	switch k := manifest.SuggestKind(kind, apiVersion); k {
 	case "ReplicaSet", "Deployment":
 		return k
 	}
@@ -60,7 +61,7 @@ func dropAnnotation(key string) bool {
 
 // isDeploymentOwner reports whether an owner reference names a Deployment.
 func isDeploymentOwner(apiVersion, kind string) bool {
-	group, _ := lint.SplitAPIVersion(apiVersion)
+	group, _ := manifest.SplitAPIVersion(apiVersion)
 	return kind == "Deployment" && (group == "apps" || group == "extensions")
 }
 

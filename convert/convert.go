@@ -6,7 +6,8 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	sigsjson "sigs.k8s.io/json"
@@ -28,11 +29,11 @@ import (
 // HorizontalPodAutoscaler that scales a converted object, a
 // PodDisruptionBudget that selects its pods.
 func Convert(src []byte, opts Options) ([]byte, []Note, error) {
-	f := lint.NewFile(opts.File, src)
-	docs, serrs := lint.Parse(f)
+	f := manifest.NewFile(opts.File, src)
+	docs, serrs := manifest.Parse(f)
 	var (
 		errs      []error
-		edits     []lint.Edit
+		edits     []manifest.Edit
 		notes     []Note
 		converted []*sourceConv
 	)
@@ -57,7 +58,7 @@ func Convert(src []byte, opts Options) ([]byte, []Note, error) {
 	if len(edits) == 0 {
 		return src, notes, errors.Join(errs...)
 	}
-	out, err := lint.ApplyEdits(src, edits)
+	out, err := manifest.ApplyEdits(src, edits)
 	if err != nil {
 		// Each document's edits lie within it, so this is a bug.
 		return src, notes, fmt.Errorf("%s: applying the conversion's edits: %w", f.Name, err)
@@ -67,14 +68,14 @@ func Convert(src []byte, opts Options) ([]byte, []Note, error) {
 
 // streamNotes are the notes about the other objects of a stream that refer
 // to a converted one.
-func streamNotes(docs []*lint.Document, converted []*sourceConv) []Note {
+func streamNotes(docs []*manifest.Document, converted []*sourceConv) []Note {
 	var notes []Note
 	for _, d := range docs {
 		group, _ := d.GroupVersion()
 		switch {
 		case d.Kind == "HorizontalPodAutoscaler" && group == "autoscaling":
 			loc := d.Lookup("spec.scaleTargetRef")
-			ref := lint.ResolveAlias(loc.Node)
+			ref := yamlutil.ResolveAlias(loc.Node)
 			if !loc.Exact {
 				continue
 			}
@@ -105,7 +106,7 @@ func streamNotes(docs []*lint.Document, converted []*sourceConv) []Note {
 }
 
 // pdbSelector returns the label selector of a PodDisruptionBudget, or nil.
-func pdbSelector(d *lint.Document) labels.Selector {
+func pdbSelector(d *manifest.Document) labels.Selector {
 	data, err := d.JSON()
 	if err != nil {
 		return nil
@@ -127,6 +128,6 @@ func pdbSelector(d *lint.Document) labels.Selector {
 
 // sameNamespace reports whether two objects may be in the same namespace:
 // an object without one goes to the namespace it is applied in.
-func sameNamespace(a, b *lint.Document) bool {
+func sameNamespace(a, b *manifest.Document) bool {
 	return a.Namespace == b.Namespace || a.Namespace == "" || b.Namespace == ""
 }

@@ -20,7 +20,7 @@ import (
 	"github.com/daemonlint/daemonlint/internal/testcorpus"
 
 	"github.com/daemonlint/daemonlint/convert"
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 var recordOracle = flag.Bool("record-oracle", false,
@@ -100,9 +100,9 @@ func checkCorpusFile(t *testing.T, rel string, src []byte) []*corpusDoc {
 	t.Helper()
 	opts := convert.Options{File: rel}
 	out, _, _ := convert.Convert(src, opts)
-	inFile := lint.NewFile(rel, src)
-	inDocs, _ := lint.Parse(inFile)
-	outDocs, _ := lint.Parse(lint.NewFile(rel, out))
+	inFile := manifest.NewFile(rel, src)
+	inDocs, _ := manifest.Parse(inFile)
+	outDocs, _ := manifest.Parse(manifest.NewFile(rel, out))
 	if len(inDocs) != len(outDocs) {
 		t.Errorf("%s: %d documents in, %d out", rel, len(inDocs), len(outDocs))
 		return nil

@@ -3,8 +3,9 @@ package convert_test
 import (
 	"testing"
 
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/convert"
-	"github.com/daemonlint/daemonlint/lint"
 )
 
 // TestErrorText checks what an Error says with and without a file name: the
@@ -15,11 +16,11 @@ func TestErrorText(t *testing.T) {
 		err  convert.Error
 		want string
 	}{
-		{"file and line", convert.Error{File: "rs.yaml", Pos: lint.Position{Line: 12, Column: 3}, Kind: "ReplicaSet", Name: "a", Msg: "spec is not a mapping"},
+		{"file and line", convert.Error{File: "rs.yaml", Pos: manifest.Position{Line: 12, Column: 3}, Kind: "ReplicaSet", Name: "a", Msg: "spec is not a mapping"},
 			`rs.yaml:12:3: cannot convert ReplicaSet "a": spec is not a mapping`},
-		{"line without a file", convert.Error{Pos: lint.Position{Line: 12, Column: 3}, Kind: "ReplicaSet", Name: "a", Msg: "spec is not a mapping"},
+		{"line without a file", convert.Error{Pos: manifest.Position{Line: 12, Column: 3}, Kind: "ReplicaSet", Name: "a", Msg: "spec is not a mapping"},
 			`line 12, column 3: cannot convert ReplicaSet "a": spec is not a mapping`},
-		{"line without a file or an object", convert.Error{Pos: lint.Position{Line: 4, Column: 1}, Msg: "YAML syntax error: did not find expected key"},
+		{"line without a file or an object", convert.Error{Pos: manifest.Position{Line: 4, Column: 1}, Msg: "YAML syntax error: did not find expected key"},
 			`line 4, column 1: YAML syntax error: did not find expected key`},
 		{"neither file nor line", convert.Error{Kind: "Deployment", Name: "d", Msg: "the object has no spec"},
 			`cannot convert Deployment "d": the object has no spec`},

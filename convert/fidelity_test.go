@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // TestByteFidelity converts every golden input again with CRLF line
@@ -47,8 +47,8 @@ func TestOtherDocumentsUnchanged(t *testing.T) {
 			in, _ := c.file("in.yaml")
 			out, _, _ := convert.Convert(in, c.opts)
 			converted := convertedDocuments(t, in, c.opts)
-			inDocs, _ := lint.Parse(lint.NewFile("in.yaml", in))
-			outDocs, _ := lint.Parse(lint.NewFile("want.yaml", out))
+			inDocs, _ := manifest.Parse(manifest.NewFile("in.yaml", in))
+			outDocs, _ := manifest.Parse(manifest.NewFile("want.yaml", out))
 			if len(inDocs) != len(outDocs) {
 				t.Fatalf("%d documents in, %d out", len(inDocs), len(outDocs))
 			}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 	"golang.org/x/tools/txtar"
 )
 
@@ -32,21 +32,21 @@ func FuzzConvert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		opts := convert.Options{File: "fuzz.yaml"}
 		out, _, convErr := convert.Convert(src, opts)
-		file := lint.NewFile("fuzz.yaml", src)
-		docs, serrs := lint.Parse(file)
+		file := manifest.NewFile("fuzz.yaml", src)
+		docs, serrs := manifest.Parse(file)
 		for _, d := range docs {
 			edits, _, err := convert.Edits(d, opts)
 			if err != nil {
 				continue
 			}
-			if _, err := lint.SortEdits(edits, len(src)); err != nil {
+			if _, err := manifest.SortEdits(edits, len(src)); err != nil {
 				t.Fatalf("document %d: %v", d.Index, err)
 			}
 		}
 		if len(serrs) > 0 {
 			return
 		}
-		if _, outErrs := lint.Parse(lint.NewFile("out.yaml", out)); len(outErrs) > 0 {
+		if _, outErrs := manifest.Parse(manifest.NewFile("out.yaml", out)); len(outErrs) > 0 {
 			t.Fatalf("the input parses but the output does not: %v\ninput:\n%s\noutput:\n%s", outErrs[0], src, out)
 		}
 		if convErr == nil {

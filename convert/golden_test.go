@@ -14,6 +14,8 @@ import (
 
 	"github.com/daemonlint/daemonlint/convert"
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 	"golang.org/x/tools/txtar"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -164,7 +166,7 @@ type docKey struct{ index, item int }
 // changes.
 func convertedDocuments(t *testing.T, in []byte, opts convert.Options) map[docKey]bool {
 	t.Helper()
-	docs, _ := lint.Parse(lint.NewFile("in.yaml", in))
+	docs, _ := manifest.Parse(manifest.NewFile("in.yaml", in))
 	out := map[docKey]bool{}
 	for _, d := range docs {
 		edits, _, err := convert.Edits(d, opts)
@@ -179,13 +181,16 @@ func convertedDocuments(t *testing.T, in []byte, opts convert.Options) map[docKe
 // have no error.
 func checkLintClean(t *testing.T, out []byte, converted map[docKey]bool) {
 	t.Helper()
-	f := lint.NewFile("want.yaml", out)
-	diags, _ := lint.CheckFile(f, lint.Options{Rules: lint.Rules()})
+	f := manifest.NewFile("want.yaml", out)
+	diags, _, err := lint.CheckFile(f, lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range diags {
 		if d.Severity != lint.Error {
 			continue
 		}
-		docs, _ := lint.Parse(f)
+		docs, _ := manifest.Parse(f)
 		for _, doc := range docs {
 			if doc.Index == d.Document && converted[docKey{doc.Index, doc.Item}] && d.Object.Name == doc.Name {
 				t.Errorf("the output does not lint clean: %s:%d:%d: %s (%s)", d.File, d.Start.Line, d.Start.Column, d.Message, d.Rule)
@@ -199,9 +204,9 @@ func checkLintClean(t *testing.T, out []byte, converted map[docKey]bool) {
 // the DaemonSet that ToDaemonSet makes of the decoded original.
 func checkTypedAgrees(t *testing.T, in, out []byte, converted map[docKey]bool) {
 	t.Helper()
-	inDocs, _ := lint.Parse(lint.NewFile("in.yaml", in))
-	outDocs, _ := lint.Parse(lint.NewFile("want.yaml", out))
-	find := func(k docKey) *lint.Document {
+	inDocs, _ := manifest.Parse(manifest.NewFile("in.yaml", in))
+	outDocs, _ := manifest.Parse(manifest.NewFile("want.yaml", out))
+	find := func(k docKey) *manifest.Document {
 		for _, d := range outDocs {
 			if d.Index == k.index && d.Item == k.item {
 				return d
@@ -240,14 +245,14 @@ func checkTypedAgrees(t *testing.T, in, out []byte, converted map[docKey]bool) {
 
 // decodeOriginal decodes a ReplicaSet or Deployment document (of any
 // apiVersion, with any spelling of its kind) into its apps/v1 type.
-func decodeOriginal(t *testing.T, d *lint.Document) runtime.Object {
+func decodeOriginal(t *testing.T, d *manifest.Document) runtime.Object {
 	t.Helper()
 	data, err := d.JSON()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var obj runtime.Object = new(appsv1.ReplicaSet)
-	if lint.SuggestKind(d.Kind, d.APIVersion) == "Deployment" {
+	if manifest.SuggestKind(d.Kind, d.APIVersion) == "Deployment" {
 		obj = new(appsv1.Deployment)
 	}
 	if err := sigsjson.UnmarshalCaseSensitivePreserveInts(data, obj); err != nil {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Options choose what Convert and Edits convert.
@@ -38,9 +38,9 @@ type Note struct {
 	File string
 	// Pos is where the note applies in the original text; zero for
 	// ToDaemonSet.
-	Pos lint.Position
+	Pos manifest.Position
 	// Document is the 0-based index of the document in its file (see
-	// lint.Document.Index).
+	// manifest.Document.Index).
 	Document int
 	// Name is the name of the object the note is about.
 	Name string
@@ -65,7 +65,7 @@ type Error struct {
 	// File is the input's name.
 	File string
 	// Pos is where the problem is.
-	Pos lint.Position
+	Pos manifest.Position
 	// Document is the 0-based index of the document in its file.
 	Document int
 	// Kind and Name name the object, when known.

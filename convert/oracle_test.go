@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // goldenExpectations records the oracle's verdict on each converted
@@ -41,7 +41,7 @@ func goldenConversions(t *testing.T) (map[string][]byte, []*goldenVerdict) {
 		out, _, _ := convert.Convert(in, c.opts)
 		outputs[name] = out
 		converted := convertedDocuments(t, in, c.opts)
-		outDocs, _ := lint.Parse(lint.NewFile("want.yaml", out))
+		outDocs, _ := manifest.Parse(manifest.NewFile("want.yaml", out))
 		for _, d := range outDocs {
 			if !converted[docKey{d.Index, d.Item}] {
 				continue

@@ -6,7 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -29,7 +30,7 @@ func keyStyle(m *yaml.Node) yaml.Style {
 	return style
 }
 
-// quoteAs writes s as a scalar quoted in style, or as lint.QuoteScalar
+// quoteAs writes s as a scalar quoted in style, or as yamlutil.QuoteScalar
 // does when style is 0.
 func quoteAs(s string, style yaml.Style) string {
 	switch style {
@@ -41,7 +42,7 @@ func quoteAs(s string, style yaml.Style) string {
 		}
 		return strconv.Quote(s)
 	}
-	return lint.QuoteScalar(s)
+	return yamlutil.QuoteScalar(s)
 }
 
 // selectorEntry is a block mapping entry "selector:" whose matchLabels are

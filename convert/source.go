@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/internal/yamledit"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 	"go.yaml.in/yaml/v3"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -22,7 +24,7 @@ import (
 // that is a List (its items are documents of their own) gives no edits, no
 // notes and no error. When d cannot be converted the error is an *Error
 // that names the file and line, and there are no edits.
-func Edits(d *lint.Document, opts Options) ([]lint.Edit, []Note, error) {
+func Edits(d *manifest.Document, opts Options) ([]manifest.Edit, []Note, error) {
 	c, err := convertDocument(d, opts)
 	if c == nil || err != nil {
 		return nil, nil, err
@@ -32,7 +34,7 @@ func Edits(d *lint.Document, opts Options) ([]lint.Edit, []Note, error) {
 
 // convertDocument converts d, returning nil and no error when d is not to
 // be converted.
-func convertDocument(d *lint.Document, opts Options) (*sourceConv, error) {
+func convertDocument(d *manifest.Document, opts Options) (*sourceConv, error) {
 	kind := sourceKind(d.APIVersion, d.Kind)
 	if kind == "" || d.IsList() || !opts.converts(kind, d.Name) {
 		return nil, nil
@@ -68,8 +70,8 @@ type entry struct {
 
 // sourceConv is one conversion of a document's text.
 type sourceConv struct {
-	d    *lint.Document
-	f    *lint.File
+	d    *manifest.Document
+	f    *manifest.File
 	kind string
 	// podLabels are the pod template's labels, without pod-template-hash.
 	podLabels map[string]string
@@ -84,7 +86,7 @@ type sourceConv struct {
 	// every entry of theirs goes, as ToDaemonSet leaves them nil.
 	collapsible map[*yaml.Node]bool
 
-	edits []lint.Edit
+	edits []manifest.Edit
 	notes []Note
 
 	err     string
@@ -115,12 +117,12 @@ func (c *sourceConv) noteField(field, msg string) {
 // as the API server reads it, and remembers which entry holds a mapping or
 // sequence value.
 func (c *sourceConv) get(m *yaml.Node, key string) (k, v *yaml.Node) {
-	m = lint.ResolveAlias(m)
+	m = yamlutil.ResolveAlias(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil, nil
 	}
-	k, v = lint.MappingPair(m, key)
-	v = lint.ResolveAlias(v)
+	k, v = yamlutil.MappingPair(m, key)
+	v = yamlutil.ResolveAlias(v)
 	if v != nil && (v.Kind == yaml.MappingNode || v.Kind == yaml.SequenceNode) && slices.Contains(m.Content, k) {
 		if _, seen := c.parent[v]; !seen {
 			c.parent[v] = entry{m, k}
@@ -151,9 +153,9 @@ func (c *sourceConv) mapping(m *yaml.Node, key string) *yaml.Node {
 // values returns the value nodes of every entry of m whose key is key.
 func values(m *yaml.Node, key string) []*yaml.Node {
 	var out []*yaml.Node
-	for _, k := range lint.MappingKeys(m, key) {
+	for _, k := range yamlutil.MappingKeys(m, key) {
 		if i := slices.Index(m.Content, k); i >= 0 && i+1 < len(m.Content) {
-			out = append(out, lint.ResolveAlias(m.Content[i+1]))
+			out = append(out, yamlutil.ResolveAlias(m.Content[i+1]))
 		}
 	}
 	return out
@@ -163,13 +165,13 @@ func values(m *yaml.Node, key string) []*yaml.Node {
 // A key that m has only through a merge key (<<) cannot be removed by an
 // edit of m, so it stops the conversion.
 func (c *sourceConv) drop(m *yaml.Node, key, field string) []*yaml.Node {
-	m = lint.ResolveAlias(m)
+	m = yamlutil.ResolveAlias(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return nil
 	}
-	keys := lint.MappingKeys(m, key)
+	keys := yamlutil.MappingKeys(m, key)
 	if len(keys) == 0 {
-		if k, _ := lint.MappingPair(m, key); k != nil {
+		if k, _ := yamlutil.MappingPair(m, key); k != nil {
 			c.fail(k, "%s comes from a YAML merge key (<<) and cannot be removed here; write the object without the merge", field)
 		}
 		return nil
@@ -197,7 +199,7 @@ func (c *sourceConv) replace(n *yaml.Node, s string) {
 		c.fail(n, "expected a single value here")
 		return
 	}
-	c.edits = append(c.edits, c.f.ReplaceScalar(n, s))
+	c.edits = append(c.edits, yamledit.ReplaceScalar(c.f, n, s))
 }
 
 var jsonFieldRE = lazyre.New(`Go struct field [^. ]+\.(\S+) of type`)
@@ -230,7 +232,7 @@ func (c *sourceConv) decode() any {
 
 // convert records every edit and note of the conversion.
 func (c *sourceConv) convert() {
-	m := lint.ResolveAlias(c.d.Node)
+	m := yamlutil.ResolveAlias(c.d.Node)
 	obj := c.decode()
 	if obj == nil {
 		return
@@ -252,14 +254,14 @@ func (c *sourceConv) convert() {
 		c.replace(v, "DaemonSet")
 	}
 	if c.d.Kind != c.kind {
-		k, _ := lint.MappingPair(m, "kind")
+		k, _ := yamlutil.MappingPair(m, "kind")
 		c.note(k, "kind", kindNote(c.d.Kind, c.kind))
 	}
 	if slices.Contains(oldAPIVersions, c.d.APIVersion) {
 		for _, v := range values(m, "apiVersion") {
 			c.replace(v, "apps/v1")
 		}
-		k, _ := lint.MappingPair(m, "apiVersion")
+		k, _ := yamlutil.MappingPair(m, "apiVersion")
 		c.note(k, "apiVersion", apiVersionNote(c.d.APIVersion))
 	}
 	c.drop(m, "status", "status")
@@ -271,8 +273,8 @@ func (c *sourceConv) convert() {
 		if len(keys) == 0 {
 			return false
 		}
-		_, v := lint.MappingPair(lint.ResolveAlias(labels), podTemplateHash)
-		if v = lint.ResolveAlias(v); v != nil && v.Kind == yaml.ScalarNode {
+		_, v := yamlutil.MappingPair(yamlutil.ResolveAlias(labels), podTemplateHash)
+		if v = yamlutil.ResolveAlias(v); v != nil && v.Kind == yaml.ScalarNode {
 			hash = v.Value
 		}
 		hashFields = append(hashFields, field)
@@ -381,7 +383,7 @@ func (c *sourceConv) convertMeta(meta *yaml.Node) {
 	if _, refs := c.get(meta, "ownerReferences"); refs != nil && refs.Kind == yaml.SequenceNode {
 		c.collapsible[refs] = true
 		for _, item := range refs.Content {
-			ref := lint.ResolveAlias(item)
+			ref := yamlutil.ResolveAlias(item)
 			apiVersion, kind, name := scalarValue(ref, "apiVersion"), scalarValue(ref, "kind"), scalarValue(ref, "name")
 			if isDeploymentOwner(apiVersion, kind) {
 				c.removeNode(refs, item)
@@ -415,8 +417,8 @@ func (c *sourceConv) convertMeta(meta *yaml.Node) {
 // scalarValue returns the text of the scalar value of key in mapping m, or
 // "".
 func scalarValue(m *yaml.Node, key string) string {
-	_, v := lint.MappingPair(m, key)
-	v = lint.ResolveAlias(v)
+	_, v := yamlutil.MappingPair(m, key)
+	v = yamlutil.ResolveAlias(v)
 	if v == nil || v.Kind != yaml.ScalarNode {
 		return ""
 	}
@@ -426,9 +428,9 @@ func scalarValue(m *yaml.Node, key string) string {
 // convertStrategy renames a Deployment's strategy to updateStrategy and
 // makes its values valid for a DaemonSet.
 func (c *sourceConv) convertStrategy(spec *yaml.Node, s appsv1.DeploymentStrategy) {
-	keys := lint.MappingKeys(spec, "strategy")
+	keys := yamlutil.MappingKeys(spec, "strategy")
 	if len(keys) == 0 {
-		if k, _ := lint.MappingPair(spec, "strategy"); k != nil {
+		if k, _ := yamlutil.MappingPair(spec, "strategy"); k != nil {
 			c.fail(k, "spec.strategy comes from a YAML merge key (<<) and cannot be renamed here; write the object without the merge")
 		}
 		return
@@ -448,7 +450,7 @@ func (c *sourceConv) convertStrategy(spec *yaml.Node, s appsv1.DeploymentStrateg
 	case p.dropSurge:
 		c.drop(ru, "maxSurge", "spec.strategy.rollingUpdate.maxSurge")
 	case p.addSurge && ru != nil:
-		c.edits = append(c.edits, c.f.InsertEntry(ru, nil, "maxSurge: "+lint.QuoteScalar(surgeDefault)+"\n"))
+		c.edits = append(c.edits, yamledit.InsertEntry(c.f, ru, nil, "maxSurge: "+yamlutil.QuoteScalar(surgeDefault)+"\n"))
 	}
 	for _, n := range p.notes {
 		c.noteField(n.field, n.msg)
@@ -462,14 +464,14 @@ func (c *sourceConv) writeSelector(spec, selKey *yaml.Node, labels map[string]st
 		c.fail(c.d.Node, "the object has no spec")
 		return
 	}
-	for _, k := range lint.MappingKeys(spec, "selector") {
+	for _, k := range yamlutil.MappingKeys(spec, "selector") {
 		c.removeNode(spec, k)
 	}
-	before, _ := lint.MappingPair(spec, "template")
+	before, _ := yamlutil.MappingPair(spec, "template")
 	if !slices.Contains(spec.Content, before) {
 		before = nil
 	}
-	c.edits = append(c.edits, c.f.InsertEntry(spec, before, selectorEntry(labels, keyStyle(spec))))
+	c.edits = append(c.edits, yamledit.InsertEntry(c.f, spec, before, selectorEntry(labels, keyStyle(spec))))
 	at := selKey
 	if at == nil {
 		at = before
@@ -506,7 +508,7 @@ func (c *sourceConv) finish() {
 			continue
 		}
 		if x.Kind == yaml.SequenceNode {
-			edits, ok := c.f.RemoveItems(x, list)
+			edits, ok := yamledit.RemoveItems(c.f, x, list)
 			if !ok {
 				c.fail(list[0], "this list item shares its line with another; it cannot be removed by an edit")
 				return
@@ -514,7 +516,7 @@ func (c *sourceConv) finish() {
 			c.edits = append(c.edits, edits...)
 			continue
 		}
-		c.edits = append(c.edits, c.f.RemoveEntries(x, list)...)
+		c.edits = append(c.edits, yamledit.RemoveEntries(c.f, x, list)...)
 	}
 	edits, err := normalize(c.edits, len(c.f.Src))
 	if err != nil {
@@ -545,16 +547,16 @@ func allRemoved(x *yaml.Node, list []*yaml.Node) bool {
 
 // normalize sorts edits, merges deletions that overlap, drops edits that
 // lie inside a deletion, and checks that what is left does not overlap.
-func normalize(edits []lint.Edit, size int) ([]lint.Edit, error) {
+func normalize(edits []manifest.Edit, size int) ([]manifest.Edit, error) {
 	sorted := slices.Clone(edits)
-	slices.SortStableFunc(sorted, func(a, b lint.Edit) int {
+	slices.SortStableFunc(sorted, func(a, b manifest.Edit) int {
 		if a.Start != b.Start {
 			return cmp.Compare(a.Start, b.Start)
 		}
 		return cmp.Compare(b.End, a.End) // the wider first
 	})
-	isDel := func(x lint.Edit) bool { return x.NewText == "" && x.End > x.Start }
-	var out []lint.Edit
+	isDel := func(x manifest.Edit) bool { return x.NewText == "" && x.End > x.Start }
+	var out []manifest.Edit
 	for _, e := range sorted {
 		if k := len(out) - 1; k >= 0 && isDel(out[k]) {
 			prev := &out[k]
@@ -570,5 +572,5 @@ func normalize(edits []lint.Edit, size int) ([]lint.Edit, error) {
 		}
 		out = append(out, e)
 	}
-	return lint.SortEdits(out, size)
+	return manifest.SortEdits(out, size)
 }

@@ -1,6 +1,8 @@
 package convert_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/convert"
@@ -32,7 +34,10 @@ spec:
 	if err != nil {
 		t.Fatal(err)
 	}
-	diags, _ := lint.CheckFile(lint.NewFile("out.yaml", out), lint.Options{Rules: lint.Rules()})
+	diags, _, err := lint.CheckFile(manifest.NewFile("out.yaml", out), lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range diags {
 		if d.Field == "spec.updateStrategy.type" || d.Rule == "update-strategy" || d.Severity == lint.Error {
 			t.Errorf("the converted Deployment gets %s:%d:%d: %s: %s (%s)\n%s", d.File, d.Start.Line, d.Start.Column, d.Severity, d.Message, d.Rule, out)

@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // ConfigFileName is the name of the configuration file that daemonlint
@@ -41,7 +44,7 @@ type Config struct {
 
 	// ruleKeys remembers where each rule was named, for errors found when
 	// the configuration meets a list of rules (see Options).
-	ruleKeys map[string]Position
+	ruleKeys map[string]manifest.Position
 }
 
 // RuleConfig configures one rule.
@@ -62,7 +65,7 @@ type ClusterConfig struct {
 // A ConfigError is a problem at a place in a configuration file.
 type ConfigError struct {
 	File string
-	Pos  Position
+	Pos  manifest.Position
 	Msg  string
 }
 
@@ -81,7 +84,7 @@ func (e *ConfigError) Error() string {
 // YAML syntax error), so that a caller can report unknown rule names in
 // the same breath: every problem of the file at once.
 func ParseConfig(name string, src []byte) (*Config, error) {
-	c := &Config{File: name, Rules: map[string]RuleConfig{}, ruleKeys: map[string]Position{}}
+	c := &Config{File: name, Rules: map[string]RuleConfig{}, ruleKeys: map[string]manifest.Position{}}
 	p := &configParser{file: name}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var root yaml.Node
@@ -89,13 +92,13 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 	case errors.Is(err, io.EOF):
 		return c, nil
 	case err != nil:
-		serr := NewFile(name, src).syntaxError(err, 0, 0)
+		serr := manifest.NewFile(name, src).YAMLError(err)
 		return nil, &ConfigError{File: name, Pos: serr.Pos, Msg: "YAML syntax error: " + serr.Msg}
 	}
 	var extra yaml.Node
 	var extraErr error // reported after the first document's problems, as in the file
 	if err := dec.Decode(&extra); err == nil {
-		extraErr = &ConfigError{File: name, Pos: Position{extra.Line, extra.Column}, Msg: "a configuration file holds one YAML document, not several"}
+		extraErr = &ConfigError{File: name, Pos: manifest.Position{Line: extra.Line, Column: extra.Column}, Msg: "a configuration file holds one YAML document, not several"}
 	}
 	if len(root.Content) == 0 {
 		return c, extraErr
@@ -105,7 +108,7 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		switch key {
 		case "rules":
 			p.mapping(v, "rules", nil, func(rule string, k, v *yaml.Node) {
-				c.ruleKeys[rule] = Position{k.Line, k.Column}
+				c.ruleKeys[rule] = manifest.Position{Line: k.Line, Column: k.Column}
 				var rc RuleConfig
 				p.mapping(v, "rules."+rule, []string{"enabled", "severity"}, func(key string, k, v *yaml.Node) {
 					switch key {
@@ -161,7 +164,7 @@ type configParser struct {
 }
 
 func (p *configParser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, &ConfigError{File: p.file, Pos: Position{n.Line, n.Column}, Msg: fmt.Sprintf(format, args...)})
+	p.errs = append(p.errs, &ConfigError{File: p.file, Pos: manifest.Position{Line: n.Line, Column: n.Column}, Msg: fmt.Sprintf(format, args...)})
 }
 
 // mapping calls f for each entry of mapping n, in order. where names n in
@@ -176,14 +179,14 @@ func (p *configParser) mapping(n *yaml.Node, where string, known []string, f fun
 		if where != "" {
 			what = where
 		}
-		p.errorf(n, "%s must be a mapping, not %s", what, describeNode(n))
+		p.errorf(n, "%s must be a mapping, not %s", what, yamlutil.Describe(n))
 		return
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			p.errorf(k, "keys must be strings, not %s", describeNode(k))
+			p.errorf(k, "keys must be strings, not %s", yamlutil.Describe(k))
 			continue
 		}
 		key := k.Value
@@ -210,7 +213,7 @@ func (p *configParser) sequence(n *yaml.Node, where string, f func(i int, item *
 		return
 	}
 	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s must be a list, not %s", where, describeNode(n))
+		p.errorf(n, "%s must be a list, not %s", where, yamlutil.Describe(n))
 		return
 	}
 	for i, item := range n.Content {
@@ -221,7 +224,7 @@ func (p *configParser) sequence(n *yaml.Node, where string, f func(i int, item *
 // scalar returns the text of a string scalar.
 func (p *configParser) scalar(n *yaml.Node, where string) (string, bool) {
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!str" {
-		p.errorf(n, "%s must be a string, not %s", where, describeNode(n))
+		p.errorf(n, "%s must be a string, not %s", where, yamlutil.Describe(n))
 		return "", false
 	}
 	return n.Value, true
@@ -231,7 +234,7 @@ func (p *configParser) scalar(n *yaml.Node, where string) (string, bool) {
 func (p *configParser) boolean(n *yaml.Node, where string) (bool, bool) {
 	var b bool
 	if n.Kind != yaml.ScalarNode || n.ShortTag() != "!!bool" || n.Decode(&b) != nil {
-		value := describeNode(n)
+		value := yamlutil.Describe(n)
 		if n.Kind == yaml.ScalarNode {
 			value = fmt.Sprintf("%q", n.Value)
 		}
@@ -286,6 +289,7 @@ func (c *Config) Options(rules []*Rule) (Options, error) {
 	for _, r := range rules {
 		rc := c.Rules[r.Name]
 		if rc.Enabled != nil && !*rc.Enabled {
+			opts.Disabled = append(opts.Disabled, r)
 			continue
 		}
 		opts.Rules = append(opts.Rules, r)

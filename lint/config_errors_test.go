@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // TestParseConfigReportsEverything checks that a configuration with
@@ -38,7 +39,7 @@ func TestParseConfigReportsEverything(t *testing.T) {
 			if c == nil {
 				t.Fatal("ParseConfig returned no Config with its errors")
 			}
-			_, err = c.Options(lint.Rules())
+			_, err = c.Options(rules.All())
 			got := ""
 			if err != nil {
 				got = err.Error()

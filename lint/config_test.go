@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 func ruleNames(rules []*lint.Rule) []string {
@@ -35,11 +36,11 @@ cluster:
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts, err := c.Options(lint.Rules())
+	opts, err := c.Options(rules.All())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := ruleNames(opts.Rules); slices.Contains(got, "duplicate-key") || !slices.Contains(got, "syntax") || len(got) != len(lint.Rules())-1 {
+	if got := ruleNames(opts.Rules); slices.Contains(got, "duplicate-key") || !slices.Contains(got, "syntax") || len(got) != len(rules.All())-1 {
 		t.Errorf("rules = %v, want every rule but duplicate-key", got)
 	}
 	if got, want := opts.Severity, map[string]lint.Severity{"kind-spelling": lint.Warning}; len(got) != len(want) || got["kind-spelling"] != lint.Warning {
@@ -64,11 +65,11 @@ func TestConfigEmpty(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			opts, err := c.Options(lint.Rules())
+			opts, err := c.Options(rules.All())
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got, want := len(opts.Rules), len(lint.Rules()); got != want {
+			if got, want := len(opts.Rules), len(rules.All()); got != want {
 				t.Errorf("%d rules, want %d", got, want)
 			}
 			if len(opts.Severity) != 0 || opts.Settings.DisallowPrivileged {
@@ -141,7 +142,7 @@ func TestConfigUnknownRule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = c.Options(lint.Rules())
+	_, err = c.Options(rules.All())
 	want := "cfg/.daemonlint.yaml:3:3: unknown rule \"duplicat-key\" in rules; did you mean \"duplicate-key\"?\n" +
 		"cfg/.daemonlint.yaml:5:3: unknown rule \"no-such-thing\" in rules; daemonlint rules lists the rules"
 	if err == nil || err.Error() != want {
@@ -185,11 +186,11 @@ func TestConfigIgnored(t *testing.T) {
 // is, and still valid, with the default settings, once every commented-out
 // setting is turned on.
 func TestDefaultConfig(t *testing.T) {
-	src := lint.DefaultConfig(lint.Rules())
+	src := lint.DefaultConfig(rules.All())
 	if _, err := lint.ParseConfig("default", src); err != nil {
 		t.Fatalf("the default configuration does not parse: %v", err)
 	}
-	for _, r := range lint.Rules() {
+	for _, r := range rules.All() {
 		if !strings.Contains(string(src), "  # "+r.Name+":\n") {
 			t.Errorf("the default configuration does not list %s", r.Name)
 		}
@@ -200,18 +201,18 @@ func TestDefaultConfig(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the default configuration with every setting on does not parse: %v\n%s", err, on)
 	}
-	if got, want := len(c.Rules), len(lint.Rules()); got != want {
+	if got, want := len(c.Rules), len(rules.All()); got != want {
 		t.Errorf("%d rules configured, want %d", got, want)
 	}
-	opts, err := c.Options(lint.Rules())
+	opts, err := c.Options(rules.All())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := ruleNames(opts.Rules), ruleNames(lint.Rules()); !slices.Equal(got, want) {
+	if got, want := ruleNames(opts.Rules), ruleNames(rules.All()); !slices.Equal(got, want) {
 		t.Errorf("rules = %v, want %v", got, want)
 	}
 	for name, sev := range opts.Severity {
-		if r := lint.RuleByName(name); r.Severity != sev {
+		if r := rules.ByName(name); r.Severity != sev {
 			t.Errorf("%s: severity %s, want its default %s", name, sev, r.Severity)
 		}
 	}

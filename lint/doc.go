@@ -1,42 +1,29 @@
-// Package lint reads Kubernetes manifests with a position for every node and
-// checks them with rules, the way the API server would judge them.
+// Package lint is daemonlint's rule engine: it runs rules over Kubernetes
+// manifests read by package manifest and collects their findings, with
+// positions, severities and fixes. The rules themselves are in package
+// lint/rules; the engine knows none of them and runs those its caller
+// gives it.
 //
 // Linting a manifest takes three calls:
 //
-//	f := lint.NewFile("agent.yaml", src)
-//	res := lint.Run([]*lint.File{f}, lint.Options{Rules: lint.Rules()})
+//	f := manifest.NewFile("agent.yaml", src)
+//	res, err := lint.Run([]*manifest.File{f}, lint.Options{Rules: rules.All()})
+//	if err != nil {
+//		return err // no rules, or an invalid rule list
+//	}
 //	for _, d := range res.Diagnostics {
 //		fmt.Printf("%s:%d:%d: %s (%s)\n", d.File, d.Start.Line, d.Start.Column, d.Message, d.Rule)
 //	}
 //
-// Package report writes a Result as text, JSON, SARIF, GitHub workflow
-// commands or JUnit XML.
+// A zero Options has no rules, and Run refuses it (ErrNoRules) rather than
+// check nothing. Package report writes a Result as text, JSON, SARIF,
+// GitHub workflow commands or JUnit XML.
 //
 // # Files, documents and positions
 //
-// A File is a name and its bytes. Parse reads all of a file's documents
-// with one yaml.v3 decoder, so every line is absolute in the file; a List
-// (any object with a top-level items sequence, as kubectl sees it) gives one
-// Document per item as well, positioned inside the List. A Document carries
-// its yaml.v3 node tree and its apiVersion, kind, name and namespace.
-//
-// yaml.v3 reports a 1-based line and a column counted in characters, and no
-// end. File.Offset is the one place that turns a line and column into a
-// byte offset (it knows multi-byte characters, tabs, CRLF and a byte-order
-// mark); File.NodeEnd computes where a node ends; File.Position goes back.
-// Document.Lookup turns an API-server field path such as
-// "spec.template.spec.containers[1].name" or "metadata.labels[app]" into
-// the node and span it names, or those of its nearest existing parent.
-//
-// # Two readings of one document
-//
-// Positions come from the yaml.v3 tree, which reads YAML 1.2. Values must
-// mean what they mean to the API server, which gets JSON that kubectl made
-// with YAML 1.1 rules: an unquoted on, yes or off is a boolean there.
-// Document.JSON gives that JSON, Document.Value the same object as Go values
-// (for checks such as JSON schemas that work on values), and Document.Decode
-// the typed object the server would decode from the JSON. A finding from the
-// typed object is placed with Lookup of its field path.
+// Files, documents, field paths, the two readings of a document (the YAML
+// node tree for positions, the API server's YAML 1.1 reading for values)
+// and edits are package manifest's; see its documentation.
 //
 // # Rules and passes
 //
@@ -48,10 +35,14 @@
 // checks), daemonlint rules, daemonlint explain RULE, the help of SARIF
 // output and the README's rule table.
 //
-// Rules are listed in plain slices (see Rules); nothing registers itself,
-// and Validate checks a list. Run calls a rule once per document of the
-// kinds it reads (or once per file, for FileScope rules) with a Pass, which
-// holds the file, the document and Report. A rule reports findings through
+// Rules are listed in plain slices (rules.All has daemonlint's); nothing
+// registers itself, and CheckRules checks a list (Run does too). Run calls
+// a rule once per document of the kinds it reads (or once per file, for
+// FileScope rules, and once per file after ignore directives were applied,
+// for DirectiveScope rules) with a Pass, which holds the file, the document
+// and Report. Rules do not call one another: a rule that must know whether
+// another runs asks Pass.Enabled (validation reports selector errors itself
+// when selector-mismatch is turned off). A rule reports findings through
 // the Pass; its own error return is only for when the rule itself broke. A
 // panic in a rule is recovered and reported as an internal-error diagnostic.
 //
@@ -62,12 +53,19 @@
 // sees the file's syntax errors, not its documents; when it must look at
 // them, its EachDocument function is called with each one as it is read.
 //
+// # Templates and internal errors
+//
+// A file that is an unrendered template ({{ … }}) cannot be checked: Run
+// drops the other findings on it and reports it once, as an error under
+// the rule name TemplateRule ("syntax"), whether or not the syntax rule
+// runs. A rule that panics or returns an error, or the engine failing on a
+// file, gives a diagnostic of InternalErrorRule.
+//
 // # Limits
 //
-// Parse stops reading a document at MaxDocumentBytes of YAML or
-// MaxDocumentItems lines and list items, and JSON refuses an object over
-// MaxObjectBytes; either is a syntax finding that names the limit, and the
-// rest of the file is read.
+// Beside manifest's limits on documents, a rule reports at most
+// MaxFindingsPerRule findings in one document, and one more that counts the
+// rest.
 //
 // # Diagnostics and fixes
 //
@@ -77,14 +75,19 @@
 // Severities mean: Error, the API server would reject it; Warning, it
 // accepts it but it is very likely a mistake; Info, advice.
 //
-// A Fix is a message and a list of Edits; an Edit replaces a half-open byte
-// range of the original file with new text. Fixes are independent edits
-// against the same original; ApplyEdits sorts them and refuses overlaps,
-// and ApplyFixes applies the first fix of each diagnostic, leaving those
-// that overlap for a second run. Output is never made by re-encoding a
-// yaml.v3 tree: that would lose comments, blank lines, quoting and key
-// order. The helpers RemoveEntry, RemoveEntries, RemoveItems, InsertEntry
-// and ReplaceScalar on File write edits in the document's own style.
+// A Fix is a message and a list of manifest.Edits, byte ranges of the
+// original file of its diagnostic. ApplyFixes(f, diags) applies the first
+// fix of each of f's diagnostics, leaving those that overlap for a second
+// run; it leaves out the diagnostics of other files, so a whole Result's
+// diagnostics can be passed for each of its files:
+//
+//	for _, f := range res.Files {
+//		fixed, n, err := lint.ApplyFixes(f, res.Diagnostics)
+//		…
+//	}
+//
+// Output is never made by re-encoding a yaml.v3 tree: that would lose
+// comments, blank lines, quoting and key order.
 //
 // # Configuration
 //
@@ -107,14 +110,17 @@
 // "# daemonlint:file-ignore RULE REASON" comment covers its whole file, and
 // the object annotation daemonlint.io/ignore ("RULE[,RULE] [REASON]")
 // covers its object, for YAML that a tool generates without comments.
-// CheckFile drops the findings they suppress after every rule has run.
-// The ignore-directive rule reports directives without a reason (which
-// suppress nothing), names of unknown rules, and comment directives that
-// suppressed nothing, with a fix that removes them.
+// The engine drops the findings they suppress after every rule has run,
+// whether or not the ignore-directive rule runs. It hands the problems of
+// the directives (no reason, which suppresses nothing; a name of a rule
+// that is neither in Options.Rules nor in Options.Disabled; a comment
+// directive that suppressed nothing, with a fix that removes it) to the
+// DirectiveScope rules in Pass.Directives: the ignore-directive rule of
+// lint/rules reports them.
 //
 // # Testing rules
 //
-// Package linttest runs a rule on YAML files that carry their expectations
+// Package linttest runs rules on YAML files that carry their expectations
 // inline: a comment `# want "regexp"` on the line where a diagnostic must
 // start. Every diagnostic must match one, and every expectation must be
 // met; a file's fixes are compared with its .golden file, which

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Lint a manifest held in memory, print the findings, and apply their fixes
@@ -33,14 +35,20 @@ spec:
       - name: collector
         image: fluent/fluent-bit:3.0
 `)
-	opts := lint.Options{Rules: lint.Rules()}
-	res := lint.Run([]*lint.File{lint.NewFile("collector.yaml", src)}, opts)
+	opts := lint.Options{Rules: rules.All()}
+	f := manifest.NewFile("collector.yaml", src)
+	res, err := lint.Run([]*manifest.File{f}, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, d := range res.Diagnostics {
 		fmt.Printf("%s:%d:%d: %s: %s (%s)\n", d.File, d.Start.Line, d.Start.Column, d.Severity, d.Message, d.Rule)
 	}
 
 	for {
-		fixed, n, err := lint.ApplyFixes(src, res.Diagnostics)
+		// ApplyFixes takes the fixes of f's diagnostics only: with several
+		// files, call it once per file.
+		fixed, n, err := lint.ApplyFixes(f, res.Diagnostics)
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -52,8 +60,11 @@ spec:
 				fmt.Println("fixed:", d.Fixes[0].Message)
 			}
 		}
-		src = fixed
-		res = lint.Run([]*lint.File{lint.NewFile("collector.yaml", src)}, opts)
+		f = manifest.NewFile("collector.yaml", fixed)
+		res, err = lint.Run([]*manifest.File{f}, opts)
+		if err != nil {
+			log.Fatal(err)
+		}
 	}
 	fmt.Printf("%d errors left\n", res.Count(lint.Error))
 	// Output:
@@ -76,12 +87,12 @@ func Example_config() {
 	if err != nil {
 		log.Fatal(err) // file:line:col: what is wrong
 	}
-	opts, err := cfg.Options(lint.Rules())
+	opts, err := cfg.Options(rules.All())
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	var files []*lint.File
+	var files []*manifest.File
 	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -103,14 +114,17 @@ func Example_config() {
 		if err != nil {
 			return err
 		}
-		files = append(files, lint.NewFile(filepath.ToSlash(rel), src))
+		files = append(files, manifest.NewFile(filepath.ToSlash(rel), src))
 		return nil
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
 
-	res := lint.Run(files, opts)
+	res, err := lint.Run(files, opts)
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, d := range res.Diagnostics {
 		fmt.Printf("%s:%d:%d: %s: %s (%s)\n", d.File, d.Start.Line, d.Start.Column, d.Severity, d.Message, d.Rule)
 	}
@@ -143,7 +157,10 @@ metadata:
 data:
   level: info # daemonlint:ignore duplicate-key nothing repeats here
 `)
-	diags, _ := lint.CheckFile(lint.NewFile("settings.yaml", src), lint.Options{Rules: lint.Rules()})
+	diags, _, err := lint.CheckFile(manifest.NewFile("settings.yaml", src), lint.Options{Rules: rules.All()})
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, d := range diags {
 		fmt.Printf("%d:%d: %s (%s)\n", d.Start.Line, d.Start.Column, d.Message, d.Rule)
 	}

@@ -7,51 +7,11 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/suggest"
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+	"github.com/daemonlint/daemonlint/manifest"
 )
-
-// IgnoreDirective reports ignore directives that lack a reason, name a rule
-// that does not exist, or suppress nothing. The directives themselves are
-// honoured by the engine whether this rule runs or not.
-var IgnoreDirective = &Rule{
-	Name: "ignore-directive",
-	Doc: `An ignore directive must name real rules, give a reason, and suppress something
-
-A comment "# daemonlint:ignore RULE[,RULE] REASON" at the end of a line, or
-on a line of its own just above it, suppresses those rules' findings that
-start on that line; "# daemonlint:file-ignore RULE[,RULE] REASON" anywhere
-in a file suppresses them in the whole file. kubectl ignores comments, so
-the manifest applies exactly as before.
-
-The reason is required, so that every exception in a repository says why it
-is there: a directive without one suppresses nothing. It runs to the end of
-the line, or to a further comment (" #"). A directive that names
-a rule daemonlint does not have, or that suppresses nothing (the problem was
-fixed, or the comment is on the wrong line), is reported too, so that stale
-exceptions do not pile up; the fix removes it.
-
-Tools that generate YAML cannot keep comments; they can set the annotation
-daemonlint.io/ignore on an object instead. Its value has the same form,
-"RULE[,RULE] REASON", but the reason is optional there, and it suppresses
-those rules for the whole object. An annotation that suppresses nothing is
-not reported, as generators put the same one on many objects.`,
-	Bad: `metadata:
-  labels:
-    app: agent
-    app: agent # daemonlint:ignore duplicate-key
-`,
-	Good: `metadata:
-  labels:
-    app: agent
-    app: agent # daemonlint:ignore duplicate-key generated; both values are equal
-`,
-	Since:    "v0.1.0",
-	Severity: Warning,
-	Scope:    FileScope,
-	// The engine checks directives after every other rule has run (it must
-	// know what they found), so Run has nothing to do. Listing the rule in
-	// Options.Rules is what turns its reports on.
-	Run: func(*Pass) error { return nil },
-}
 
 // IgnoreAnnotation is the object annotation that suppresses rules for the
 // whole object: its value is "RULE[,RULE]", optionally followed by a blank
@@ -63,7 +23,7 @@ const IgnoreAnnotation = "daemonlint.io/ignore"
 type directive struct {
 	// span is the comment, from # to its last non-blank character, or the
 	// annotation's value.
-	span Span
+	span manifest.Span
 	// wholeLine is set for a comment alone on its line.
 	wholeLine bool
 	// file is set for file-ignore; line is the line whose findings a
@@ -73,7 +33,7 @@ type directive struct {
 	// object is the span of the object an annotation covers, and doc its
 	// index; annotation is set for annotations.
 	annotation bool
-	object     Span
+	object     manifest.Span
 	doc        int
 	// rules are the rule names, with their spans.
 	rules []directiveRule
@@ -83,7 +43,7 @@ type directive struct {
 
 type directiveRule struct {
 	name string
-	span Span
+	span manifest.Span
 	used bool
 }
 
@@ -103,18 +63,17 @@ type directiveNeeds struct {
 
 // applyDirectives drops the diagnostics that the file's ignore directives
 // and annotations suppress, and returns the rest with the problems of the
-// directives themselves (when the ignore-directive rule is among
-// opts.Rules). clean says whether every rule ran on every document (no
+// directives themselves (for the DirectiveScope rules to report; see
+// Pass.Directives). clean says whether every rule ran on every document (no
 // syntax error, no template), which is when a directive that suppressed
 // nothing can be called unused.
-func applyDirectives(f *File, docs []*docResult, need directiveNeeds, clean bool, opts Options, diags []Diagnostic) (kept, problems []Diagnostic) {
+func applyDirectives(f *manifest.File, docs []*docResult, need directiveNeeds, clean bool, opts Options, diags []Diagnostic) (kept, problems []Diagnostic) {
 	if !need.comments && !need.annotations {
 		return diags, nil
 	}
-	report := slices.ContainsFunc(opts.Rules, func(r *Rule) bool { return r.Name == IgnoreDirective.Name })
 	known := map[string]bool{}
 	ran := map[string]bool{}
-	for _, r := range Rules() {
+	for _, r := range opts.Disabled {
 		known[r.Name] = true
 	}
 	for _, r := range opts.Rules {
@@ -122,10 +81,9 @@ func applyDirectives(f *File, docs []*docResult, need directiveNeeds, clean bool
 		ran[r.Name] = true
 	}
 	var found []Diagnostic
-	problem := func(sp Span, msg string, fixes ...Fix) {
+	problem := func(sp manifest.Span, msg string, fixes ...Fix) {
 		d := Diagnostic{
 			File: f.Name, Span: sp,
-			Rule: IgnoreDirective.Name, Severity: IgnoreDirective.Severity,
 			Message: msg, Fixes: fixes,
 		}
 		if doc := documentAt(docs, sp.Start); doc != nil {
@@ -200,9 +158,6 @@ func applyDirectives(f *File, docs []*docResult, need directiveNeeds, clean bool
 			unusedDirective(f, dir, known, ran, problem)
 		}
 	}
-	if !report {
-		return kept, nil
-	}
 	return kept, found
 }
 
@@ -236,7 +191,7 @@ func suppress(dirs []*directive, d Diagnostic) bool {
 // fix that removes them (or the whole comment, when none was used). Rules
 // that did not run are not reported: a rule turned off in the configuration
 // finds nothing to suppress.
-func unusedDirective(f *File, dir *directive, known, ran map[string]bool, problem func(Span, string, ...Fix)) {
+func unusedDirective(f *manifest.File, dir *directive, known, ran map[string]bool, problem func(manifest.Span, string, ...Fix)) {
 	var unused []directiveRule
 	for _, r := range dir.rules {
 		if known[r.name] && ran[r.name] && !r.used {
@@ -254,61 +209,61 @@ func unusedDirective(f *File, dir *directive, known, ran map[string]bool, proble
 	}
 	if len(unused) == len(dir.rules) {
 		problem(dir.span, fmt.Sprintf("ignore directive for %s suppresses nothing %s; remove it", joinRuleNames(unused), where),
-			Fix{Message: "Remove the unused ignore directive", Edits: []Edit{removeComment(f, dir)}})
+			Fix{Message: "Remove the unused ignore directive", Edits: []manifest.Edit{removeComment(f, dir)}})
 		return
 	}
 	for _, r := range unused {
 		problem(r.span, fmt.Sprintf("ignore directive for %s suppresses nothing %s; remove %s from it", r.name, where, r.name),
-			Fix{Message: fmt.Sprintf("Remove %s from the ignore directive", r.name), Edits: []Edit{removeRuleName(f, dir, r)}})
+			Fix{Message: fmt.Sprintf("Remove %s from the ignore directive", r.name), Edits: []manifest.Edit{removeRuleName(f, dir, r)}})
 	}
 }
 
 // removeComment returns the edit that removes a directive comment: the
 // whole line when the comment is alone on it, otherwise the comment and the
 // blanks before it.
-func removeComment(f *File, dir *directive) Edit {
+func removeComment(f *manifest.File, dir *directive) manifest.Edit {
 	pos := f.Position(dir.span.Start)
-	lineEnd := f.lineEnd(pos.Line)
+	lineEnd := f.LineEnd(pos.Line)
 	if dir.wholeLine {
 		if dir.span.End == lineEnd {
-			end := f.lineStart(pos.Line + 1)
+			end := f.LineStart(pos.Line + 1)
 			if pos.Line >= f.LineCount() {
 				end = len(f.Src)
 			}
-			return Edit{Start: f.lineStart(pos.Line), End: end}
+			return manifest.Edit{Start: f.LineStart(pos.Line), End: end}
 		}
 		// Another comment follows on the line: keep it.
 		end := dir.span.End
 		for end < lineEnd && (f.Src[end] == ' ' || f.Src[end] == '\t') {
 			end++
 		}
-		return Edit{Start: dir.span.Start, End: end}
+		return manifest.Edit{Start: dir.span.Start, End: end}
 	}
 	start := dir.span.Start
 	for start > 0 && (f.Src[start-1] == ' ' || f.Src[start-1] == '\t') {
 		start--
 	}
-	return Edit{Start: start, End: dir.span.End}
+	return manifest.Edit{Start: start, End: dir.span.End}
 }
 
 // removeRuleName returns the edit that removes one rule name and a comma
 // next to it from a directive's list.
-func removeRuleName(f *File, dir *directive, r directiveRule) Edit {
+func removeRuleName(f *manifest.File, dir *directive, r directiveRule) manifest.Edit {
 	i := slices.IndexFunc(dir.rules, func(x directiveRule) bool { return x.span == r.span })
 	if i > 0 {
-		return Edit{Start: dir.rules[i-1].span.End, End: r.span.End}
+		return manifest.Edit{Start: dir.rules[i-1].span.End, End: r.span.End}
 	}
-	return Edit{Start: r.span.Start, End: dir.rules[i+1].span.Start}
+	return manifest.Edit{Start: r.span.Start, End: dir.rules[i+1].span.Start}
 }
 
 // scanDirectives finds the directive comments of a file. A # starts a
 // comment when it is at the start of a line or after a blank, and is not
 // inside a scalar (a quoted string or a block scalar), which the parsed
 // documents tell.
-func scanDirectives(f *File, docs []*docResult, problem func(Span, string, ...Fix)) []*directive {
+func scanDirectives(f *manifest.File, docs []*docResult, problem func(manifest.Span, string, ...Fix)) []*directive {
 	var (
 		dirs    []*directive
-		scalars []Span
+		scalars []manifest.Span
 		walked  bool
 	)
 	inScalar := func(off int) bool {
@@ -316,12 +271,12 @@ func scanDirectives(f *File, docs []*docResult, problem func(Span, string, ...Fi
 			for _, d := range docs {
 				scalars = append(scalars, d.scalars...)
 			}
-			slices.SortFunc(scalars, func(a, b Span) int { return a.Start - b.Start })
+			slices.SortFunc(scalars, func(a, b manifest.Span) int { return a.Start - b.Start })
 			walked = true
 		}
 		// Scalars do not overlap: only the last one that starts before off
 		// can hold it.
-		i, _ := slices.BinarySearchFunc(scalars, off, func(s Span, off int) int {
+		i, _ := slices.BinarySearchFunc(scalars, off, func(s manifest.Span, off int) int {
 			if s.Start < off {
 				return -1
 			}
@@ -334,7 +289,7 @@ func scanDirectives(f *File, docs []*docResult, problem func(Span, string, ...Fi
 		if !bytes.Contains(text, []byte(ignoreMarker)) {
 			continue
 		}
-		start := f.lineStart(line)
+		start := f.LineStart(line)
 		for i := 0; i < len(text); i++ {
 			if text[i] != '#' || i > 0 && text[i-1] != ' ' && text[i-1] != '\t' {
 				continue
@@ -361,12 +316,12 @@ func scanDirectives(f *File, docs []*docResult, problem func(Span, string, ...Fi
 // parseDirective parses a comment (starting with #) at offset off. It
 // returns nil when the comment is not a directive, and reports a comment
 // that starts like one but names no known directive.
-func parseDirective(comment []byte, off int, problem func(Span, string, ...Fix)) *directive {
+func parseDirective(comment []byte, off int, problem func(manifest.Span, string, ...Fix)) *directive {
 	body := bytes.TrimLeft(comment[1:], " \t")
 	bodyOff := off + len(comment) - len(body)
 	word, _, _ := bytes.Cut(body, []byte(" "))
 	word, _, _ = bytes.Cut(word, []byte("\t"))
-	span := Span{off, off + len(comment)}
+	span := manifest.Span{Start: off, End: off + len(comment)}
 	dir := &directive{span: span}
 	switch string(word) {
 	case ignoreKeyword:
@@ -380,7 +335,7 @@ func parseDirective(comment []byte, off int, problem func(Span, string, ...Fix))
 		switch w := strings.ToLower(string(word)); {
 		case strings.Contains(w, "file"):
 			msg = fmt.Sprintf("unknown directive %q; did you mean %q?", word, fileIgnoreKeyword)
-		case strings.Contains(w, "ignore") || strings.Contains(w, "disable") || editDistance(w, ignoreKeyword) <= 3:
+		case strings.Contains(w, "ignore") || strings.Contains(w, "disable") || suggest.Distance(w, ignoreKeyword) <= 3:
 			msg = fmt.Sprintf("unknown directive %q; did you mean %q?", word, ignoreKeyword)
 		}
 		problem(span, msg)
@@ -421,7 +376,7 @@ func splitRuleNames(list string, off int) []directiveRule {
 	pos := off
 	for name := range strings.SplitSeq(list, ",") {
 		if name != "" {
-			out = append(out, directiveRule{name: name, span: Span{pos, pos + len(name)}})
+			out = append(out, directiveRule{name: name, span: manifest.Span{Start: pos, End: pos + len(name)}})
 		}
 		pos += len(name) + 1
 	}
@@ -430,7 +385,7 @@ func splitRuleNames(list string, off int) []directiveRule {
 
 // nextContentLine returns the first line after line that holds something
 // other than blanks and comments, or 0.
-func nextContentLine(f *File, line int) int {
+func nextContentLine(f *manifest.File, line int) int {
 	for l := line + 1; l <= f.LineCount(); l++ {
 		text := bytes.TrimLeft(f.Line(l), " \t")
 		if len(text) > 0 && text[0] != '#' {
@@ -444,18 +399,18 @@ func nextContentLine(f *File, line int) int {
 // included) that may hold a # that is not a comment: quoted and block
 // scalars. The first line of a block scalar, where a comment may follow its
 // indicator, is left out.
-func scalarSpans(f *File, doc *Document) []Span {
-	var spans []Span
+func scalarSpans(f *manifest.File, doc *manifest.Document) []manifest.Span {
+	var spans []manifest.Span
 	var walk func(n *yaml.Node, depth int)
 	walk = func(n *yaml.Node, depth int) {
-		if n == nil || depth > maxDepth {
+		if n == nil || depth > manifest.MaxDepth {
 			return
 		}
 		if n.Kind == yaml.ScalarNode {
 			switch {
 			case n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
 				sp := f.NodeSpan(n)
-				sp.Start = f.lineStart(f.Position(sp.Start).Line + 1)
+				sp.Start = f.LineStart(f.Position(sp.Start).Line + 1)
 				if sp.Start < sp.End {
 					spans = append(spans, sp)
 				}
@@ -474,22 +429,22 @@ func scalarSpans(f *File, doc *Document) []Span {
 
 // annotationDirectives returns the daemonlint.io/ignore annotations of a
 // document and the items of a List.
-func annotationDirectives(f *File, docs []*Document) []*directive {
+func annotationDirectives(f *manifest.File, docs []*manifest.Document) []*directive {
 	var dirs []*directive
 	for _, d := range docs {
-		meta := resolveAlias(d.Field("metadata"))
+		meta := yamlutil.ResolveAlias(d.Field("metadata"))
 		if meta == nil || meta.Kind != yaml.MappingNode {
 			continue
 		}
-		ann := resolveAlias(mappingValue(meta, "annotations"))
+		ann := yamlutil.ResolveAlias(yamlutil.MappingValue(meta, "annotations"))
 		if ann == nil || ann.Kind != yaml.MappingNode {
 			continue
 		}
-		v := resolveAlias(mappingValue(ann, IgnoreAnnotation))
+		v := yamlutil.ResolveAlias(yamlutil.MappingValue(ann, IgnoreAnnotation))
 		if v == nil || v.Kind != yaml.ScalarNode {
 			continue
 		}
-		value, ok := resolveScalar(v).(string)
+		value, ok := yamlutil.ResolveScalar(v).(string)
 		if !ok {
 			continue
 		}
@@ -500,7 +455,7 @@ func annotationDirectives(f *File, docs []*Document) []*directive {
 		// every name is placed on the whole value.
 		off := sp.Start
 		for _, r := range splitRuleNames(names, 0) {
-			r.span = Span{off + r.span.Start, off + r.span.End}
+			r.span = manifest.Span{Start: off + r.span.Start, End: off + r.span.End}
 			if v.Style != 0 || strings.TrimSpace(value) != value {
 				r.span = sp
 			}
@@ -528,13 +483,11 @@ func documentAt(docs []*docResult, off int) *docSummary {
 
 // closestRuleName returns the known rule name closest to name, or "".
 func closestRuleName(name string, known map[string]bool) string {
-	best, bestDist := "", 4
+	names := make([]string, 0, len(known))
 	for k := range known {
-		if d := editDistance(name, k); d < bestDist || d == bestDist && k < best {
-			best, bestDist = k, d
-		}
+		names = append(names, k)
 	}
-	return best
+	return suggest.Search{Max: suggest.Within(3), FirstOfTies: true}.Closest(name, names)
 }
 
 func joinRuleNames(rules []directiveRule) string {

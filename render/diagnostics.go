@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/lint"
 )
 
@@ -20,7 +22,7 @@ type Finding struct {
 	// Rendered is where the finding starts in the rendered stream, and
 	// RenderedLine that line's text (without its line break), for output
 	// that shows it beside the source line when they differ.
-	Rendered     lint.Position
+	Rendered     manifest.Position
 	RenderedLine string
 	// Advice holds the messages of the fixes that were dropped because
 	// they would edit text the source does not hold literally (a value
@@ -44,7 +46,7 @@ type ReadFunc func(file string) ([]byte, error)
 // text came from. read is called with the source file's name; an error
 // from it is returned, wrapped.
 func MapDiagnostic(d lint.Diagnostic, out Output, read ReadFunc) (Finding, error) {
-	rf := lint.NewFile(out.Name, out.Src)
+	rf := manifest.NewFile(out.Name, out.Src)
 	fd := Finding{Output: out.Name, Rendered: rf.Position(d.Span.Start), Origins: []Origin{out.Origin}}
 	fd.RenderedLine = strings.TrimRight(string(rf.Line(fd.Rendered.Line)), "\r\n")
 	loc := out.Map.Locate(d.Span.Start, d.Span.End)
@@ -56,10 +58,10 @@ func MapDiagnostic(d lint.Diagnostic, out Output, read ReadFunc) (Finding, error
 	if end < start {
 		end = start
 	}
-	sf := lint.NewFile(loc.File, src)
+	sf := manifest.NewFile(loc.File, src)
 	m := d
 	m.File = loc.File
-	m.Span = lint.Span{Start: start, End: end}
+	m.Span = manifest.Span{Start: start, End: end}
 	m.Start, m.End = sf.Position(start), sf.Position(end)
 	if loc.Note != "" {
 		m.Message += " (" + loc.Note + ")"
@@ -83,13 +85,13 @@ func clamp(n, size int) int {
 // mapFix moves fix's edits onto file's bytes, or reports false when one
 // of them does not land exactly on literal text of file.
 func mapFix(fix lint.Fix, sm SourceMap, file string, size int) (lint.Fix, bool) {
-	out := lint.Fix{Message: fix.Message, Edits: make([]lint.Edit, 0, len(fix.Edits))}
+	out := lint.Fix{Message: fix.Message, Edits: make([]manifest.Edit, 0, len(fix.Edits))}
 	for _, e := range fix.Edits {
 		l := sm.Locate(e.Start, e.End)
 		if !l.Exact || l.File != file || l.End-l.Start != e.End-e.Start || l.End > size {
 			return lint.Fix{}, false
 		}
-		out.Edits = append(out.Edits, lint.Edit{Start: l.Start, End: l.End, NewText: e.NewText})
+		out.Edits = append(out.Edits, manifest.Edit{Start: l.Start, End: l.End, NewText: e.NewText})
 	}
 	return out, true
 }
@@ -106,16 +108,16 @@ func FailureDiagnostic(f Failure, read ReadFunc) Finding {
 		Message:  strings.Join(strings.Fields(f.Message), " "),
 	}
 	if src, err := read(f.File); err == nil && f.Line > 0 {
-		sf := lint.NewFile(f.File, src)
+		sf := manifest.NewFile(f.File, src)
 		start := sf.Offset(f.Line, 1)
 		end := start
 		for end < len(src) && src[end] != '\n' {
 			end++
 		}
-		d.Span = lint.Span{Start: start, End: end}
+		d.Span = manifest.Span{Start: start, End: end}
 		d.Start, d.End = sf.Position(start), sf.Position(end)
 	} else {
-		d.Start, d.End = lint.Position{Line: max(f.Line, 1), Column: 1}, lint.Position{Line: max(f.Line, 1), Column: 1}
+		d.Start, d.End = manifest.Position{Line: max(f.Line, 1), Column: 1}, manifest.Position{Line: max(f.Line, 1), Column: 1}
 	}
 	return Finding{Diagnostic: d, Output: f.File, Origins: []Origin{f.Origin}}
 }
@@ -127,7 +129,7 @@ func FailureDiagnostic(f Failure, read ReadFunc) Finding {
 func Dedupe(fs []Finding) []Finding {
 	type key struct {
 		file, rule, field, msg string
-		span                   lint.Span
+		span                   manifest.Span
 		sev                    lint.Severity
 	}
 	seen := map[key]int{}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/lint"
 )
 
@@ -44,42 +46,42 @@ func TestMapDiagnostic(t *testing.T) {
 	tests := []struct {
 		name      string
 		d         lint.Diagnostic
-		wantSpan  lint.Span
-		wantStart lint.Position
+		wantSpan  manifest.Span
+		wantStart manifest.Position
 		wantMsg   string
 		wantFixes int
 		advice    []string
-		rendered  lint.Position
+		rendered  manifest.Position
 	}{
 		{
 			name: "exact span keeps its fix, shifted",
-			d: lint.Diagnostic{File: out.Name, Span: lint.Span{Start: kind, End: kind + 9}, Rule: "kind-spelling", Message: "bad kind",
-				Fixes: []lint.Fix{{Message: "Write DaemonSet", Edits: []lint.Edit{{Start: kind, End: kind + 9, NewText: "DaemonSet"}}}}},
-			wantSpan:  lint.Span{Start: 26, End: 35},
-			wantStart: lint.Position{Line: 2, Column: 7},
+			d: lint.Diagnostic{File: out.Name, Span: manifest.Span{Start: kind, End: kind + 9}, Rule: "kind-spelling", Message: "bad kind",
+				Fixes: []lint.Fix{{Message: "Write DaemonSet", Edits: []manifest.Edit{{Start: kind, End: kind + 9, NewText: "DaemonSet"}}}}},
+			wantSpan:  manifest.Span{Start: 26, End: 35},
+			wantStart: manifest.Position{Line: 2, Column: 7},
 			wantMsg:   "bad kind",
 			wantFixes: 1,
-			rendered:  lint.Position{Line: 3, Column: 7},
+			rendered:  manifest.Position{Line: 3, Column: 7},
 		},
 		{
 			name: "generated span drops its fix and gains the note",
-			d: lint.Diagnostic{File: out.Name, Span: lint.Span{Start: 2, End: 11}, Rule: "r", Message: "bad header",
-				Fixes: []lint.Fix{{Message: "Fix it", Edits: []lint.Edit{{Start: 2, End: 11, NewText: "x"}}}}},
-			wantSpan:  lint.Span{},
-			wantStart: lint.Position{Line: 1, Column: 1},
+			d: lint.Diagnostic{File: out.Name, Span: manifest.Span{Start: 2, End: 11}, Rule: "r", Message: "bad header",
+				Fixes: []lint.Fix{{Message: "Fix it", Edits: []manifest.Edit{{Start: 2, End: 11, NewText: "x"}}}}},
+			wantSpan:  manifest.Span{},
+			wantStart: manifest.Position{Line: 1, Column: 1},
 			wantMsg:   "bad header (from values.yaml: header)",
 			advice:    []string{"Fix it"},
-			rendered:  lint.Position{Line: 1, Column: 3},
+			rendered:  manifest.Position{Line: 1, Column: 3},
 		},
 		{
 			name: "a fix with one edit in generated text is dropped",
-			d: lint.Diagnostic{File: out.Name, Span: lint.Span{Start: kind, End: kind + 9}, Rule: "r", Message: "m",
-				Fixes: []lint.Fix{{Message: "Fix both", Edits: []lint.Edit{{Start: kind, End: kind + 9, NewText: "DaemonSet"}, {Start: 0, End: 1, NewText: ""}}}}},
-			wantSpan:  lint.Span{Start: 26, End: 35},
-			wantStart: lint.Position{Line: 2, Column: 7},
+			d: lint.Diagnostic{File: out.Name, Span: manifest.Span{Start: kind, End: kind + 9}, Rule: "r", Message: "m",
+				Fixes: []lint.Fix{{Message: "Fix both", Edits: []manifest.Edit{{Start: kind, End: kind + 9, NewText: "DaemonSet"}, {Start: 0, End: 1, NewText: ""}}}}},
+			wantSpan:  manifest.Span{Start: 26, End: 35},
+			wantStart: manifest.Position{Line: 2, Column: 7},
 			wantMsg:   "m",
 			advice:    []string{"Fix both"},
-			rendered:  lint.Position{Line: 3, Column: 7},
+			rendered:  manifest.Position{Line: 3, Column: 7},
 		},
 	}
 	for _, tt := range tests {
@@ -108,7 +110,7 @@ func TestMapDiagnostic(t *testing.T) {
 				t.Errorf("rendered line: got %q, want %q", got.RenderedLine, want)
 			}
 			if tt.wantFixes > 0 {
-				fixed, err := lint.ApplyEdits([]byte(source), d.Fixes[0].Edits)
+				fixed, err := manifest.ApplyEdits([]byte(source), d.Fixes[0].Edits)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -131,7 +133,7 @@ func TestMapDiagnostic(t *testing.T) {
 func TestDedupe(t *testing.T) {
 	o := func(v string) Origin { return Origin{Kind: "chart", Root: "c", Values: []string{"values.yaml", v}} }
 	d := func(msg string, start int) lint.Diagnostic {
-		return lint.Diagnostic{File: "c/templates/ds.yaml", Span: lint.Span{Start: start, End: start + 1}, Rule: "r", Message: msg}
+		return lint.Diagnostic{File: "c/templates/ds.yaml", Span: manifest.Span{Start: start, End: start + 1}, Rule: "r", Message: msg}
 	}
 	in := []Finding{
 		{Diagnostic: d("a", 1), Origins: []Origin{o("values.yaml")}},
@@ -161,7 +163,7 @@ func TestFailureDiagnostic(t *testing.T) {
 	if got.Rule != "render" || got.Severity != lint.Error || got.Message != "execution error at (x:2:3): no" {
 		t.Errorf("got %+v", got)
 	}
-	if got.Start != (lint.Position{Line: 2, Column: 1}) || got.Span != (lint.Span{Start: 5, End: 20}) {
+	if got.Start != (manifest.Position{Line: 2, Column: 1}) || got.Span != (manifest.Span{Start: 5, End: 20}) {
 		t.Errorf("at: got %v %v, want 2:1 [5, 20)", got.Start, got.Span)
 	}
 }

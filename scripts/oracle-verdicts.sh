@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records the API server's verdict on every document of the shared corpus in
-# lint/testdata/corpus/verdicts.tsv, using the oracle built from
+# lint/rules/testdata/corpus/verdicts.tsv, using the oracle built from
 # kube-apiserver v1.37.2 (../shared/tools/oracle) as kubectl drives it.
 # Tests read the recorded file, so they need neither the oracle nor a
 # cluster. scripts/parity.sh compares daemonlint with the oracle live.
@@ -16,7 +16,7 @@ if [ ! -x "$oracle" ]; then
   (cd "$work" && go build -o "$oracle" .)
 fi
 cd "$corpus"
-out=$root/lint/testdata/corpus/verdicts.tsv
+out=$root/lint/rules/testdata/corpus/verdicts.tsv
 {
   echo "# The verdict of kube-apiserver v1.37.2 on every document of shared/corpus, as"
   echo "# \`oracle -kubectl\` (tools/oracle, the real v1.37.2 code behind kubectl apply"

@@ -9,7 +9,7 @@
 # The oracle is $ORACLE, else /tmp/oracle when it exists, else it is built
 # from ../shared/tools/oracle into /tmp/oracle (about 10 minutes the first
 # time). scripts/oracle-verdicts.sh records the oracle's verdicts in
-# lint/testdata/corpus/verdicts.tsv, which go test checks without it.
+# lint/rules/testdata/corpus/verdicts.tsv, which go test checks without it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -30,7 +30,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 	"github.com/daemonlint/daemonlint/placement"
 	"github.com/go-logr/logr"
 	appsv1 "k8s.io/api/apps/v1"
@@ -43,7 +43,7 @@ func objects(path string) (dss []*appsv1.DaemonSet, nodes []corev1.Node) {
 	if err != nil {
 		panic(err)
 	}
-	docs, _ := lint.Parse(lint.NewFile(path, src))
+	docs, _ := manifest.Parse(manifest.NewFile(path, src))
 	for _, d := range docs {
 		obj, _, err := d.Decode()
 		if err != nil {

@@ -23,7 +23,7 @@ import (
 
 // verdictsFile holds the server's verdict on every document of the shared
 // corpus, recorded by scripts/oracle-verdicts.sh.
-const verdictsFile = "../../lint/testdata/corpus/verdicts.tsv"
+const verdictsFile = "../../lint/rules/testdata/corpus/verdicts.tsv"
 
 // corpusDocs splits a corpus file as the oracle (and kubectl) does and
 // returns its documents that hold something, in order, each as a list of

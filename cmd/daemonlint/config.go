@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // loadedConfig is a configuration and the directory its ignore globs are
@@ -132,7 +133,7 @@ func runConfig(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint config init: %s\n", describeError(lint.ConfigFileName, err))
 		return exitUsage
 	}
-	_, werr := f.Write(lint.DefaultConfig(lint.Rules()))
+	_, werr := f.Write(lint.DefaultConfig(rules.All()))
 	if cerr := f.Close(); werr == nil {
 		werr = cerr
 	}

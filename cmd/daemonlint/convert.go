@@ -13,7 +13,7 @@ import (
 	"github.com/daemonlint/daemonlint/convert"
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
 	"github.com/daemonlint/daemonlint/internal/diff"
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // convertFlags are the flags of daemonlint convert.
@@ -176,7 +176,7 @@ func runConvert(args []string, e *env) int {
 
 // isEmptyStream reports whether src holds no document and no syntax error.
 func isEmptyStream(src []byte) bool {
-	docs, serrs := lint.Parse(lint.NewFile("-", src))
+	docs, serrs := manifest.Parse(manifest.NewFile("-", src))
 	return len(docs) == 0 && len(serrs) == 0
 }
 

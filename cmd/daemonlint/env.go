@@ -5,8 +5,10 @@ import (
 	"os"
 	"time"
 
-	"github.com/daemonlint/daemonlint/lint"
 	"golang.org/x/term"
+
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // env is everything the command reads from and writes to besides files:
@@ -24,7 +26,7 @@ type env struct {
 	// and what SARIF file names are relative to.
 	dir string
 	// rules are the rules lint runs before the configuration applies; nil
-	// means lint.Rules().
+	// means rules.All().
 	rules []*lint.Rule
 	// tuneGC lets the command set the garbage collector for its inputs (see
 	// limitMemory): it is set for a real run, and not in tests, which share
@@ -37,7 +39,7 @@ type env struct {
 
 func (e *env) lintRules() []*lint.Rule {
 	if e.rules == nil {
-		return lint.Rules()
+		return rules.All()
 	}
 	return e.rules
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/daemonlint/daemonlint/manifest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,9 +21,9 @@ func TestFixRoundsBounded(t *testing.T) {
 		Severity: lint.Warning,
 		Run: func(p *lint.Pass) error {
 			p.Report(lint.Diagnostic{
-				Span:    lint.Span{Start: 0, End: 1},
+				Span:    manifest.Span{Start: 0, End: 1},
 				Message: "one more comment is wanted",
-				Fixes:   []lint.Fix{{Message: "Add a comment", Edits: []lint.Edit{{Start: 0, End: 0, NewText: "# more\n"}}}},
+				Fixes:   []lint.Fix{{Message: "Add a comment", Edits: []manifest.Edit{{Start: 0, End: 0, NewText: "# more\n"}}}},
 			})
 			return nil
 		},

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // goodYAML is the file linted beside every hostile input: its one finding
@@ -128,7 +130,7 @@ func TestPanicContainment(t *testing.T) {
 	dir := t.TempDir()
 	putFile(t, filepath.Join(dir, "good.yaml"), []byte(goodYAML))
 	putFile(t, filepath.Join(dir, "boom.yaml"), []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: fine}\n---\napiVersion: v1\nkind: Configmap\nmetadata: {name: boom}\n"))
-	e := &env{dir: dir, rules: append(lint.Rules(), boom)}
+	e := &env{dir: dir, rules: append(rules.All(), boom)}
 	code, out := runWithEnv(e, "lint", filepath.Join(dir, "boom.yaml"), filepath.Join(dir, "good.yaml"))
 	out = strings.ReplaceAll(out, dir+string(filepath.Separator), "")
 	if code != exitInternal {
@@ -159,7 +161,7 @@ func TestIsEmptyInput(t *testing.T) {
 		{"a directive yaml.v3 refuses", "%YAML 1.2\n---\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := isEmptyInput(lint.NewFile("-", []byte(tc.src))); got != tc.want {
+			if got := isEmptyInput(manifest.NewFile("-", []byte(tc.src))); got != tc.want {
 				t.Errorf("isEmptyInput(%q) = %v, want %v", tc.src, got, tc.want)
 			}
 		})

@@ -13,6 +13,7 @@ import (
 	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // lintFlags are the flags of daemonlint lint.
@@ -76,17 +77,21 @@ func runLint(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
 		code = exitUsage
 	}
-	files := make([]*lint.File, len(inputs))
+	files := make([]*manifest.File, len(inputs))
 	size, onHeap := 0, 0
 	for i, in := range inputs {
-		files[i] = lint.NewFile(in.name, in.src)
+		files[i] = manifest.NewFile(in.name, in.src)
 		size += len(in.src)
 		if !in.offHeap {
 			onHeap += cap(in.src) // a pipe's buffer grows past its length
 		}
 	}
 	tuneMemory(size, onHeap, e)
-	res := lint.Run(files, opts)
+	res, err := lint.Run(files, opts)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
+		return exitUsage
+	}
 
 	for i, in := range inputs {
 		if in.path == "" && !lf.allowEmpty && isEmptyInput(files[i]) {
@@ -159,7 +164,7 @@ func tuneMemory(inputBytes, onHeap int, e *env) {
 // line that is more than blanks, a comment, a directive or a document
 // marker makes a document or a syntax error, so only a file without one is
 // parsed again.
-func isEmptyInput(f *lint.File) bool {
+func isEmptyInput(f *manifest.File) bool {
 	for line := 1; line <= f.LineCount(); line++ {
 		text := bytes.TrimSpace(f.Line(line))
 		for _, marker := range []string{"---", "..."} {
@@ -171,7 +176,7 @@ func isEmptyInput(f *lint.File) bool {
 			return false
 		}
 	}
-	docs, serrs := lint.Parse(f)
+	docs, serrs := manifest.Parse(f)
 	return len(docs) == 0 && len(serrs) == 0
 }
 
@@ -186,7 +191,7 @@ const maxFixRounds = 10
 // rounds were made. inputs and files are updated with what was written; it
 // returns the findings of the last lint and exit code 2 when a file could
 // not be fixed (0 otherwise).
-func fixAll(inputs []input, files []*lint.File, res *lint.Result, opts lint.Options, e *env) (*lint.Result, int) {
+func fixAll(inputs []input, files []*manifest.File, res *lint.Result, opts lint.Options, e *env) (*lint.Result, int) {
 	code := exitOK
 	fixed := make([]int, len(inputs))
 	failed := make([]bool, len(inputs))
@@ -213,11 +218,15 @@ func fixAll(inputs []input, files []*lint.File, res *lint.Result, opts lint.Opti
 				changed = true
 				fixed[i] += n
 				inputs[i].src, inputs[i].offHeap = out, false
-				files[i] = lint.NewFile(inputs[i].name, out)
+				files[i] = manifest.NewFile(inputs[i].name, out)
 			}
 		}
 		if changed {
-			res = lint.Run(files, opts)
+			var err error
+			if res, err = lint.Run(files, opts); err != nil {
+				fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
+				return res, exitInternal
+			}
 		}
 	}
 	for i, n := range fixed {
@@ -241,7 +250,7 @@ func fixFile(in input, diags []lint.Diagnostic) ([]byte, int, error) {
 			mine = append(mine, d)
 		}
 	}
-	out, n, err := lint.ApplyFixes(in.src, mine)
+	out, n, err := lint.ApplyFixes(manifest.NewFile(in.name, in.src), mine)
 	if err != nil || n == 0 {
 		return nil, 0, err
 	}

@@ -11,10 +11,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/daemonlint/daemonlint/lint"
-	"github.com/daemonlint/daemonlint/placement"
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
+
+	"github.com/daemonlint/daemonlint/manifest"
+	"github.com/daemonlint/daemonlint/placement"
 )
 
 // placementFlags are the flags of daemonlint placement.
@@ -100,8 +101,8 @@ func runPlacement(args []string, e *env) int {
 	var placed []placedDaemonSet
 	empty := true
 	for _, in := range inputs {
-		f := lint.NewFile(in.name, in.src)
-		docs, serrs := lint.Parse(f)
+		f := manifest.NewFile(in.name, in.src)
+		docs, serrs := manifest.Parse(f)
 		if len(docs) > 0 || len(serrs) > 0 {
 			empty = false
 		}
@@ -171,8 +172,8 @@ func readNodes(name string, e *env) ([]corev1.Node, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the nodes: %s", describeError(name, err))
 	}
-	f := lint.NewFile(name, src)
-	docs, serrs := lint.Parse(f)
+	f := manifest.NewFile(name, src)
+	docs, serrs := manifest.Parse(f)
 	if len(serrs) > 0 {
 		return nil, fmt.Errorf("reading the nodes: %w", serrs[0])
 	}

@@ -7,6 +7,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // rulesFlagSet returns the flag set of daemonlint rules and where it puts
@@ -27,7 +28,7 @@ func runRules(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint rules: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	rules := lint.Rules()
+	rules := rules.All()
 	switch *format {
 	case "text":
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

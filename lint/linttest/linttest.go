@@ -26,8 +26,8 @@ import (
 	"testing"
 
 	unified "github.com/daemonlint/daemonlint/internal/diff"
-
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 var update = flag.Bool("update", false, "rewrite .golden files with the fixed output")
@@ -60,8 +60,11 @@ func RunOptions(t *testing.T, dir string, opts lint.Options) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f := lint.NewFile(name, src)
-			diags, _ := lint.CheckFile(f, opts)
+			f := manifest.NewFile(name, src)
+			diags, _, err := lint.CheckFile(f, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
 			Check(t, f, diags)
 			golden := name + ".golden"
 			hasFix := slices.ContainsFunc(diags, func(d lint.Diagnostic) bool { return len(d.Fixes) > 0 })
@@ -89,7 +92,7 @@ type expectation struct {
 var wantRE = regexp.MustCompile(`#\s*want\s+(.*)$`)
 
 // Expectations returns the "# want" expectations of a file, by line.
-func expectations(t T, f *lint.File) []*expectation {
+func expectations(t T, f *manifest.File) []*expectation {
 	t.Helper()
 	var out []*expectation
 	for line := 1; line <= f.LineCount(); line++ {
@@ -116,7 +119,7 @@ func expectations(t T, f *lint.File) []*expectation {
 }
 
 // Check compares diagnostics with the file's inline expectations.
-func Check(t T, f *lint.File, diags []lint.Diagnostic) {
+func Check(t T, f *manifest.File, diags []lint.Diagnostic) {
 	t.Helper()
 	want := expectations(t, f)
 	for _, d := range diags {
@@ -141,9 +144,9 @@ func Check(t T, f *lint.File, diags []lint.Diagnostic) {
 	}
 }
 
-func checkGolden(t *testing.T, f *lint.File, diags []lint.Diagnostic, golden string) {
+func checkGolden(t *testing.T, f *manifest.File, diags []lint.Diagnostic, golden string) {
 	t.Helper()
-	got, _, err := lint.ApplyFixes(f.Src, diags)
+	got, _, err := lint.ApplyFixes(f, diags)
 	if err != nil {
 		t.Fatalf("applying fixes: %v", err)
 	}

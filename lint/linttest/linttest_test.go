@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // recorder is a T that records what Check reports.
@@ -25,10 +27,10 @@ func (r *recorder) Fatalf(format string, args ...any) {
 
 func TestCheck(t *testing.T) {
 	src := "a: 1 # want `one` \"two\"\nb: 2\nc: 3 # want `three`\n"
-	f := lint.NewFile("t.yaml", []byte(src))
+	f := manifest.NewFile("t.yaml", []byte(src))
 	diag := func(line int, msg string) lint.Diagnostic {
 		off := f.Offset(line, 1)
-		return lint.Diagnostic{Span: lint.Span{Start: off, End: off + 1}, Start: f.Position(off), Message: msg, Rule: "r"}
+		return lint.Diagnostic{Span: manifest.Span{Start: off, End: off + 1}, Start: f.Position(off), Message: msg, Rule: "r"}
 	}
 	for _, tc := range []struct {
 		name  string
@@ -58,7 +60,7 @@ func TestCheck(t *testing.T) {
 
 func TestCheckBadComment(t *testing.T) {
 	var r recorder
-	Check(&r, lint.NewFile("t.yaml", []byte("a: 1 # want `(`\n")), nil)
+	Check(&r, manifest.NewFile("t.yaml", []byte("a: 1 # want `(`\n")), nil)
 	if len(r.errors) == 0 || !strings.Contains(r.errors[0], "bad regexp") {
 		t.Errorf("Check of a bad regexp reported %q", r.errors)
 	}
@@ -76,5 +78,5 @@ func TestRun(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.yaml.golden"), []byte(golden), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	Run(t, dir, lint.KindSpelling)
+	Run(t, dir, rules.KindSpelling)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 const multiDoc = `apiVersion: v1
@@ -27,7 +29,11 @@ metadata:
 
 func lintString(t *testing.T, name, src string) *lint.Result {
 	t.Helper()
-	return lint.Run([]*lint.File{lint.NewFile(name, []byte(src))}, lint.Options{Rules: lint.Rules()})
+	res, err := lint.Run([]*manifest.File{manifest.NewFile(name, []byte(src))}, lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 // TestJSONContract checks every field of the JSON contract in DESIGN.md.

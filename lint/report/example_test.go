@@ -6,13 +6,18 @@ import (
 
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Write findings as GitHub Actions workflow commands, which become
 // annotations on the lines of a pull request.
 func ExampleNew() {
 	src := []byte("apiVersion: apps/v1\nkind: Replicaset\nmetadata:\n  name: web\n")
-	res := lint.Run([]*lint.File{lint.NewFile("deploy/web.yaml", src)}, lint.Options{Rules: lint.Rules()})
+	res, err := lint.Run([]*manifest.File{manifest.NewFile("deploy/web.yaml", src)}, lint.Options{Rules: rules.All()})
+	if err != nil {
+		log.Fatal(err)
+	}
 	rep, err := report.New("github", report.Options{})
 	if err != nil {
 		log.Fatal(err)

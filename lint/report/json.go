@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // JSON writes one JSON object: the diagnostics and a summary, as the
@@ -13,24 +14,24 @@ type JSON struct{}
 
 // JSONDiagnostic is one diagnostic in JSON output.
 type JSONDiagnostic struct {
-	File      string        `json:"file"`
-	Document  int           `json:"document"`
-	Line      int           `json:"line"`
-	Column    int           `json:"column"`
-	EndLine   int           `json:"endLine"`
-	EndColumn int           `json:"endColumn"`
-	Severity  lint.Severity `json:"severity"`
-	Rule      string        `json:"rule"`
-	Field     string        `json:"field"`
-	Message   string        `json:"message"`
-	Object    lint.Object   `json:"object"`
-	Fix       *JSONFix      `json:"fix,omitempty"`
+	File      string          `json:"file"`
+	Document  int             `json:"document"`
+	Line      int             `json:"line"`
+	Column    int             `json:"column"`
+	EndLine   int             `json:"endLine"`
+	EndColumn int             `json:"endColumn"`
+	Severity  lint.Severity   `json:"severity"`
+	Rule      string          `json:"rule"`
+	Field     string          `json:"field"`
+	Message   string          `json:"message"`
+	Object    manifest.Object `json:"object"`
+	Fix       *JSONFix        `json:"fix,omitempty"`
 }
 
 // JSONFix is a diagnostic's certain fix in JSON output.
 type JSONFix struct {
-	Description string      `json:"description"`
-	Edits       []lint.Edit `json:"edits"`
+	Description string          `json:"description"`
+	Edits       []manifest.Edit `json:"edits"`
 }
 
 // JSONOutput is the whole JSON document.

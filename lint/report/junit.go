@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // JUnit writes JUnit XML, as Jenkins, GitLab and most CI servers read it: a
@@ -127,8 +128,8 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 // documentNames names each document of a file, by index, after the object
 // it holds ("document 0: DaemonSet kube-system/agent"); a document that is
 // not an object (a syntax error) is "document N".
-func documentNames(f *lint.File) []string {
-	docs, serrs := lint.Parse(f)
+func documentNames(f *manifest.File) []string {
+	docs, serrs := manifest.Parse(f)
 	var names []string
 	grow := func(i int) {
 		if i >= len(names) {

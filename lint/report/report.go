@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // A Reporter writes a lint result.
@@ -46,7 +47,7 @@ type Options struct {
 	// written as they are.
 	BaseDir string
 	// Rules are the rules that ran, described in SARIF output; nil means
-	// lint.Rules().
+	// rules.All().
 	Rules []*lint.Rule
 	// Version is daemonlint's version, named in SARIF output.
 	Version string
@@ -96,8 +97,8 @@ func Summarize(res *lint.Result) Summary {
 }
 
 // fileOf returns the file a diagnostic is in, or nil.
-func fileOf(res *lint.Result, name string) *lint.File {
-	i := slices.IndexFunc(res.Files, func(f *lint.File) bool { return f.Name == name })
+func fileOf(res *lint.Result, name string) *manifest.File {
+	i := slices.IndexFunc(res.Files, func(f *manifest.File) bool { return f.Name == name })
 	if i < 0 {
 		return nil
 	}

@@ -10,26 +10,33 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // lintFiles lints files of testdata, named by their base name but called
 // by the given name (which may hold directories), plus extra in-memory
 // files, with every built-in rule.
-func lintFiles(t *testing.T, names []string, extra ...*lint.File) *lint.Result {
+func lintFiles(t *testing.T, names []string, extra ...*manifest.File) *lint.Result {
 	t.Helper()
-	var files []*lint.File
+	var files []*manifest.File
 	for _, name := range names {
 		src, err := os.ReadFile(filepath.Join("testdata", filepath.Base(name)))
 		if err != nil {
 			t.Fatal(err)
 		}
-		files = append(files, lint.NewFile(name, src))
+		files = append(files, manifest.NewFile(name, src))
 	}
 	files = append(files, extra...)
-	return lint.Run(files, lint.Options{Rules: lint.Rules()})
+	res, err := lint.Run(files, lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
 
 func write(t *testing.T, format string, opts report.Options, res *lint.Result) []byte {
@@ -73,13 +80,13 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 
 func TestSARIFValidates(t *testing.T) {
 	schema := sarifSchema(t)
-	stdin := lint.NewFile("-", []byte("apiVersion: v1\nkind: Podd\nmetadata:\n  name: p\n"))
-	outside := lint.NewFile("/elsewhere/odd name,ü.yaml", []byte("a: [b\n"))
+	stdin := manifest.NewFile("-", []byte("apiVersion: v1\nkind: Podd\nmetadata:\n  name: p\n"))
+	outside := manifest.NewFile("/elsewhere/odd name,ü.yaml", []byte("a: [b\n"))
 	res := lintFiles(t, []string{"replicaset.yaml", "deploy/multi.yaml"}, stdin, outside)
 	// A finding of a rule that is not described, as an internal error is.
 	res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{
 		File: "replicaset.yaml", Rule: lint.InternalErrorRule, Severity: lint.Error,
-		Message: "internal error: rule x panicked", Start: lint.Position{Line: 1, Column: 1}, End: lint.Position{Line: 1, Column: 1},
+		Message: "internal error: rule x panicked", Start: manifest.Position{Line: 1, Column: 1}, End: manifest.Position{Line: 1, Column: 1},
 	})
 	for _, tc := range []struct {
 		name string
@@ -87,7 +94,7 @@ func TestSARIFValidates(t *testing.T) {
 	}{
 		{"with base directory", report.Options{BaseDir: "/work/repo", Version: "v0.1.0"}},
 		{"without base directory", report.Options{}},
-		{"info severity", report.Options{BaseDir: "/work/repo", Rules: []*lint.Rule{lint.KindSpelling}}},
+		{"info severity", report.Options{BaseDir: "/work/repo", Rules: []*lint.Rule{rules.KindSpelling}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := write(t, "sarif", tc.opts, res)
@@ -171,18 +178,18 @@ func TestSARIFContent(t *testing.T) {
 	if got, want := run.OriginalURIBaseIDs["%SRCROOT%"].URI, "file:///work/repo/"; got != want {
 		t.Errorf("%%SRCROOT%% = %q, want %q", got, want)
 	}
-	rules := run.Tool.Driver.Rules
-	if got, want := len(rules), len(lint.Rules()); got != want {
+	described := run.Tool.Driver.Rules
+	if got, want := len(described), len(rules.All()); got != want {
 		t.Fatalf("%d rules described, want %d", got, want)
 	}
-	for _, r := range rules {
-		if r.HelpURI != lint.HomeURL+"#"+r.ID || !strings.Contains(r.Help.Markdown, "```yaml") && lint.RuleByName(r.ID).Bad != "" {
+	for _, r := range described {
+		if r.HelpURI != lint.HomeURL+"#"+r.ID || !strings.Contains(r.Help.Markdown, "```yaml") && rules.ByName(r.ID).Bad != "" {
 			t.Errorf("rule %s: helpUri %q, help %q", r.ID, r.HelpURI, r.Help.Markdown)
 		}
 	}
 	first := run.Results[0]
 	loc := first.Locations[0].PhysicalLocation
-	if first.RuleID != "kind-spelling" || rules[first.RuleIndex].ID != "kind-spelling" || first.Level != "error" {
+	if first.RuleID != "kind-spelling" || described[first.RuleIndex].ID != "kind-spelling" || first.Level != "error" {
 		t.Errorf("first result: rule %q (index %d), level %q, want kind-spelling, error", first.RuleID, first.RuleIndex, first.Level)
 	}
 	if got, want := loc.ArtifactLocation.URI+" "+loc.ArtifactLocation.URIBaseID, "examples/replicaset.yaml %SRCROOT%"; got != want {
@@ -206,10 +213,10 @@ func TestGitHub(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res := lintFiles(t, []string{"replicaset.yaml"}, lint.NewFile("a,b:c%.yaml", multi))
+	res := lintFiles(t, []string{"replicaset.yaml"}, manifest.NewFile("a,b:c%.yaml", multi))
 	res.Diagnostics = append(res.Diagnostics, lint.Diagnostic{
 		File: "-", Rule: "x", Severity: lint.Info, Message: "100% sure\r\nsecond line",
-		Start: lint.Position{Line: 3, Column: 1}, End: lint.Position{Line: 3, Column: 2},
+		Start: manifest.Position{Line: 3, Column: 1}, End: manifest.Position{Line: 3, Column: 2},
 	})
 	got := string(write(t, "github", report.Options{FixHint: "run daemonlint lint --fix"}, res))
 	want := `::error file=replicaset.yaml,line=2,col=7,endLine=2,endColumn=17,title=kind-spelling::kind "Replicaset" is not a Kubernetes kind; did you mean "ReplicaSet"?%0AFix available: Change the kind to ReplicaSet (run daemonlint lint --fix)
@@ -226,9 +233,9 @@ func TestGitHub(t *testing.T) {
 
 func TestJUnit(t *testing.T) {
 	res := lintFiles(t, []string{"replicaset.yaml", "multi.yaml"},
-		lint.NewFile("broken.yaml", []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\na: [b\n---\nkind: Pod\n")),
-		lint.NewFile("empty.yaml", []byte("# nothing\n")),
-		lint.NewFile("bad\x01name.yaml", []byte("apiVersion: v1\nkind: \"]]>\"\n")))
+		manifest.NewFile("broken.yaml", []byte("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\na: [b\n---\nkind: Pod\n")),
+		manifest.NewFile("empty.yaml", []byte("# nothing\n")),
+		manifest.NewFile("bad\x01name.yaml", []byte("apiVersion: v1\nkind: \"]]>\"\n")))
 	for _, tc := range []struct {
 		name   string
 		failOn lint.Severity

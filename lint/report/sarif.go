@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // SARIF writes a SARIF 2.1.0 log with one run: the rules that ran, with
@@ -110,9 +112,9 @@ const srcRoot = "%SRCROOT%"
 
 // Report writes res as SARIF.
 func (s *SARIF) Report(w io.Writer, res *lint.Result) error {
-	rules := s.Options.Rules
-	if rules == nil {
-		rules = lint.Rules()
+	described := s.Options.Rules
+	if described == nil {
+		described = rules.All()
 	}
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -133,7 +135,7 @@ func (s *SARIF) Report(w io.Writer, res *lint.Result) error {
 		index[r.ID] = len(run.Tool.Driver.Rules)
 		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, r)
 	}
-	for _, r := range rules {
+	for _, r := range described {
 		addRule(sarifRuleOf(r))
 	}
 	for _, d := range res.Diagnostics {
@@ -161,7 +163,7 @@ func (s *SARIF) Report(w io.Writer, res *lint.Result) error {
 		if d.Field != "" {
 			props["field"] = d.Field
 		}
-		if d.Object != (lint.Object{}) {
+		if d.Object != (manifest.Object{}) {
 			props["object"] = d.Object
 		}
 		result.Properties = props
@@ -231,7 +233,7 @@ func fileURI(p string, dir bool) string {
 
 // region returns a SARIF region for a span's start and end. SARIF's
 // endColumn is, like ours, the column just past the last character.
-func region(start, end lint.Position) *sarifRegion {
+func region(start, end manifest.Position) *sarifRegion {
 	if end.Line < start.Line || end.Line == start.Line && end.Column < start.Column {
 		end = start
 	}

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // Text writes one finding per paragraph, as compilers do:
@@ -71,17 +73,17 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 // warnings, 0 infos", and how many documents were custom resources that no
 // rule could judge.
 func summaryLine(s Summary) string {
-	docs := plural(s.Documents, "document")
+	docs := plural.Count(s.Documents, "document")
 	if s.Skipped > 0 {
 		docs += fmt.Sprintf(" (%d skipped: custom resources)", s.Skipped)
 	}
 	return fmt.Sprintf("%s, %s: %s, %s, %s",
-		plural(s.Files, "file"), docs,
-		plural(s.Errors, "error"), plural(s.Warnings, "warning"), plural(s.Infos, "info"))
+		plural.Count(s.Files, "file"), docs,
+		plural.Count(s.Errors, "error"), plural.Count(s.Warnings, "warning"), plural.Count(s.Infos, "info"))
 }
 
 // excerpt writes the diagnostic's first line with a caret under its span.
-func (t *Text) excerpt(w io.Writer, f *lint.File, d lint.Diagnostic) {
+func (t *Text) excerpt(w io.Writer, f *manifest.File, d lint.Diagnostic) {
 	text := f.Line(d.Start.Line)
 	if text == nil || !utf8.Valid(text) || len(text) > 500 {
 		return
@@ -109,11 +111,4 @@ func (t *Text) excerpt(w io.Writer, f *lint.File, d lint.Diagnostic) {
 		width = max(1, utf8.RuneCountInString(line)-d.Start.Column+1)
 	}
 	fmt.Fprintf(w, "%s | %s%s\n", strings.Repeat(" ", len(gutter)), pad.String(), t.paint(ansiGreen+ansiBold, strings.Repeat("^", width)))
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, word)
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"go.yaml.in/yaml/v3"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -121,11 +124,15 @@ func TestRealCharts(t *testing.T) {
 			// object of these renders (the oracle's verdict on the
 			// default render, as SOURCES.md records), so no finding may be
 			// an error.
-			files := make([]*lint.File, len(outs))
+			files := make([]*manifest.File, len(outs))
 			for i, o := range outs {
-				files[i] = lint.NewFile(strconv.Itoa(i), o.Src)
+				files[i] = manifest.NewFile(strconv.Itoa(i), o.Src)
 			}
-			for _, d := range lint.Run(files, lint.Options{Rules: lint.Rules()}).Diagnostics {
+			res, err := lint.Run(files, lint.Options{Rules: rules.All()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, d := range res.Diagnostics {
 				i, _ := strconv.Atoi(d.File)
 				f, err := render.MapDiagnostic(d, outs[i], os.ReadFile)
 				if err != nil {

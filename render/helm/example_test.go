@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/render"
 	"github.com/daemonlint/daemonlint/render/helm"
@@ -23,12 +26,12 @@ func ExampleRender() {
 	start := bytes.Index(ds.Src, []byte("Daemonset"))
 	loc := ds.Map.Locate(start, start+len("Daemonset"))
 	src, _ := os.ReadFile(loc.File)
-	pos := lint.NewFile(loc.File, src).Position(loc.Start)
+	pos := manifest.NewFile(loc.File, src).Position(loc.Start)
 	fmt.Printf("%s:%d:%d exact=%v %q\n", loc.File, pos.Line, pos.Column, loc.Exact, src[loc.Start:loc.End])
 
 	start = bytes.Index(ds.Src, []byte("replicas: 2"))
 	loc = ds.Map.Locate(start, start+len("replicas: 2"))
-	pos = lint.NewFile(loc.File, src).Position(loc.Start)
+	pos = manifest.NewFile(loc.File, src).Position(loc.Start)
 	fmt.Printf("%s:%d:%d exact=%v (%s)\n", loc.File, pos.Line, pos.Column, loc.Exact, loc.Note)
 	// Output:
 	// 6 outputs, 0 failures
@@ -41,15 +44,20 @@ func ExampleRender() {
 // for all the renders it appears in.
 func ExampleMapDiagnostic() {
 	outs, _ := helm.Render("testdata/agent", helm.Options{})
-	var files []*lint.File
+	var files []*manifest.File
 	byName := map[string]render.Output{}
 	for i, o := range outs {
 		name := fmt.Sprint(o.Name, "#", i)
-		files = append(files, lint.NewFile(name, o.Src))
+		files = append(files, manifest.NewFile(name, o.Src))
 		byName[name] = o
 	}
 	var found []render.Finding
-	for _, d := range lint.Run(files, lint.Options{Rules: lint.Rules()}).Diagnostics {
+	res, err := lint.Run(files, lint.Options{Rules: rules.All()})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, d := range res.Diagnostics {
 		f, err := render.MapDiagnostic(d, byName[d.File], os.ReadFile)
 		if err != nil {
 			fmt.Println(err)

@@ -1,6 +1,8 @@
 package helm_test
 
 import (
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,15 +24,18 @@ func lintChart(t *testing.T, chart string, opts helm.Options) []render.Finding {
 	for _, f := range fails {
 		found = append(found, render.FailureDiagnostic(f, os.ReadFile))
 	}
-	files := make([]*lint.File, len(outs))
+	files := make([]*manifest.File, len(outs))
 	byName := map[string]render.Output{}
 	for i, o := range outs {
 		// Outputs of different renders share a name; lint them apart.
 		name := o.Name + "@" + strings.Join(o.Origin.Values, ",")
-		files[i] = lint.NewFile(name, o.Src)
+		files[i] = manifest.NewFile(name, o.Src)
 		byName[name] = o
 	}
-	res := lint.Run(files, lint.Options{Rules: lint.Rules()})
+	res, err := lint.Run(files, lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, d := range res.Diagnostics {
 		f, err := render.MapDiagnostic(d, byName[d.File], os.ReadFile)
 		if err != nil {
@@ -54,7 +59,7 @@ func TestLintAgentAtTemplateLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			out, err := lint.ApplyEdits(src, f.Diagnostic.Fixes[0].Edits)
+			out, err := manifest.ApplyEdits(src, f.Diagnostic.Fixes[0].Edits)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +127,7 @@ func TestLintAgentAtTemplateLines(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got, err := lint.ApplyEdits(src, f.Diagnostic.Fixes[0].Edits)
+			got, err := manifest.ApplyEdits(src, f.Diagnostic.Fixes[0].Edits)
 			if err != nil {
 				t.Fatal(err)
 			}

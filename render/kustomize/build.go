@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"sigs.k8s.io/kustomize/api/krusty"
 	"sigs.k8s.io/kustomize/api/resmap"
 	"sigs.k8s.io/kustomize/api/resource"
@@ -15,7 +17,6 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/filesys"
 	kyaml "sigs.k8s.io/kustomize/kyaml/yaml"
 
-	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/render"
 )
 
@@ -297,16 +298,16 @@ func (c chain) blame(dir, msg string) (file string, line int, field, value strin
 
 // parsed reads and parses a source file once per build.
 type parsed struct {
-	files map[string][]*lint.Document
+	files map[string][]*manifest.Document
 }
 
-func (p *parsed) docs(path string) []*lint.Document {
+func (p *parsed) docs(path string) []*manifest.Document {
 	if d, ok := p.files[path]; ok {
 		return d
 	}
-	var docs []*lint.Document
+	var docs []*manifest.Document
 	if src, err := os.ReadFile(path); err == nil {
-		docs, _ = lint.Parse(lint.NewFile(path, bytes.Clone(src)))
+		docs, _ = manifest.Parse(manifest.NewFile(path, bytes.Clone(src)))
 	}
 	p.files[path] = docs
 	return docs

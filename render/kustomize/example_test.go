@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/render/kustomize"
 )
 
@@ -24,7 +25,7 @@ func Example() {
 		fmt.Printf("%s:%d: %s\n", f.File, f.Line, f.Message)
 	}
 	for _, out := range outs {
-		docs, _ := lint.Parse(lint.NewFile(out.Name, out.Src))
+		docs, _ := manifest.Parse(manifest.NewFile(out.Name, out.Src))
 		for _, d := range docs {
 			if d.Kind != "DaemonSet" {
 				continue
@@ -37,7 +38,7 @@ func Example() {
 					fmt.Println(err)
 					return
 				}
-				line := lint.NewFile(loc.File, src).Position(loc.Start).Line
+				line := manifest.NewFile(loc.File, src).Position(loc.Start).Line
 				fmt.Printf("%s: %s:%d exact=%v (%s)\n", field, loc.File, line, loc.Exact, loc.Note)
 			}
 		}

@@ -10,9 +10,9 @@ import (
 	"strconv"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
+	"github.com/daemonlint/daemonlint/manifest"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"go.yaml.in/yaml/v3"
 )
 
 // fileNames are the names krusty recognises for a kustomization file, in
@@ -83,7 +83,7 @@ type patch struct {
 type kustomization struct {
 	dir  string
 	file string
-	doc  *lint.Document // nil when the file does not parse
+	doc  *manifest.Document // nil when the file does not parse
 	refs []ref
 	// patches are in the order krusty applies them within this
 	// kustomization.
@@ -103,7 +103,7 @@ func readKustomization(dir string) *kustomization {
 	if err != nil {
 		return k
 	}
-	docs, _ := lint.Parse(lint.NewFile(file, src))
+	docs, _ := manifest.Parse(manifest.NewFile(file, src))
 	if len(docs) == 0 || docs[0].Node == nil || docs[0].Node.Kind != yaml.MappingNode {
 		return k
 	}

@@ -8,7 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/render"
 )
 
@@ -85,9 +86,9 @@ func build(t *testing.T, dir string) render.Output {
 }
 
 // built returns the built document of the given kind.
-func built(t *testing.T, out render.Output, kind string) *lint.Document {
+func built(t *testing.T, out render.Output, kind string) *manifest.Document {
 	t.Helper()
-	docs, errs := lint.Parse(lint.NewFile(out.Name, out.Src))
+	docs, errs := manifest.Parse(manifest.NewFile(out.Name, out.Src))
 	if len(errs) > 0 {
 		t.Fatalf("built stream does not parse: %v", errs[0].Msg)
 	}
@@ -258,7 +259,7 @@ func TestLocate(t *testing.T) {
 			if loc.Start < 0 || loc.End > len(src) || loc.End < loc.Start {
 				t.Fatalf("span [%d, %d) is outside %s (%d bytes)", loc.Start, loc.End, loc.File, len(src))
 			}
-			if got := lint.NewFile(loc.File, src).Position(loc.Start).Line; got != tc.wantLine {
+			if got := manifest.NewFile(loc.File, src).Position(loc.Start).Line; got != tc.wantLine {
 				t.Errorf("line = %d, want %d", got, tc.wantLine)
 			}
 			if got := string(src[loc.Start:loc.End]); got != tc.wantText {
@@ -406,7 +407,7 @@ func TestWithBuildMetadata(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			docs, _ := lint.Parse(lint.NewFile("k", out))
+			docs, _ := manifest.Parse(manifest.NewFile("k", out))
 			var got []string
 			for _, n := range items(docs[0].Field("buildMetadata")) {
 				got = append(got, n.Value)

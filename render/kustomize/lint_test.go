@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"github.com/daemonlint/daemonlint/lint"
 )
 
@@ -25,7 +28,10 @@ func TestLintThroughTheMap(t *testing.T) {
 	} {
 		t.Run(tc.overlay+" "+tc.rule, func(t *testing.T) {
 			out := build(t, filepath.Join(repo, tc.overlay))
-			res := lint.Run([]*lint.File{lint.NewFile(out.Name, out.Src)}, lint.Options{Rules: lint.Rules(), Jobs: 1})
+			res, err := lint.Run([]*manifest.File{manifest.NewFile(out.Name, out.Src)}, lint.Options{Rules: rules.All(), Jobs: 1})
+			if err != nil {
+				t.Fatal(err)
+			}
 			found := 0
 			for _, d := range res.Diagnostics {
 				if d.Rule != tc.rule {
@@ -37,7 +43,7 @@ func TestLintThroughTheMap(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				line := lint.NewFile(loc.File, src).Position(loc.Start).Line
+				line := manifest.NewFile(loc.File, src).Position(loc.Start).Line
 				if want := filepath.Join(repo, tc.wantFile); loc.File != want || line != tc.wantLine || !strings.Contains(loc.Note, tc.wantNote) {
 					t.Errorf("%s (%s) maps to %s:%d (%s), want %s:%d (%s)", d.Message, d.Field, loc.File, line, loc.Note, want, tc.wantLine, tc.wantNote)
 				}

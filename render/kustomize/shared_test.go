@@ -7,7 +7,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // sharedRepo returns a directory of the shared slices of real
@@ -85,7 +85,7 @@ func TestNFD(t *testing.T) {
 	for _, leaf := range tree.Leaves {
 		t.Run(leaf[len(root)+1:], func(t *testing.T) {
 			out := build(t, leaf)
-			docs, errs := lint.Parse(lint.NewFile(out.Name, out.Src))
+			docs, errs := manifest.Parse(manifest.NewFile(out.Name, out.Src))
 			if len(errs) > 0 || len(docs) == 0 {
 				t.Fatalf("built stream: %d documents, syntax errors %v", len(docs), errs)
 			}
@@ -93,7 +93,7 @@ func TestNFD(t *testing.T) {
 				if d.Kind == "DaemonSet" {
 					daemonSets++
 				}
-				spans := []lint.Span{d.Span()}
+				spans := []manifest.Span{d.Span()}
 				for i := 0; i+1 < len(d.Node.Content); i += 2 {
 					spans = append(spans, d.Lookup(d.Node.Content[i].Value).Span)
 				}
@@ -137,7 +137,7 @@ func TestNFD(t *testing.T) {
 	// The worker's hostPath volumes come from the common component's JSON
 	// patch, and its namespace from the overlay's kustomization.
 	out := build(t, filepath.Join(root, "overlays/master-worker-topologyupdater"))
-	docs, _ := lint.Parse(lint.NewFile(out.Name, out.Src))
+	docs, _ := manifest.Parse(manifest.NewFile(out.Name, out.Src))
 	for _, tc := range []struct {
 		field, wantFile, wantText string
 		wantExact                 bool
@@ -146,7 +146,7 @@ func TestNFD(t *testing.T) {
 		{"spec.template.spec.containers[0].env[0].name", "components/common/env.yaml", "name: NODE_NAME", true},
 		{"metadata.namespace", "overlays/master-worker-topologyupdater/kustomization.yaml", "namespace: node-feature-discovery", false},
 	} {
-		var ds *lint.Document
+		var ds *manifest.Document
 		for _, d := range docs {
 			if d.Kind == "DaemonSet" && d.Name == "nfd-worker" {
 				ds = d

@@ -8,9 +8,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/manifest"
+
 	"go.yaml.in/yaml/v3"
 
-	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/render"
 )
 
@@ -51,21 +52,21 @@ type sourceMap struct {
 	dir   string // the built kustomization's directory
 	kfile string // its kustomization file
 	src   []byte
-	docs  []*lint.Document
+	docs  []*manifest.Document
 	objs  []object
 	chain chain
 	files *parsed
 }
 
 func newSourceMap(dir, kfile string, src []byte, objs []object, c chain) *sourceMap {
-	docs, _ := lint.Parse(lint.NewFile(dir, src))
+	docs, _ := manifest.Parse(manifest.NewFile(dir, src))
 	return &sourceMap{dir: dir, kfile: kfile, src: src, docs: docs, objs: objs, chain: c,
-		files: &parsed{files: map[string][]*lint.Document{}}}
+		files: &parsed{files: map[string][]*manifest.Document{}}}
 }
 
 // A source is where a field of a built object was written.
 type source struct {
-	doc *lint.Document
+	doc *manifest.Document
 	// field, when set, is the fixed field path in doc to point at (a
 	// transformer's key): the built text is not there literally.
 	field string
@@ -84,7 +85,7 @@ func (m *sourceMap) Locate(start, end int) render.Location {
 	if end < start {
 		end = start
 	}
-	var d *lint.Document
+	var d *manifest.Document
 	for _, doc := range m.docs {
 		if sp := doc.Span(); sp.Start <= start && start <= sp.End {
 			d = doc
@@ -135,7 +136,7 @@ func (m *sourceMap) Locate(start, end int) render.Location {
 
 // pathAt returns the path of the deepest node of d whose span, from its
 // key, holds [start, end).
-func pathAt(d *lint.Document, start, end int) []step {
+func pathAt(d *manifest.Document, start, end int) []step {
 	var steps []step
 	n := d.Node
 	for n != nil {
@@ -170,7 +171,7 @@ func pathAt(d *lint.Document, start, end int) []step {
 	return steps
 }
 
-func within(d *lint.Document, steps []step, start, end int) bool {
+func within(d *manifest.Document, steps []step, start, end int) bool {
 	sp := d.Lookup(format(steps)).Span
 	return sp.Start <= start && end <= sp.End && sp.Start < sp.End
 }
@@ -178,7 +179,7 @@ func within(d *lint.Document, steps []step, start, end int) bool {
 // translate turns steps under base into a field path of doc, matching
 // sequence items by name where they have one. complete reports whether
 // every step was found.
-func translate(doc *lint.Document, base string, steps []step) (path string, complete bool) {
+func translate(doc *manifest.Document, base string, steps []step) (path string, complete bool) {
 	n := doc.Node
 	if base != "" {
 		n = doc.Lookup(base).Node
@@ -226,7 +227,7 @@ func join(a, b string) string {
 // source decides which file wrote the field at steps of the built object
 // d: the last patch or transformer that set it, else the resource file the
 // object came from.
-func (m *sourceMap) source(d *lint.Document, obj object, steps []step) source {
+func (m *sourceMap) source(d *manifest.Document, obj object, steps []step) source {
 	path := format(steps)
 	seen := map[string]bool{}
 	ts := obj.transformations
@@ -315,14 +316,14 @@ func (m *sourceMap) source(d *lint.Document, obj object, steps []step) source {
 }
 
 // valueAt returns the node at steps of d.
-func valueAt(d *lint.Document, steps []step) *yaml.Node {
+func valueAt(d *manifest.Document, steps []step) *yaml.Node {
 	return d.Lookup(format(steps)).Node
 }
 
 // pickDoc finds the document of a resource file that a built object came
 // from: the same kind, and the name the build kept or decorated.
-func pickDoc(docs []*lint.Document, built *lint.Document) *lint.Document {
-	var best *lint.Document
+func pickDoc(docs []*manifest.Document, built *manifest.Document) *manifest.Document {
+	var best *manifest.Document
 	for _, sd := range docs {
 		if sd.Kind != built.Kind {
 			continue
@@ -354,8 +355,8 @@ func identifying(steps []step) bool {
 
 // patchSource reports whether the patch p of k set the field at steps of
 // the built object d, and where.
-func (m *sourceMap) patchSource(k *kustomization, p patch, d *lint.Document, steps []step) (source, bool) {
-	var docs []*lint.Document
+func (m *sourceMap) patchSource(k *kustomization, p patch, d *manifest.Document, steps []step) (source, bool) {
+	var docs []*manifest.Document
 	what := "set by the patch "
 	if p.file != "" {
 		docs = m.files.docs(p.file)
@@ -371,7 +372,7 @@ func (m *sourceMap) patchSource(k *kustomization, p patch, d *lint.Document, ste
 		if !ok {
 			return source{}, false
 		}
-		docs, _ = lint.Parse(lint.NewFile(k.file, []byte(text)))
+		docs, _ = manifest.Parse(manifest.NewFile(k.file, []byte(text)))
 		for i := len(docs) - 1; i >= 0; i-- {
 			if _, ok := patchDocSource(docs[i], p, d, steps); ok {
 				return source{doc: k.doc, field: field, what: "set by the patch at " + field + " in " + k.file}, true
@@ -390,7 +391,7 @@ func (m *sourceMap) patchSource(k *kustomization, p patch, d *lint.Document, ste
 
 // patchDocSource reports whether one patch document sets the field at
 // steps of d.
-func patchDocSource(pd *lint.Document, p patch, d *lint.Document, steps []step) (source, bool) {
+func patchDocSource(pd *manifest.Document, p patch, d *manifest.Document, steps []step) (source, bool) {
 	n := deref(pd.Node)
 	if n == nil || len(steps) == 0 {
 		// The object as a whole comes from its resource file.
@@ -462,7 +463,7 @@ func covers(patch, built *yaml.Node) bool {
 
 // jsonPatchSource finds the last operation of a JSON patch that wrote the
 // field at steps or one of its parents.
-func jsonPatchSource(pd *lint.Document, steps []step) (source, bool) {
+func jsonPatchSource(pd *manifest.Document, steps []step) (source, bool) {
 	ops := items(pd.Node)
 	for i := len(ops) - 1; i >= 0; i-- {
 		op, _ := scalar(get(ops[i], "op"))
@@ -507,7 +508,7 @@ func jsonPatchSource(pd *lint.Document, steps []step) (source, bool) {
 // object d. Names and kinds are regular expressions, as kustomize reads
 // them; a name also matches a built name that a prefix or suffix
 // decorated.
-func targets(sel *yaml.Node, d *lint.Document) bool {
+func targets(sel *yaml.Node, d *manifest.Document) bool {
 	if sel == nil {
 		return true
 	}
@@ -572,7 +573,7 @@ func selects(selector string, labels *yaml.Node) bool {
 
 // labelSource finds the labels or commonLabels entry of k that set the
 // label at steps of d.
-func labelSource(k *kustomization, d *lint.Document, steps []step) (source, bool) {
+func labelSource(k *kustomization, d *manifest.Document, steps []step) (source, bool) {
 	n := len(steps)
 	if n < 2 || steps[n-1].seq {
 		return source{}, false
@@ -611,7 +612,7 @@ func labelSource(k *kustomization, d *lint.Document, steps []step) (source, bool
 
 // imageSource finds the images entry of k that set the image at steps of
 // d.
-func imageSource(k *kustomization, d *lint.Document, steps []step) (source, bool) {
+func imageSource(k *kustomization, d *manifest.Document, steps []step) (source, bool) {
 	n := len(steps)
 	if n < 3 || steps[n-1].key != "image" || !steps[n-2].seq {
 		return source{}, false

@@ -360,7 +360,7 @@ var perKind = map[string][]mutation{
 func main() {
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
 	oracle := flag.String("oracle", "/tmp/oracle", "the oracle binary")
-	verdicts := flag.String("verdicts", "lint/testdata/corpus/verdicts.tsv", "the recorded verdicts of the corpus")
+	verdicts := flag.String("verdicts", "lint/rules/testdata/corpus/verdicts.tsv", "the recorded verdicts of the corpus")
 	out := flag.String("out", "testdata/kinds-mutations", "the folder to write")
 	flag.Parse()
 	if err := run(*corpus, *oracle, *verdicts, *out); err != nil {

@@ -26,6 +26,8 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/lint/rules"
+	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // oracleLine is one document's answer from the oracle's JSON output.
@@ -134,15 +136,15 @@ func compare(want []oracleLine, settings lint.Settings) error {
 		if err != nil {
 			return err
 		}
-		docs, _ := lint.Parse(lint.NewFile(w.File, src))
+		docs, _ := manifest.Parse(manifest.NewFile(w.File, src))
 		for _, d := range docs {
 			var item *int
 			if d.Item >= 0 {
 				item = &d.Item
 			}
 			k := key(w.File, d.Index, item)
-			got[k] = lint.ServerVerdict(d, settings)
-			if errs, ok := lint.ServerErrors(d, settings); ok {
+			got[k] = string(rules.ServerVerdict(d, settings))
+			if errs, ok := rules.ServerErrors(d, settings); ok {
 				for _, e := range errs {
 					gotErrs[k] = append(gotErrs[k], string(e.Type)+" "+e.Field+": "+e.ErrorBody())
 				}
@@ -154,7 +156,7 @@ func compare(want []oracleLine, settings lint.Settings) error {
 		k := key(w.File, w.Doc, w.Item)
 		if got[k] == w.Verdict {
 			agree++
-			if w.Verdict == lint.VerdictInvalid {
+			if w.Verdict == string(rules.VerdictInvalid) {
 				var wantErrs []string
 				for _, e := range w.Errors {
 					wantErrs = append(wantErrs, e.Type+" "+e.Field+": "+e.Detail)

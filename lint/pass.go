@@ -1,0 +1,82 @@
+package lint
+
+import (
+	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/manifest"
+)
+
+// A Pass is what a rule's Run function gets: the document (or file) to
+// check and a way to report findings.
+type Pass struct {
+	// Rule is the rule being run.
+	Rule *Rule
+	// File is the file being checked.
+	File *manifest.File
+	// Doc is the document being checked; nil for a FileScope rule's Run.
+	Doc *manifest.Document
+	// Docs are the document being checked and, when it is a List, its
+	// items (Doc is one of them); nil for a FileScope rule's Run.
+	Docs []*manifest.Document
+	// SyntaxErrors are the file's YAML syntax errors, documents over a
+	// limit included (FileScope rules only).
+	SyntaxErrors []*manifest.SyntaxError
+	// Template is where the file shows that it is an unrendered template
+	// ({{ … }}), or nil (FileScope rules only).
+	Template *manifest.Span
+	// Settings are the cluster settings the run was asked to assume.
+	Settings Settings
+
+	// Directives are the problems found in the file's ignore directives
+	// (DirectiveScope rules only): each a diagnostic with its span,
+	// document, object, message and fixes, which the rule reports, or
+	// not, through Report.
+	Directives []Diagnostic
+
+	report  func(Diagnostic)
+	enabled map[string]bool
+}
+
+// Enabled reports whether the rule called name runs in this run (is among
+// Options.Rules). A rule uses it when another rule's findings would
+// otherwise go unreported: the validation rule reports selector errors
+// itself when selector-mismatch is off.
+func (p *Pass) Enabled(name string) bool {
+	return p.enabled[name]
+}
+
+// Settings describe what a cluster decides, which some rules depend on.
+type Settings struct {
+	// DisallowPrivileged makes privileged containers an error, as on an API
+	// server started with --allow-privileged=false. Clusters made by kubeadm
+	// and kind allow them, which is the default.
+	DisallowPrivileged bool
+}
+
+// Report records a finding. Rule, File, Document and Object are filled in
+// from the pass; a zero Severity becomes the rule's.
+func (p *Pass) Report(d Diagnostic) {
+	d.Rule = p.Rule.Name
+	d.File = p.File.Name
+	if p.Doc != nil {
+		d.Document = p.Doc.Index
+		d.Object = p.Doc.Object()
+	}
+	if d.Span.End < d.Span.Start {
+		d.Span.End = d.Span.Start
+	}
+	p.report(d)
+}
+
+// ReportField records a finding about the field at path (an API-server
+// field path) of the pass's document, placed on that field or, when it is
+// absent, on its nearest existing parent.
+func (p *Pass) ReportField(path, message string, fixes ...Fix) {
+	loc := p.Doc.Lookup(path)
+	p.Report(Diagnostic{Span: loc.Span, Field: path, Message: message, Fixes: fixes})
+}
+
+// ReportNode records a finding placed on node n.
+func (p *Pass) ReportNode(n *yaml.Node, field, message string, fixes ...Fix) {
+	p.Report(Diagnostic{Span: p.File.NodeSpan(n), Field: field, Message: message, Fixes: fixes})
+}

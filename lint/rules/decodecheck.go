@@ -1,0 +1,352 @@
+package rules
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	appsv1 "k8s.io/api/apps/v1"
+	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/internal/suggest"
+	"github.com/daemonlint/daemonlint/manifest"
+)
+
+// A decodeProblem is one thing the API server's decoding refuses in an
+// object: an unknown field or a value of the wrong type. Decode stops at
+// the first type error and then drops the unknown fields; checkDecode finds
+// them all.
+type decodeProblem struct {
+	// Path is the field path of the problem, in field.Path notation
+	// ("spec.template.spec.containers[0].bogus", "metadata.labels[app]").
+	Path string
+	// Parent is the field path of the object or list that holds it, and
+	// Key its JSON key there ("" for a list item).
+	Parent, Key string
+	// JSONPath is Path as sigs.k8s.io/json writes it in strict errors: map
+	// keys after a dot ("spec.foo.key" for "spec.foo[key]").
+	JSONPath string
+	// Unknown reports an unknown field; Struct is then the Go type that
+	// has no such field.
+	Unknown bool
+	Struct  reflect.Type
+	// For a type error: Value is the JSON value, Type the Go type it cannot
+	// be decoded into, and Msg the decoder's message with its context
+	// ("json: cannot unmarshal string into Go struct field
+	// DaemonSetSpec.spec.minReadySeconds of type int32").
+	Value any
+	Type  reflect.Type
+	Msg   string
+	// Abort reports an error that makes the decoder stop at once (one
+	// returned by a type's own UnmarshalJSON): the server reports the first
+	// of these if there is one, and otherwise the first type error.
+	Abort bool
+}
+
+// checkDecode walks the JSON of an object along the Go type t that the API
+// server decodes it into, and returns every unknown field and every value
+// of the wrong type, in the order the server meets them (object keys
+// sorted, as kubectl sends them). It reproduces sigs.k8s.io/json's
+// case-sensitive matching and messages; values are checked by decoding
+// them with that package, so the verdict on each is the server's.
+func checkDecode(data []byte, t reflect.Type) ([]decodeProblem, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("reading the object's JSON: %w", err)
+	}
+	w := decodeWalker{}
+	w.walk(v, t, walkPos{index: -1}, "", nil)
+	return w.problems, nil
+}
+
+// walkPos is where a value sits: its parent's field path (and the same in
+// sigs.k8s.io/json's notation), and its key or index there. field marks a
+// struct field (as opposed to a map key).
+type walkPos struct {
+	parent, jsonParent string
+	key                string
+	index              int
+	field              bool
+}
+
+// jsonPath returns the position in sigs.k8s.io/json's notation.
+func (p walkPos) jsonPath() string {
+	switch {
+	case p.key == "" && p.index < 0:
+		return p.jsonParent
+	case p.index >= 0:
+		return p.jsonParent + "[" + strconv.Itoa(p.index) + "]"
+	case p.jsonParent == "":
+		return p.key
+	}
+	return p.jsonParent + "." + p.key
+}
+
+func (p walkPos) path() string {
+	switch {
+	case p.key == "" && p.index < 0:
+		return p.parent
+	case p.index >= 0:
+		return p.parent + "[" + strconv.Itoa(p.index) + "]"
+	case !p.field:
+		return p.parent + "[" + p.key + "]"
+	case p.parent == "":
+		return p.key
+	}
+	return p.parent + "." + p.key
+}
+
+type decodeWalker struct {
+	problems []decodeProblem
+}
+
+var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+
+// walk checks value v against type t. structName and fields are the
+// decoder's error context: the innermost struct and the JSON field names
+// leading to v (no indices, no map keys).
+func (w *decodeWalker) walk(v any, t reflect.Type, pos walkPos, structName string, fields []string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if v == nil {
+		return // null decodes into anything (or is handled by UnmarshalJSON)
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) {
+		w.leaf(v, t, pos, structName, fields, true)
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			w.leaf(v, t, pos, structName, fields, false)
+			return
+		}
+		index := structFields(t)
+		path, jpath := pos.path(), pos.jsonPath()
+		for _, k := range sortedKeys(obj) {
+			fp := walkPos{parent: path, jsonParent: jpath, key: k, index: -1, field: true}
+			f, ok := index[k]
+			if !ok {
+				w.problems = append(w.problems, decodeProblem{Path: fp.path(), JSONPath: fp.jsonPath(), Parent: path, Key: k, Unknown: true, Struct: t})
+				continue
+			}
+			w.walk(obj[k], f.typ, fp, t.Name(), append(append(slices.Clip(fields), f.embedded...), k))
+		}
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			w.leaf(v, t, pos, structName, fields, false)
+			return
+		}
+		list, ok := v.([]any)
+		if !ok {
+			w.leaf(v, t, pos, structName, fields, false)
+			return
+		}
+		path, jpath := pos.path(), pos.jsonPath()
+		for i, item := range list {
+			w.walk(item, t.Elem(), walkPos{parent: path, jsonParent: jpath, index: i}, structName, fields)
+		}
+	case reflect.Map:
+		obj, ok := v.(map[string]any)
+		if !ok || t.Key().Kind() != reflect.String {
+			w.leaf(v, t, pos, structName, fields, false)
+			return
+		}
+		path, jpath := pos.path(), pos.jsonPath()
+		for _, k := range sortedKeys(obj) {
+			w.walk(obj[k], t.Elem(), walkPos{parent: path, jsonParent: jpath, key: k, index: -1}, structName, fields)
+		}
+	case reflect.Interface:
+		// any JSON value
+	default:
+		w.leaf(v, t, pos, structName, fields, false)
+	}
+}
+
+// leaf decodes v into a new value of type t with sigs.k8s.io/json, as the
+// server does, and records the error, if any, with the decoder's context.
+func (w *decodeWalker) leaf(v any, t reflect.Type, pos walkPos, structName string, fields []string, custom bool) {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	err = sigsjson.UnmarshalCaseSensitivePreserveInts(raw, reflect.New(t).Interface())
+	if err == nil {
+		return
+	}
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "json: cannot unmarshal "); ok && len(fields) > 0 {
+		if what, typ, ok := strings.Cut(rest, " into Go value of type "); ok {
+			msg = "json: cannot unmarshal " + what + " into Go struct field " + structName + "." + strings.Join(fields, ".") + " of type " + typ
+		}
+	}
+	w.problems = append(w.problems, decodeProblem{Path: pos.path(), JSONPath: pos.jsonPath(), Parent: pos.parent, Key: pos.key, Value: v, Type: t, Msg: msg, Abort: custom})
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// A structField is a JSON field of a Go struct type.
+type structField struct {
+	typ reflect.Type
+	// embedded are the Go names of the embedded structs the field is
+	// promoted from ("VolumeSource" for a Volume's hostPath), which the
+	// decoder names in its error context.
+	embedded []string
+}
+
+// fieldIndex caches structFields by type.
+var fieldIndex sync.Map // reflect.Type → map[string]structField
+
+// structFields returns the JSON field names of struct type t, as
+// encoding/json sees them: tag names, promoted fields of embedded structs
+// without a name of their own (json:",inline"), "-" and unexported fields
+// left out.
+func structFields(t reflect.Type) map[string]structField {
+	if m, ok := fieldIndex.Load(t); ok {
+		return m.(map[string]structField)
+	}
+	m := map[string]structField{}
+	depth := map[string]int{}
+	var add func(t reflect.Type, d int, embedded []string)
+	add = func(t reflect.Type, d int, embedded []string) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, _, _ := strings.Cut(tag, ",")
+			ft := f.Type
+			if f.Anonymous && name == "" {
+				for ft.Kind() == reflect.Pointer {
+					ft = ft.Elem()
+				}
+				if ft.Kind() == reflect.Struct {
+					add(ft, d+1, append(slices.Clip(embedded), f.Name))
+					continue
+				}
+			}
+			if !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			if old, ok := depth[name]; ok && old <= d {
+				continue
+			}
+			depth[name] = d
+			m[name] = structField{typ: f.Type, embedded: embedded}
+		}
+	}
+	add(t, 0, nil)
+	fieldIndex.Store(t, m)
+	return m
+}
+
+// typeAt returns the Go type that the field path elems leads to from t,
+// or nil when it leads nowhere.
+func typeAt(t reflect.Type, elems []manifest.PathElement) reflect.Type {
+	for _, e := range elems {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Struct:
+			f, ok := structFields(t)[e.Name]
+			if !ok || e.Bracketed {
+				return nil
+			}
+			t = f.typ
+		case reflect.Slice, reflect.Array:
+			if e.Index < 0 {
+				return nil
+			}
+			t = t.Elem()
+		case reflect.Map:
+			if !e.Bracketed {
+				return nil
+			}
+			t = t.Elem()
+		default:
+			return nil
+		}
+	}
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// suggestName returns the one name of names that name most likely
+// misspells: the same but for letter case, or the closest within a small
+// edit distance. It returns "" when none is close or two are equally close.
+func suggestName(name string, names []string) string {
+	others := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == name })
+	return suggest.Search{Distance: suggest.FoldedDistance, Max: maxNameDistance}.Closest(name, others)
+}
+
+func maxNameDistance(name string) int {
+	switch {
+	case len(name) <= 3:
+		return 0 // only a change of case
+	case len(name) <= 5:
+		return 1
+	case len(name) <= 12:
+		return 2
+	}
+	return 3
+}
+
+// A workloadKind is an apps/v1 kind whose spec people move fields from
+// and to when they turn one kind into another.
+type workloadKind struct {
+	kind string
+	typ  reflect.Type
+}
+
+var workloadKinds = []workloadKind{
+	{"DaemonSet", reflect.TypeFor[appsv1.DaemonSet]()},
+	{"ReplicaSet", reflect.TypeFor[appsv1.ReplicaSet]()},
+	{"Deployment", reflect.TypeFor[appsv1.Deployment]()},
+}
+
+// knownElsewhere returns the other workload kinds that have field key at
+// parent ("replicas" at "spec" gives ReplicaSet and Deployment when kind
+// is DaemonSet), or nil.
+func knownElsewhere(kind, parent, key string) []string {
+	if !slices.ContainsFunc(workloadKinds, func(w workloadKind) bool { return w.kind == kind }) {
+		return nil
+	}
+	var out []string
+	elems := manifest.ParsePath(parent)
+	for _, w := range workloadKinds {
+		if w.kind == kind {
+			continue
+		}
+		t := typeAt(w.typ, elems)
+		if t == nil || t.Kind() != reflect.Struct {
+			continue
+		}
+		if _, ok := structFields(t)[key]; ok {
+			out = append(out, w.kind)
+		}
+	}
+	return out
+}

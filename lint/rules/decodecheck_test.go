@@ -1,0 +1,198 @@
+package rules
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"slices"
+	"testing"
+
+	appsv1 "k8s.io/api/apps/v1"
+	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/manifest"
+)
+
+// richDaemonSet uses most kinds of field a workload has: integers,
+// booleans, IntOrString, quantities, times, maps, lists, and fields
+// promoted from embedded structs.
+const richDaemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+  namespace: kube-system
+  labels: {app: agent}
+  annotations: {note: x}
+  creationTimestamp: "2024-01-02T15:04:05Z"
+spec:
+  minReadySeconds: 5
+  revisionHistoryLimit: 3
+  selector:
+    matchLabels: {app: agent}
+    matchExpressions: [{key: tier, operator: In, values: [a]}]
+  updateStrategy:
+    type: RollingUpdate
+    rollingUpdate: {maxUnavailable: 1, maxSurge: "0%"}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      hostNetwork: true
+      terminationGracePeriodSeconds: 30
+      nodeSelector: {kubernetes.io/os: linux}
+      tolerations: [{key: k, operator: Exists, effect: NoSchedule, tolerationSeconds: 10}]
+      volumes:
+      - name: logs
+        hostPath: {path: /var/log, type: Directory}
+      - name: cfg
+        configMap: {name: cfg, defaultMode: 420, items: [{key: a, path: b}]}
+      containers:
+      - name: agent
+        image: agent:1
+        args: [--v=2]
+        ports: [{containerPort: 8080, hostPort: 8080, protocol: TCP}]
+        env: [{name: A, value: "1"}, {name: B, valueFrom: {fieldRef: {fieldPath: spec.nodeName}}}]
+        resources:
+          limits: {cpu: 500m, memory: 128Mi}
+          requests: {cpu: 0.1}
+        securityContext: {privileged: false, runAsUser: 0, capabilities: {add: [NET_ADMIN]}}
+        livenessProbe:
+          httpGet: {path: /healthz, port: 8080}
+          initialDelaySeconds: 5
+        volumeMounts: [{name: logs, mountPath: /var/log, readOnly: true}]
+`
+
+// TestCheckDecodeMatchesTheDecoder mutates every value of a DaemonSet, one
+// at a time and in pairs, and checks that checkDecode agrees with
+// sigs.k8s.io/json, which the API server decodes with: no type error when
+// it decodes, the very message it returns otherwise, and the same unknown
+// fields in the same order.
+func TestCheckDecodeMatchesTheDecoder(t *testing.T) {
+	docs, serrs := manifest.Parse(manifest.NewFile("rich.yaml", []byte(richDaemonSet)))
+	if len(serrs) > 0 || len(docs) != 1 {
+		t.Fatalf("bad test input: %v", serrs)
+	}
+	data, err := docs[0].JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base any
+	if err := json.Unmarshal(data, &base); err != nil {
+		t.Fatal(err)
+	}
+	typ := reflect.TypeFor[appsv1.DaemonSet]()
+	paths := valuePaths(base, nil)
+	replacements := []any{"x", true, 1.5, 3000000000, map[string]any{}, []any{}, map[string]any{"zzz": 1, "Aaa": 2}}
+	check := func(t *testing.T, mutated any) {
+		t.Helper()
+		doc, err := json.Marshal(mutated)
+		if err != nil {
+			t.Fatal(err)
+		}
+		strict, derr := sigsjson.UnmarshalStrict(doc, reflect.New(typ).Interface(), sigsjson.DisallowUnknownFields)
+		problems, err := checkDecode(doc, typ)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var typeErrs, unknown []string
+		first, firstAbort := "", ""
+		for _, p := range problems {
+			if p.Unknown {
+				unknown = append(unknown, p.JSONPath)
+				continue
+			}
+			typeErrs = append(typeErrs, p.Msg)
+			if first == "" {
+				first = p.Msg
+			}
+			if p.Abort && firstAbort == "" {
+				firstAbort = p.Msg
+			}
+		}
+		if derr == nil {
+			if len(typeErrs) > 0 {
+				t.Errorf("%s: the decoder accepts it, checkDecode reports %q", doc, typeErrs)
+			}
+			var want []string
+			for _, e := range strict {
+				var fe sigsjson.FieldError
+				if errors.As(e, &fe) {
+					want = append(want, fe.FieldPath())
+				}
+			}
+			if !slices.Equal(unknown, want) {
+				t.Errorf("%s: unknown fields %q, want %q", doc, unknown, want)
+			}
+			return
+		}
+		got := first
+		if firstAbort != "" {
+			got = firstAbort
+		}
+		if got != derr.Error() {
+			t.Errorf("%s:\nthe decoder says %q\ncheckDecode says %q (all: %q)", doc, derr, got, typeErrs)
+		}
+	}
+	for i, p := range paths {
+		for _, r := range replacements {
+			mutated := setPath(base, p, r)
+			check(t, mutated)
+			// and a second mutation further on, to check which one the
+			// server reports
+			if j := i + len(paths)/3; j < len(paths) {
+				check(t, setPath(mutated, paths[j], "y"))
+			}
+		}
+	}
+}
+
+// valuePaths returns the paths of every value under v (objects and lists
+// included), as lists of keys and indices.
+func valuePaths(v any, prefix []any) [][]any {
+	var out [][]any
+	switch v := v.(type) {
+	case map[string]any:
+		for _, k := range sortedKeys(v) {
+			p := append(slices.Clip(prefix), k)
+			out = append(out, p)
+			out = append(out, valuePaths(v[k], p)...)
+		}
+	case []any:
+		for i, item := range v {
+			p := append(slices.Clip(prefix), i)
+			out = append(out, p)
+			out = append(out, valuePaths(item, p)...)
+		}
+	}
+	return out
+}
+
+// setPath returns a copy of v with the value at path replaced by r, or v
+// when path does not lead anywhere in v.
+func setPath(v any, path []any, r any) any {
+	if len(path) == 0 {
+		return r
+	}
+	switch v := v.(type) {
+	case map[string]any:
+		k, ok := path[0].(string)
+		if _, found := v[k]; !ok || !found {
+			return v
+		}
+		c := make(map[string]any, len(v))
+		for k, x := range v {
+			c[k] = x
+		}
+		c[k] = setPath(v[k], path[1:], r)
+		return c
+	case []any:
+		i, ok := path[0].(int)
+		if !ok || i >= len(v) {
+			return v
+		}
+		c := slices.Clone(v)
+		c[i] = setPath(v[i], path[1:], r)
+		return c
+	}
+	return v
+}

@@ -1,0 +1,260 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"github.com/daemonlint/daemonlint/internal/schema"
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
+)
+
+// Schema checks built-in kinds against the JSON schemas of Kubernetes.
+var Schema = &lint.Rule{
+	Name: "schema",
+	Doc: `Built-in objects must match their kind's schema
+
+Every kind that Kubernetes defines has a schema in the OpenAPI document of
+the release (here ` + schema.Release + `). The API server decodes objects
+strictly: a field the kind does not have, a value of the wrong JSON type
+(a quoted "80" for a port, an unquoted on, which kubectl sends as a boolean,
+for a string), an unparsable quantity, time or base64 value all make it
+refuse the object with 400 Bad Request. The rule checks every document of a
+built-in group whose apiVersion the release serves against that schema,
+strictly, as kubeconform -strict does, and also reports required fields
+that are missing (spec.containers: Required value), which the server
+refuses when it validates the object.
+
+Each finding sits on its field (or, for a missing field, on the nearest
+parent that exists), with the field path in the server's notation.
+DaemonSets, ReplicaSets, Deployments, Pods and Nodes are decoded into their
+Go types instead and checked by unknown-field, field-type and validation.
+Objects of other groups (custom resources) are skipped and counted as
+skipped in the summary; a misspelled kind is kind-spelling's finding and an
+apiVersion that is not served api-version's.`,
+	Bad: `apiVersion: v1
+kind: Service
+spec:
+  ports:
+  - port: "80"
+`,
+	Good: `apiVersion: v1
+kind: Service
+spec:
+  ports:
+  - port: 80
+`,
+	Since:    "v0.1.0",
+	Severity: lint.Error,
+	Run:      runSchema,
+}
+
+func runSchema(p *lint.Pass) error {
+	d := p.Doc
+	if d.APIVersion == "" || d.Kind == "" || d.IsList() {
+		return nil
+	}
+	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
+		return nil
+	}
+	if manifest.Typed(d.APIVersion, d.Kind) {
+		return nil
+	}
+	sch, ok, err := schema.Lookup(d.APIVersion, d.Kind)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return nil // a misspelled kind or an unserved version: other rules say so
+	}
+	inst, err := d.Value()
+	if err != nil {
+		return nil // the syntax rule reports what kubectl cannot send
+	}
+	verr := sch.Validate(inst)
+	if verr == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(verr, &ve) {
+		return verr
+	}
+	for _, leaf := range leafErrors(ve, nil) {
+		reportSchemaError(p, sch, inst, leaf)
+	}
+	return nil
+}
+
+// leafErrors returns the errors of a validation error tree that have no
+// causes: the actual findings.
+func leafErrors(e *jsonschema.ValidationError, out []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	if len(e.Causes) == 0 {
+		return append(out, e)
+	}
+	for _, c := range e.Causes {
+		out = leafErrors(c, out)
+	}
+	return out
+}
+
+// reportSchemaError reports one schema violation on its field.
+func reportSchemaError(p *lint.Pass, root *jsonschema.Schema, inst any, e *jsonschema.ValidationError) {
+	path, s, v := locate(root, inst, e.InstanceLocation)
+	at := func(field string) string {
+		if field == "" {
+			return "the object"
+		}
+		return field
+	}
+	switch k := e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		known := sortedNames(derefSchema(s).Properties)
+		for _, name := range k.Properties {
+			reportUnknownField(p, unknownField{Parent: path, Key: name, Path: joinField(path, name), Known: known, Kind: p.Doc.Kind})
+		}
+	case *kind.Required:
+		for _, name := range k.Missing {
+			field := joinField(path, name)
+			p.ReportField(field, field+": Required value")
+		}
+	case *kind.Type:
+		want := slices.DeleteFunc(slices.Clone(k.Want), func(t string) bool { return t == "null" })
+		msg := fmt.Sprintf("%s: expected %s, got %s", at(path), strings.Join(want, " or "), k.Got)
+		if k.Got == "string" || k.Got == "number" || k.Got == "integer" || k.Got == "boolean" {
+			msg += " " + scalarText(v)
+		}
+		jt := jsonOther
+		switch {
+		case slices.Equal(want, []string{"string"}):
+			jt = jsonString
+		case slices.Equal(want, []string{"integer"}):
+			jt = jsonInteger
+		case slices.Equal(want, []string{"boolean"}):
+			jt = jsonBoolean
+		}
+		var fixes []lint.Fix
+		if loc := p.Doc.Lookup(path); loc.Exact {
+			var hint string
+			if hint, fixes = scalarHint(p.File, loc.Node, jt); hint != "" {
+				msg += "; " + hint
+			}
+		}
+		p.ReportField(path, msg, fixes...)
+	case *kind.Format:
+		p.ReportField(path, fmt.Sprintf("%s: invalid %s %s: %v", at(path), formatNoun(k.Want), scalarText(v), k.Err))
+	case *kind.Minimum:
+		p.ReportField(path, fmt.Sprintf("%s: %s is out of range for %s", at(path), scalarText(v), boundNoun(k.Want)))
+	case *kind.Maximum:
+		p.ReportField(path, fmt.Sprintf("%s: %s is out of range for %s", at(path), scalarText(v), boundNoun(k.Want)))
+	default:
+		p.ReportField(path, fmt.Sprintf("%s: %s", at(path), e.ErrorKind.LocalizedString(message.NewPrinter(language.English))))
+	}
+}
+
+// formatNoun names what a custom format of package schema checks.
+func formatNoun(format string) string {
+	switch format {
+	case "k8s-quantity":
+		return "quantity"
+	case "k8s-time", "k8s-micro-time":
+		return "time"
+	case "k8s-duration":
+		return "duration"
+	case "k8s-byte":
+		return "base64 data"
+	}
+	return format
+}
+
+// boundNoun names the integer type whose bound b is.
+func boundNoun(b *big.Rat) string {
+	if b != nil && b.IsInt() && b.Num().IsInt64() {
+		switch b.Num().Int64() {
+		case math.MinInt32, math.MaxInt32:
+			return "a 32-bit integer"
+		}
+	}
+	return "a 64-bit integer"
+}
+
+// joinField appends a field name to a field path.
+func joinField(parent, name string) string {
+	if parent == "" {
+		return name
+	}
+	return parent + "." + name
+}
+
+// derefSchema follows $ref.
+func derefSchema(s *jsonschema.Schema) *jsonschema.Schema {
+	for i := 0; s != nil && s.Ref != nil && i < 100; i++ {
+		s = s.Ref
+	}
+	if s == nil {
+		return &jsonschema.Schema{}
+	}
+	return s
+}
+
+// locate follows a JSON pointer (as tokens) through the instance and the
+// schema together, and returns the field path in the API server's notation
+// (struct fields after dots, list indices and map keys in brackets), the
+// schema of the value there and the value.
+func locate(root *jsonschema.Schema, inst any, loc []string) (string, *jsonschema.Schema, any) {
+	var b strings.Builder
+	s, v := root, inst
+	for _, tok := range loc {
+		s = derefSchema(s)
+		switch cur := v.(type) {
+		case []any:
+			i, err := strconv.Atoi(tok)
+			if err != nil || i < 0 || i >= len(cur) {
+				return b.String(), nil, nil
+			}
+			fmt.Fprintf(&b, "[%d]", i)
+			v = cur[i]
+			s = s.Items2020
+		case map[string]any:
+			if ps, ok := s.Properties[tok]; ok {
+				if b.Len() > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(tok)
+				s = ps
+			} else {
+				fmt.Fprintf(&b, "[%s]", tok)
+				s, _ = s.AdditionalProperties.(*jsonschema.Schema)
+			}
+			v = cur[tok]
+		default:
+			return b.String(), nil, nil
+		}
+	}
+	return b.String(), s, v
+}
+
+// checkedBySchema reports whether the schema rule validates the document:
+// a served built-in kind that is not decoded into a Go type.
+func checkedBySchema(d *manifest.Document) bool {
+	if d.APIVersion == "" || d.Kind == "" || d.IsList() {
+		return false
+	}
+	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
+		return false
+	}
+	if manifest.Typed(d.APIVersion, d.Kind) {
+		return false
+	}
+	k, ok := schema.Find(d.APIVersion, d.Kind)
+	return ok && k.Served
+}

@@ -1,0 +1,108 @@
+package rules
+
+import (
+	"errors"
+	"reflect"
+
+	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/lint"
+	"github.com/daemonlint/daemonlint/manifest"
+)
+
+// UnknownField reports fields that the Go type of a DaemonSet, ReplicaSet,
+// Deployment, Pod or Node does not have.
+var UnknownField = &lint.Rule{
+	Name: "unknown-field",
+	Doc: `Every field must be a field of its object's type, spelled exactly
+
+kubectl apply asks the API server for strict field validation, so a field
+that the object's type does not have is an error: the server refuses the
+object with 400 Bad Request ("DaemonSet in version "v1" cannot be handled as
+a DaemonSet: strict decoding error: unknown field "spec.template.spec.container"").
+Field names are case-sensitive: Spec is not spec.
+
+The rule reports each unknown field on its own line, with its full path in
+the server's notation, and names the field it most likely misspells (a
+change of case or a small typo: container for containers, lables for
+labels, sepc for spec), with a fix that renames it. A field that belongs to
+a related kind says so: replicas is a field of ReplicaSet and Deployment
+specs, not of a DaemonSet's; updateStrategy is a DaemonSet's, not a
+ReplicaSet's.
+
+The rule reads the kinds that daemonlint decodes into their Go types
+(apps/v1 DaemonSet, ReplicaSet and Deployment, v1 Pod and Node); the schema
+rule checks the other built-in kinds. When a value also has the wrong type
+(see field-type), the server reports only that and drops the unknown
+fields; daemonlint reports both, so that one run finds everything.`,
+	Bad: `apiVersion: apps/v1
+kind: DaemonSet
+spec:
+  template:
+    spec:
+      container:
+      - name: agent
+`,
+	Good: `apiVersion: apps/v1
+kind: DaemonSet
+spec:
+  template:
+    spec:
+      containers:
+      - name: agent
+`,
+	Since:    "v0.1.0",
+	Severity: lint.Error,
+	Kinds:    typedKindNames,
+	Run:      runUnknownField,
+}
+
+// typedKindNames are the kinds Decode knows (in some apiVersion).
+var typedKindNames = []string{"DaemonSet", "ReplicaSet", "Deployment", "Pod", "Node"}
+
+func runUnknownField(p *lint.Pass) error {
+	d := p.Doc
+	obj, strict, err := d.Decode()
+	if obj == nil || err == nil && len(strict) == 0 {
+		return nil
+	}
+	var verr *manifest.ValueError
+	if errors.As(err, &verr) {
+		return nil // the syntax rule reports what kubectl cannot send
+	}
+	data, _ := d.JSON()
+	problems, cerr := checkDecode(data, reflect.TypeOf(obj).Elem())
+	if cerr != nil {
+		return cerr
+	}
+	seen := map[string]bool{}
+	if d.Kind == "DaemonSet" {
+		// daemonset-replicas reports a DaemonSet's replicas, with its fix.
+		seen["spec.replicas"] = true
+	}
+	for _, pr := range problems {
+		if !pr.Unknown || seen[pr.JSONPath] {
+			continue
+		}
+		seen[pr.JSONPath] = true
+		reportUnknownField(p, unknownField{
+			Parent:    pr.Parent,
+			Key:       pr.Key,
+			Path:      pr.JSONPath,
+			Known:     sortedNames(structFields(pr.Struct)),
+			Elsewhere: knownElsewhere(d.Kind, pr.Parent, pr.Key),
+			Kind:      d.Kind,
+		})
+	}
+	// The server's own list decides: report any strict error the walk did
+	// not find, on the nearest place that exists.
+	for _, e := range strict {
+		var fe sigsjson.FieldError
+		if !errors.As(e, &fe) || seen[fe.FieldPath()] {
+			continue
+		}
+		loc := d.Lookup(fe.FieldPath())
+		p.Report(lint.Diagnostic{Span: loc.Span, Field: fe.FieldPath(), Message: e.Error()})
+	}
+	return nil
+}
