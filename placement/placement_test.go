@@ -101,6 +101,8 @@ func formatVerdicts(ds *appsv1.DaemonSet, verdicts []placement.NodeVerdict) stri
 	fmt.Fprintf(&b, "== %s/%s\n", ds.Namespace, ds.Name)
 	for _, v := range verdicts {
 		switch {
+		case v.Runs && v.EvictedEverySeconds != nil:
+			fmt.Fprintf(&b, "%s: runs, but is evicted %s\n", v.Node, placement.EvictionPhrase(*v.EvictedEverySeconds))
 		case v.Runs:
 			fmt.Fprintf(&b, "%s: runs\n", v.Node)
 		case v.KeepsRunning:
