@@ -22,6 +22,7 @@ var nodeAgentRules = []*lint.Rule{
 	lint.Resources,
 	lint.PriorityClass,
 	lint.UpdateStrategy,
+	lint.HostPortSurge,
 	lint.HostPath,
 	lint.Privileged,
 	lint.HostPID,

@@ -18,6 +18,7 @@ func Rules() []*Rule {
 		Resources,
 		PriorityClass,
 		UpdateStrategy,
+		HostPortSurge,
 		HostPath,
 		Privileged,
 		HostPID,
