@@ -185,32 +185,71 @@ func CheckHostIPC(ds *appsv1.DaemonSet) []Finding {
 // ClusterFirst is reported; a missing one only when a container names a
 // Service by its cluster DNS name (in its command, args or env), since node
 // agents such as CNI plugins use the node's resolver on purpose.
+//
+// An object exported from a cluster (kubectl get -o yaml: it has a
+// metadata.uid, resourceVersion, managedFields or creationTimestamp, or a
+// status) carries every default the API server filled in, dnsPolicy:
+// ClusterFirst among them, so there ClusterFirst is read as a missing
+// dnsPolicy: reported only when a container names a Service, with a message
+// that says the server wrote it.
 func CheckHostNetworkDNS(ds *appsv1.DaemonSet) []Finding {
 	spec := &ds.Spec.Template.Spec
 	if !spec.HostNetwork {
 		return nil
 	}
-	switch spec.DNSPolicy {
-	case corev1.DNSClusterFirst:
+	exported := exportedBy(ds)
+	switch {
+	case spec.DNSPolicy == corev1.DNSClusterFirst && exported == "":
 		return []Finding{{
 			Severity: Warning,
 			Field:    templatePath.Child("dnsPolicy").String(),
 			Message:  `dnsPolicy is ClusterFirst, but with hostNetwork: true that falls back to the node's resolv.conf, so Service names (*.svc.cluster.local) do not resolve; write dnsPolicy: ClusterFirstWithHostNet`,
 		}}
-	case "":
+	case spec.DNSPolicy == corev1.DNSClusterFirst || spec.DNSPolicy == "":
 		for _, ref := range containers(ds, true) {
-			if name, where, ok := serviceName(ref.c); ok {
-				return []Finding{{
-					Severity: Warning,
-					Field:    templatePath.Child("dnsPolicy").String(),
-					Anchor:   templatePath.Child("hostNetwork").String(),
-					Message: fmt.Sprintf("hostNetwork: true without a dnsPolicy uses the node's resolv.conf, which cannot resolve %q (in %s of container %q); write dnsPolicy: ClusterFirstWithHostNet",
-						name, where, ref.c.Name),
-				}}
+			name, where, ok := serviceName(ref.c)
+			if !ok {
+				continue
 			}
+			f := Finding{
+				Severity: Warning,
+				Field:    templatePath.Child("dnsPolicy").String(),
+				Anchor:   templatePath.Child("hostNetwork").String(),
+				Message: fmt.Sprintf("hostNetwork: true without a dnsPolicy uses the node's resolv.conf, which cannot resolve %q (in %s of container %q); write dnsPolicy: ClusterFirstWithHostNet",
+					name, where, ref.c.Name),
+			}
+			if spec.DNSPolicy != "" {
+				f.Message = fmt.Sprintf("dnsPolicy: ClusterFirst is the API server's default, filled in when the applied manifest had none (this is an exported object: it has %s); with hostNetwork: true it uses the node's resolv.conf, which cannot resolve %q (in %s of container %q); write dnsPolicy: ClusterFirstWithHostNet in the manifest it was applied from",
+					exported, name, where, ref.c.Name)
+			}
+			return []Finding{f}
 		}
 	}
 	return nil
+}
+
+// exportedBy returns the first field that shows ds was read back from an
+// API server (kubectl get -o yaml), so that its defaults were filled in, or
+// "" when none does. Client-side output (kubectl create --dry-run=client)
+// writes creationTimestamp: null and status: {}, which decode as zero and
+// do not count.
+func exportedBy(ds *appsv1.DaemonSet) string {
+	st := &ds.Status
+	switch {
+	case ds.UID != "":
+		return "metadata.uid"
+	case ds.ResourceVersion != "":
+		return "metadata.resourceVersion"
+	case len(ds.ManagedFields) > 0:
+		return "metadata.managedFields"
+	case !ds.CreationTimestamp.IsZero():
+		return "metadata.creationTimestamp"
+	case st.ObservedGeneration != 0 || st.CurrentNumberScheduled != 0 || st.NumberMisscheduled != 0 ||
+		st.DesiredNumberScheduled != 0 || st.NumberReady != 0 || st.UpdatedNumberScheduled != 0 ||
+		st.NumberAvailable != 0 || st.NumberUnavailable != 0 || st.CollisionCount != nil || len(st.Conditions) > 0:
+		return "status"
+	}
+	return ""
 }
 
 // serviceName returns the first cluster DNS name (a word with a .svc label)

@@ -33,7 +33,8 @@ func CheckPriorityClass(ds *appsv1.DaemonSet) []Finding {
 
 // CheckUpdateStrategy reports the OnDelete update strategy, and (as advice)
 // a rolling update written with maxUnavailable 1, which replaces one node's
-// pod at a time however many nodes there are.
+// pod at a time however many nodes there are; the advice suggests maxSurge
+// only when the pods bind no host port.
 func CheckUpdateStrategy(ds *appsv1.DaemonSet) []Finding {
 	s := ds.Spec.UpdateStrategy
 	strategy := field.NewPath("spec", "updateStrategy")
@@ -48,10 +49,16 @@ func CheckUpdateStrategy(ds *appsv1.DaemonSet) []Finding {
 		return nil
 	}
 	if mu := s.RollingUpdate.MaxUnavailable; mu.Type == intstr.Int && mu.IntVal == 1 && isZero(s.RollingUpdate.MaxSurge) {
+		msg := `spec.updateStrategy.rollingUpdate.maxUnavailable is 1: a rollout replaces one node's pod at a time, so on a fleet of 300 nodes it is 300 pod restarts in a row; on a large fleet use a percentage such as "10%"`
+		// With a host port, a surge pod cannot start beside the old one
+		// (see CheckHostPortSurge): maxSurge is no advice there.
+		if len(hostPorts(ds)) == 0 {
+			msg += ", or maxSurge to start the new pod before the old one stops"
+		}
 		return []Finding{{
 			Severity: Info,
 			Field:    strategy.Child("rollingUpdate", "maxUnavailable").String(),
-			Message:  `spec.updateStrategy.rollingUpdate.maxUnavailable is 1: a rollout replaces one node's pod at a time, so on a fleet of 300 nodes it is 300 pod restarts in a row; on a large fleet use a percentage such as "10%", or maxSurge to start the new pod before the old one stops`,
+			Message:  msg,
 		}}
 	}
 	return nil

@@ -3,7 +3,9 @@
 // with k8s.io/component-helpers.
 //
 // Placement gives one NodeVerdict per node: whether the pod is created
-// (Runs), whether a running pod would stay (KeepsRunning), and the Reasons
+// (Runs), whether a running pod would stay (KeepsRunning), whether the
+// taint manager evicts it again and again because a NoExecute toleration
+// has tolerationSeconds (EvictedEverySeconds), and the Reasons
 // against it (node name, node selector, node affinity, untolerated taints),
 // what may keep it Pending (host ports, resources) and notes. PlaceAll does
 // the same for several DaemonSets at once, so that host ports they share

@@ -132,9 +132,17 @@ type NodeVerdict struct {
 	// controller's shouldRun).
 	Runs bool `json:"runs"`
 	// KeepsRunning reports whether a daemon pod already on the node is left
-	// running (the controller's shouldContinueRunning): true when only
-	// NoSchedule taints keep new pods off.
+	// running: by the controller (its shouldContinueRunning, true when only
+	// NoSchedule taints keep new pods off) and by the taint manager, which
+	// evicts a pod whose NoExecute tolerations have tolerationSeconds.
 	KeepsRunning bool `json:"keepsRunning"`
+	// EvictedEverySeconds is set where the controller creates a pod that
+	// the taint manager then evicts: the node has a NoExecute taint that
+	// the pod tolerates for this many seconds only (the shortest
+	// tolerationSeconds of the tolerations used, 0 for at once). The
+	// controller creates a new pod after each eviction, so the pod is
+	// evicted and created again, forever.
+	EvictedEverySeconds *int64 `json:"evictedEverySeconds,omitempty"`
 	// Reasons are every reason the controller creates no pod, in the order
 	// it checks them; empty when Runs.
 	Reasons []Reason `json:"reasons,omitempty"`
@@ -254,6 +262,12 @@ func (p *placer) verdict(node *corev1.Node) NodeVerdict {
 	default:
 		v.Runs, v.KeepsRunning = true, true
 	}
+	if after, ok := p.evictedAfter(node); ok && v.KeepsRunning {
+		v.KeepsRunning = false
+		if v.Runs {
+			v.EvictedEverySeconds = &after
+		}
+	}
 
 	// Every reason, not only the first.
 	if !nameFits {
@@ -280,6 +294,44 @@ func noScheduleOrNoExecute(t *corev1.Taint) bool {
 }
 
 func noExecute(t *corev1.Taint) bool { return t.Effect == corev1.TaintEffectNoExecute }
+
+// evictedAfter returns the seconds after which the taint manager evicts a
+// daemon pod from the node, and false when it leaves the pod there (or
+// evicts it at once because a NoExecute taint is not tolerated, which
+// verdict already says). It follows the taint manager of k8s.io/kubernetes
+// v1.37.2 (pkg/controller/tainteviction): for each NoExecute taint the
+// first toleration that tolerates it (GetMatchingTolerations), then the
+// shortest tolerationSeconds among them, 0 for any at or below 0
+// (getMinTolerationTime).
+func (p *placer) evictedAfter(node *corev1.Node) (int64, bool) {
+	var after int64
+	found := false
+	for i := range node.Spec.Taints {
+		t := &node.Spec.Taints[i]
+		if !noExecute(t) {
+			continue
+		}
+		k := slices.IndexFunc(p.tolerations, func(tol corev1.Toleration) bool {
+			return tol.ToleratesTaint(logger, t, comparisonOperators)
+		})
+		if k < 0 {
+			return 0, false
+		}
+		if s := p.tolerations[k].TolerationSeconds; s != nil && (!found || max(*s, 0) < after) {
+			after, found = max(*s, 0), true
+		}
+	}
+	return after, found
+}
+
+// EvictionPhrase says how often a pod evicted after seconds is evicted:
+// "every 60 s", or "as soon as it starts" for 0.
+func EvictionPhrase(seconds int64) string {
+	if seconds <= 0 {
+		return "as soon as it starts"
+	}
+	return fmt.Sprintf("every %d s", seconds)
+}
 
 // nodeSelectorReasons returns a reason for each nodeSelector pair the node
 // does not have, in key order.
@@ -441,7 +493,10 @@ func (p *placer) notes(node *corev1.Node) []Reason {
 			Message: "cordoned, yet daemon pods still run: the controller ignores spec.unschedulable and tolerates node.kubernetes.io/unschedulable",
 		})
 	}
-	template := p.ds.Spec.Template.Spec.Tolerations
+	// The template's tolerations, as the pod has them: the controller
+	// replaces those equal to its defaults in place, without their
+	// tolerationSeconds.
+	template := p.tolerations[:len(p.ds.Spec.Template.Spec.Tolerations)]
 	for i := range node.Spec.Taints {
 		t := node.Spec.Taints[i]
 		if t.Effect == corev1.TaintEffectPreferNoSchedule {
@@ -464,10 +519,7 @@ func (p *placer) notes(node *corev1.Node) []Reason {
 		}); k >= 0 {
 			tol := template[k]
 			r.Toleration = &tol
-			r.Message = fmt.Sprintf("tolerates %s", t.ToString())
-			if tol.Key == "" {
-				r.Message += fmt.Sprintf(" (tolerations[%d] has operator Exists and no key, which tolerates every taint)", k)
-			}
+			r.Message = toleratedMessage(&t, &tol, k)
 		} else {
 			k := slices.IndexFunc(p.tolerations, func(tol corev1.Toleration) bool {
 				return tol.ToleratesTaint(logger, &t, comparisonOperators)
@@ -482,6 +534,34 @@ func (p *placer) notes(node *corev1.Node) []Reason {
 		out = append(out, r)
 	}
 	return out
+}
+
+// toleratedMessage says that the template's toleration k tolerates the
+// taint t: what a keyless toleration tolerates (every taint, or every taint
+// of its effect), and for how long when it has tolerationSeconds.
+func toleratedMessage(t *corev1.Taint, tol *corev1.Toleration, k int) string {
+	msg := "tolerates " + t.ToString()
+	var has []string
+	if tol.Key == "" {
+		if tol.Effect == "" {
+			has = append(has, "operator Exists and no key, which tolerates every taint")
+		} else {
+			has = append(has, fmt.Sprintf("operator Exists and no key but effect %s, which tolerates every %s taint only", tol.Effect, tol.Effect))
+		}
+	}
+	evicted := t.Effect == corev1.TaintEffectNoExecute && tol.TolerationSeconds != nil
+	if evicted {
+		seconds := max(*tol.TolerationSeconds, 0)
+		msg += fmt.Sprintf(" for %d s only", seconds)
+		has = append(has, fmt.Sprintf("tolerationSeconds: %d", *tol.TolerationSeconds))
+	}
+	if len(has) > 0 {
+		msg += fmt.Sprintf(" (tolerations[%d] has %s)", k, strings.Join(has, ", and "))
+	}
+	if evicted {
+		msg += ": then the taint manager evicts the pod and the DaemonSet controller creates a new one, again and again; remove tolerationSeconds to keep the pod on such nodes"
+	}
+	return msg
 }
 
 // resourceReasons returns a reason for each resource the pod requests more

@@ -101,6 +101,8 @@ func formatVerdicts(ds *appsv1.DaemonSet, verdicts []placement.NodeVerdict) stri
 	fmt.Fprintf(&b, "== %s/%s\n", ds.Namespace, ds.Name)
 	for _, v := range verdicts {
 		switch {
+		case v.Runs && v.EvictedEverySeconds != nil:
+			fmt.Fprintf(&b, "%s: runs, but is evicted %s\n", v.Node, placement.EvictionPhrase(*v.EvictedEverySeconds))
 		case v.Runs:
 			fmt.Fprintf(&b, "%s: runs\n", v.Node)
 		case v.KeepsRunning:
@@ -176,7 +178,9 @@ func detail(r placement.Reason) string {
 // pkg/controller/daemon/daemon_controller.go, and by running that function
 // itself (in a scratch program outside this module) on the same two files:
 // its shouldRun and shouldContinueRunning agree with Runs and KeepsRunning
-// for all 13 × 6 pairs.
+// for all 13 × 6 pairs. (No node of the fixture has a NoExecute taint, so
+// the taint manager, which KeepsRunning also counts, evicts nothing here;
+// TestPlacementEviction covers it.)
 func TestPlacementGolden(t *testing.T) {
 	dir := "testdata"
 	dss, _ := readObjects(t, filepath.Join(dir, "daemonsets.yaml"))

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	corev1 "k8s.io/api/core/v1"
+
 	"github.com/daemonlint/daemonlint/internal/plural"
 )
 
@@ -13,8 +15,9 @@ import (
 //
 //	runs on 7 of 9 nodes; not on cp-1, cp-2: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule
 //
-// followed, when the scheduler may refuse some pods, by the nodes where a
-// pod may stay Pending.
+// followed by the nodes where the pods run but are evicted again and again
+// (see NodeVerdict.EvictedEverySeconds), and, when the scheduler may refuse
+// some pods, by the nodes where a pod may stay Pending.
 func Summary(verdicts []NodeVerdict) string {
 	if len(verdicts) == 0 {
 		return "no nodes to run on"
@@ -42,10 +45,45 @@ func Summary(verdicts []NodeVerdict) string {
 	}) {
 		fmt.Fprintf(&b, "; not on %s: %s", strings.Join(g.nodes, ", "), g.cause)
 	}
+	for _, g := range evictionGroups(verdicts) {
+		fmt.Fprintf(&b, "; evicted %s and created again on %s: %s", EvictionPhrase(g.seconds), strings.Join(g.nodes, ", "), g.cause)
+	}
 	for _, g := range groupByCause(verdicts, func(v NodeVerdict) []Reason { return v.Pending }) {
 		fmt.Fprintf(&b, "; may stay Pending on %s: %s", strings.Join(g.nodes, ", "), g.cause)
 	}
 	return b.String()
+}
+
+// An evictionGroup is the nodes where the pods are evicted after the same
+// seconds for the same taints.
+type evictionGroup struct {
+	seconds int64
+	causeGroup
+}
+
+// evictionGroups groups the nodes where the pods run but are evicted by
+// their EvictedEverySeconds and the taints they tolerate for a while only,
+// in the order they first appear.
+func evictionGroups(verdicts []NodeVerdict) []evictionGroup {
+	var groups []evictionGroup
+	for _, v := range verdicts {
+		if v.EvictedEverySeconds == nil {
+			continue
+		}
+		var causes []string
+		for _, r := range v.Notes {
+			if r.Kind == ReasonTolerated && r.Toleration != nil && r.Toleration.TolerationSeconds != nil && r.Taint.Effect == corev1.TaintEffectNoExecute {
+				causes = append(causes, fmt.Sprintf("taint %s tolerated for %d s only", r.Taint.ToString(), max(*r.Toleration.TolerationSeconds, 0)))
+			}
+		}
+		cause := strings.Join(causes, ", ")
+		if i := slices.IndexFunc(groups, func(g evictionGroup) bool { return g.seconds == *v.EvictedEverySeconds && g.cause == cause }); i >= 0 {
+			groups[i].nodes = append(groups[i].nodes, v.Node)
+		} else {
+			groups = append(groups, evictionGroup{seconds: *v.EvictedEverySeconds, causeGroup: causeGroup{cause: cause, nodes: []string{v.Node}}})
+		}
+	}
+	return groups
 }
 
 // A causeGroup is the nodes that share one cause.

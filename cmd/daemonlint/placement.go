@@ -204,7 +204,8 @@ func readNodes(name string, e *env) ([]corev1.Node, error) {
 }
 
 // writePlacementText writes, per DaemonSet, a header, a NODE RUNS WHY
-// table and the one-line summary, after saying which nodes are assumed
+// table (RUNS is yes, no, or evicted where the pod runs but is evicted
+// again and again) and the one-line summary, after saying which nodes are assumed
 // when they are the built-in profiles.
 func writePlacementText(w io.Writer, profiles []placement.NodeProfile, placed []placedDaemonSet, verdicts [][]placement.NodeVerdict) error {
 	var b strings.Builder
@@ -225,6 +226,12 @@ func writePlacementText(w io.Writer, profiles []placement.NodeProfile, placed []
 		fmt.Fprintln(tw, "NODE\tRUNS\tWHY")
 		for _, v := range verdicts[i] {
 			runs, why := "yes", []string(nil)
+			if v.EvictedEverySeconds != nil {
+				// The controller creates the pod, the taint manager
+				// evicts it, and so on: "yes" would hide that.
+				runs = "evicted"
+				why = append(why, "runs, but is evicted "+placement.EvictionPhrase(*v.EvictedEverySeconds))
+			}
 			if !v.Runs {
 				runs = "no"
 				for _, r := range v.Reasons {

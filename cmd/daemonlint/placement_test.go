@@ -194,3 +194,102 @@ func TestPlacementTerminal(t *testing.T) {
 		t.Errorf("stderr %q", stderr.String())
 	}
 }
+
+// evictedAgent tolerates a NoExecute taint for 60 s only, and every
+// NoSchedule taint (a toleration with no key and effect NoSchedule).
+const evictedAgent = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  selector:
+    matchLabels: {app: agent}
+  template:
+    metadata:
+      labels: {app: agent}
+    spec:
+      tolerations:
+      - {operator: Exists, effect: NoSchedule}
+      - {key: dedicated, operator: Exists, effect: NoExecute, tolerationSeconds: 60}
+      containers:
+      - name: agent
+        image: agent:1.0
+`
+
+const taintedNodes = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata: {name: cp-1}
+  spec:
+    taints:
+    - {key: node-role.kubernetes.io/control-plane, effect: NoSchedule}
+- apiVersion: v1
+  kind: Node
+  metadata: {name: db-1}
+  spec:
+    taints:
+    - {key: dedicated, value: db, effect: NoExecute}
+`
+
+// TestPlacementEvicted checks what placement says of a pod that tolerates a
+// NoExecute taint for a while only, and of a toleration with no key and an
+// effect: in text, and in JSON (keepsRunning false, evictedEverySeconds).
+func TestPlacementEvicted(t *testing.T) {
+	dir := t.TempDir()
+	ds := writeFile(t, dir, "agent.yaml", evictedAgent)
+	nodes := writeFile(t, dir, "nodes.yaml", taintedNodes)
+
+	code, out, errOut := runCmd(t, "", "placement", "--nodes", nodes, ds)
+	if code != exitOK || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	want := "DaemonSet agent (" + ds + ":1)\n" +
+		"NODE  RUNS     WHY\n" +
+		"cp-1  yes      tolerates node-role.kubernetes.io/control-plane:NoSchedule (tolerations[0] has operator Exists and no key but effect NoSchedule, which tolerates every NoSchedule taint only)\n" +
+		"db-1  evicted  runs, but is evicted every 60 s\n" +
+		"               tolerates dedicated=db:NoExecute for 60 s only (tolerations[1] has tolerationSeconds: 60): then the taint manager evicts the pod and the DaemonSet controller creates a new one, again and again; remove tolerationSeconds to keep the pod on such nodes\n" +
+		"runs on all 2 nodes; evicted every 60 s and created again on db-1: taint dedicated=db:NoExecute tolerated for 60 s only\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+
+	code, out, errOut = runCmd(t, "", "placement", "--format", "json", "--nodes", nodes, ds)
+	if code != exitOK || errOut != "" {
+		t.Fatalf("json: exit %d, stderr %q", code, errOut)
+	}
+	var got struct {
+		DaemonSets []struct {
+			Verdicts []struct {
+				Node                string
+				Runs, KeepsRunning  bool
+				EvictedEverySeconds *int64
+			}
+		} `json:"daemonSets"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if len(got.DaemonSets) != 1 || len(got.DaemonSets[0].Verdicts) != 2 {
+		t.Fatalf("got %+v", got)
+	}
+	for i, want := range []struct {
+		node         string
+		keepsRunning bool
+		evictedEvery int64 // -1: absent
+	}{
+		{"cp-1", true, -1},
+		{"db-1", false, 60},
+	} {
+		v := got.DaemonSets[0].Verdicts[i]
+		evicted := int64(-1)
+		if v.EvictedEverySeconds != nil {
+			evicted = *v.EvictedEverySeconds
+		}
+		if v.Node != want.node || !v.Runs || v.KeepsRunning != want.keepsRunning || evicted != want.evictedEvery {
+			t.Errorf("verdict %d = %+v (evictedEverySeconds %d), want node %s, runs, keepsRunning %v, evictedEverySeconds %d",
+				i, v, evicted, want.node, want.keepsRunning, want.evictedEvery)
+		}
+	}
+}

@@ -20,6 +20,7 @@ func All() []*lint.Rule {
 		Resources,
 		PriorityClass,
 		UpdateStrategy,
+		HostPortSurge,
 		HostPath,
 		Privileged,
 		HostPID,

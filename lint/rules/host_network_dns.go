@@ -21,6 +21,16 @@ svc label). Many host-network agents, CNI plugins first, use the node's
 resolver on purpose, since they must work before cluster DNS does; those are
 not reported.
 
+An object exported from a cluster (kubectl get -o yaml: it has a status, or
+a metadata.uid, resourceVersion, managedFields or creationTimestamp) carries
+every default the API server filled in, dnsPolicy: ClusterFirst among them,
+whether or not its author wrote it. There ClusterFirst is read as a missing
+dnsPolicy: the rule stays quiet unless a container names a Service, and
+then says that the server wrote ClusterFirst and that the fix belongs in the
+manifest the object was applied from. Client-side output (kubectl create
+--dry-run=client, with creationTimestamp: null and status: {}) is not an
+export.
+
 Write dnsPolicy: ClusterFirstWithHostNet when the agent talks to Services by
 name, and dnsPolicy: Default when the node's resolver is what it needs.`,
 	Bad: `spec:

@@ -22,6 +22,7 @@ var nodeAgentRules = []*lint.Rule{
 	rules.Resources,
 	rules.PriorityClass,
 	rules.UpdateStrategy,
+	rules.HostPortSurge,
 	rules.HostPath,
 	rules.Privileged,
 	rules.HostPID,
