@@ -456,7 +456,7 @@ func (g *Generator) podSpec(ind int, app string, s podShape, m Mistake) {
 				g.line(ind+2, "hostPath:")
 				g.line(ind+4, "path: %s", v.hostPath)
 				if g.chance(60) {
-					g.line(ind+4, "type: %s", g.pick([]string{"DirectoryOrCreate", "Directory", ""}))
+					g.line(ind+4, "type: %s", g.pick([]string{"DirectoryOrCreate", "Directory", `""`}))
 				}
 			case v.configMap:
 				g.line(ind+2, "configMap:")

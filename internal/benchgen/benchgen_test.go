@@ -32,7 +32,7 @@ func TestSameBytes(t *testing.T) {
 // README's composition paragraph together.
 func TestPinnedBytes(t *testing.T) {
 	got := fmt.Sprintf("%x", sha256.Sum256(New(1).File(20)))
-	want := "384ac4dcc451f5fed93391c9875348a5efb732da6d64ecbc94258114271e8432"
+	want := "67d3b592b7260488714029d9229e1db6f36b825ed4bd654e67b91c221a729545"
 	if got != want {
 		t.Errorf("sha256 of New(1).File(20) = %s, want %s", got, want)
 	}
