@@ -82,8 +82,8 @@ kc=("$work/bin/kubeconform" -strict -summary -n 2 -schema-location "$work/schema
 kcnd=("$work/bin/kubeconform" -strict -summary -n 2 -schema-location "$work/schemas-nodesc" -kubernetes-version "$release")
 floor=("$work/floor")
 
-# measure FILE TOOL PATH: run TOOL once on PATH, append "wall_ns peak_rss_kb"
-# to FILE. The wall time includes starting /usr/bin/time (about a
+# measure FILE TOOL PATH: run TOOL once on PATH, append "wall_ns peak_rss_kb
+# user_s sys_s" to FILE. The wall time includes starting /usr/bin/time (about a
 # millisecond).
 measure() {
   local out=$1 tool=$2 path=$3 start end
@@ -96,7 +96,7 @@ measure() {
     floor) cmd=("${floor[@]}") ;;
   esac
   start=${EPOCHREALTIME/[.,]/}
-  /usr/bin/time -f '%M' -o "$work/rss" "${cmd[@]}" "$path" > /dev/null 2>&1 || true
+  /usr/bin/time -f '%M %U %S' -o "$work/rss" "${cmd[@]}" "$path" > /dev/null 2>&1 || true
   end=${EPOCHREALTIME/[.,]/}
   echo "$(((end - start) * 1000)) $(tail -1 "$work/rss")" >> "$out"
 }
@@ -114,6 +114,9 @@ bench() {
 }
 
 median_ms() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR + 1) / 2)] / 1e6 }'; }
+# median_cpu_ms FILE: the median of user + system CPU time, which a loaded
+# machine disturbs less than wall time.
+median_cpu_ms() { awk '{ print ($3 + $4) * 1000 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }'; }
 peak_mb() { awk '$2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$1"; }
 docs_of() { "${floor[@]}" "$1" | awk '{ print $1 }'; }
 bytes_of() { du -sb "$1" | awk '{ print $1 }'; }
@@ -148,9 +151,11 @@ row() { # case tool
   local f="$work/$1.$2" ms
   ms=$(median_ms "$f")
   awk -v c="$1" -v t="$2" -v ms="$ms" -v d="${docs[$1]}" -v b="${bytes[$1]}" -v rss="$(peak_mb "$f")" \
-    'BEGIN { printf "%-7s %-19s %10.1f %10.0f %8.1f %8s\n", c, t, ms, d / (ms / 1000), b / 1e6 / (ms / 1000), rss }'
+    -v cpu="$(median_cpu_ms "$f")" \
+    'BEGIN { printf "%-7s %-19s %10.1f %10.0f %8.1f %8s %8s\n", c, t, ms, d / (ms / 1000), b / 1e6 / (ms / 1000), rss, cpu }'
 }
 ms() { median_ms "$work/$1.$2"; }
+cpu() { median_cpu_ms "$work/$1.$2"; }
 
 echo "daemonlint $(git describe --always --dirty) vs kubeconform v0.8.0 (-strict -summary -n 2, schemas of Kubernetes v$release"
 echo "made as openapi2jsonschema --expanded --kubernetes --stand-alone --strict makes them, descriptions kept)"
@@ -182,7 +187,14 @@ awk -v dl="$(ms one daemonlint-api)" -v kc="$(ms one kubeconform)" -v kcn="$(ms 
   printf "  one 20-document file: kubeconform wall / daemonlint-api wall        = %.1f\n", kc / dl
   printf "  one 20-document file: kubeconform-nodesc wall / daemonlint wall     = %.1f\n", kcn / dla }'
 echo
-printf "%-7s %-19s %10s %10s %8s %8s\n" case tool "wall ms" "docs/s" "MB/s" "peak MB"
+echo "CPU time (user + system, medians), less disturbed by other work on the machine than wall time:"
+awk -v dl="$(cpu many daemonlint)" -v dla="$(cpu many daemonlint-api)" -v kc="$(cpu many kubeconform)" -v fl="$(cpu many floor)" \
+  -v odl="$(cpu one daemonlint)" -v okc="$(cpu one kubeconform)" 'BEGIN {
+  printf "  10 000 documents: kubeconform CPU / daemonlint CPU       = %.2f (daemonlint-api: %.2f)\n", kc / dl, kc / dla
+  printf "  10 000 documents: daemonlint CPU / parse floor CPU       = %.2f (daemonlint-api: %.2f)\n", dl / fl, dla / fl
+  printf "  one 20-document file: kubeconform CPU / daemonlint CPU   = %.1f\n", okc / odl }'
+echo
+printf "%-7s %-19s %10s %10s %8s %8s %8s\n" case tool "wall ms" "docs/s" "MB/s" "peak MB" "CPU ms"
 for c in many one; do
   for t in daemonlint daemonlint-api kubeconform kubeconform-nodesc floor; do row "$c" "$t"; done
 done
