@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
+	"github.com/daemonlint/daemonlint/render/helm"
 )
 
 // lintFlags are the flags of daemonlint lint.
@@ -23,6 +25,14 @@ type lintFlags struct {
 	allowEmpty bool
 	config     string
 	paths      []string
+	// values and set are the values files and assignments of the one
+	// chart named; namespace the release namespace of every chart.
+	values, set []string
+	namespace   string
+	// exclude are globs of paths not to lint; skipKinds kinds whose
+	// documents get no findings.
+	exclude, skipKinds []string
+	verbose            bool
 }
 
 // lintFlagSet returns the flag set of daemonlint lint and what it fills in.
@@ -33,7 +43,20 @@ func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least as severe as `LEVEL`: error, warning or info")
 	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, again until none is left (at most 10 rounds), then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
-	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
+	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the nearest "+lint.ConfigFileName+" found walking up from each linted path")
+	fs.Func("values", "render the chart named with the values `FILE` over its values.yaml, as helm template -f (repeatable)", appendTo(&lf.values))
+	fs.Func("set", "render the chart named with `key=value`, as helm template --set (repeatable)", appendTo(&lf.set))
+	fs.StringVar(&lf.namespace, "namespace", "default", "render charts into the release `NAMESPACE`")
+	fs.Func("exclude", "do not lint paths matching `GLOB`, as ignore: in "+lint.ConfigFileName+" (repeatable)", appendTo(&lf.exclude))
+	fs.Func("skip-kinds", "report nothing on documents of the kinds `KIND,...`", func(s string) error {
+		for k := range strings.SplitSeq(s, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				lf.skipKinds = append(lf.skipKinds, k)
+			}
+		}
+		return nil
+	})
+	fs.BoolVar(&lf.verbose, "verbose", false, "list every path a walk skips, and why, on standard error")
 	return fs, lf
 }
 
@@ -70,12 +93,23 @@ func runLint(args []string, e *env) int {
 		printConfigError(e, err)
 		return exitUsage
 	}
-	inputs, problems := readInputs(lf.paths, e, func(path string) bool { return cfg.ignored(path, e) })
+	ls := collectInputs(lf.paths, e, func(path string) string { return lf.skipReason(cfg, path, e) })
+	if (len(lf.values) > 0 || len(lf.set) > 0) && len(ls.charts) != 1 {
+		fmt.Fprintf(e.stderr, "daemonlint lint: --values and --set apply to one chart, and the paths hold %s; name one chart\n", plural.Count(len(ls.charts), "chart"))
+		return exitUsage
+	}
+	inputs, problems := ls.inputs, ls.problems
 	code := exitOK
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
 		code = exitUsage
 	}
+	if lf.verbose {
+		for _, s := range ls.skips {
+			fmt.Fprintf(e.stderr, "daemonlint: skipped %s: %s\n", s.path, s.reason)
+		}
+	}
+	ro := renderOptions{helm: helm.Options{ValuesFiles: lf.values, Set: lf.set, Namespace: lf.namespace}}
 	files := make([]*lint.File, len(inputs))
 	size, onHeap := 0, 0
 	for i, in := range inputs {
@@ -86,7 +120,13 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	tuneMemory(size, onHeap, e)
-	res := lint.Run(files, opts)
+	built := renderAll(ls, ro)
+	res, sources := lintAll(files, built, opts, lf.skipKinds)
+	relint := func(files []*lint.File) *lint.Result {
+		built = renderAll(ls, ro)
+		res, sources = lintAll(files, built, opts, lf.skipKinds)
+		return res
+	}
 
 	for i, in := range inputs {
 		if in.path == "" && !lf.allowEmpty && isEmptyInput(files[i]) {
@@ -97,7 +137,7 @@ func runLint(args []string, e *env) int {
 
 	if lf.fix {
 		var c int
-		res, c = fixAll(inputs, files, res, opts, e)
+		res, c = fixAll(inputs, files, res, relint, e)
 		code = max(code, c)
 	}
 
@@ -106,8 +146,10 @@ func runLint(args []string, e *env) int {
 		FixHint: "run with --fix to apply",
 		FailOn:  lf.failOn,
 		BaseDir: e.dir,
-		Rules:   opts.Rules,
+		Rules:   append(slices.Clone(opts.Rules), outcomeRules...),
 		Version: version(),
+		Sources: sources,
+		Built:   built.counts,
 	})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
@@ -186,9 +228,11 @@ const maxFixRounds = 10
 // rounds were made. inputs and files are updated with what was written; it
 // returns the findings of the last lint and exit code 2 when a file could
 // not be fixed (0 otherwise).
-func fixAll(inputs []input, files []*lint.File, res *lint.Result, opts lint.Options, e *env) (*lint.Result, int) {
+func fixAll(inputs []input, files []*lint.File, res *lint.Result, relint func([]*lint.File) *lint.Result, e *env) (*lint.Result, int) {
 	code := exitOK
 	fixed := make([]int, len(inputs))
+	fixedSources := map[string]int{}
+	failedSources := false
 	failed := make([]bool, len(inputs))
 	rounds := 0
 	for changed := true; changed; {
@@ -216,14 +260,29 @@ func fixAll(inputs []input, files []*lint.File, res *lint.Result, opts lint.Opti
 				files[i] = lint.NewFile(inputs[i].name, out)
 			}
 		}
+		if !failedSources {
+			n, problems := fixSources(res.Diagnostics)
+			for _, p := range problems {
+				fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
+				failedSources, code = true, exitUsage
+			}
+			for name, k := range n {
+				fixedSources[name] += k
+				changed = true
+			}
+		}
 		if changed {
-			res = lint.Run(files, opts)
+			res = relint(files)
 		}
 	}
 	for i, n := range fixed {
 		if n > 0 {
 			fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(n, "problem"), inputs[i].name)
 		}
+	}
+	names := slices.Sorted(maps.Keys(fixedSources))
+	for _, name := range names {
+		fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(fixedSources[name], "problem"), name)
 	}
 	return res, code
 }

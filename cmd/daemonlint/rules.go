@@ -27,7 +27,7 @@ func runRules(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint rules: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	rules := lint.Rules()
+	rules := allRules()
 	switch *format {
 	case "text":
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
