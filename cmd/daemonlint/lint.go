@@ -146,7 +146,7 @@ func runLint(args []string, e *env) int {
 		FixHint: "run with --fix to apply",
 		FailOn:  lf.failOn,
 		BaseDir: e.dir,
-		Rules:   append(slices.Clone(opts.Rules), outcomeRules...),
+		Rules:   reportRules(opts.Rules, built.counts),
 		Version: version(),
 		Sources: sources,
 		Built:   built.counts,

@@ -31,7 +31,7 @@ var outcomeRules = []*lint.Rule{
 		Name:     renderRule,
 		Severity: lint.Error,
 		Since:    "v0.2.0",
-		Doc: `a Helm chart renders without error
+		Doc: `Helm charts render without error
 
 daemonlint lint renders every Helm chart it finds (a directory holding
 Chart.yaml) with Helm's own engine, with the chart's values.yaml and then
@@ -46,7 +46,7 @@ fix the template, as Helm's message says.`,
 		Name:     buildRule,
 		Severity: lint.Error,
 		Since:    "v0.2.0",
-		Doc: `a kustomization builds without error
+		Doc: `Kustomizations build without error
 
 daemonlint lint builds every kustomization that no other kustomization
 uses (the overlays) with kustomize's own engine, as kubectl apply -k does,
@@ -74,6 +74,15 @@ func ruleByName(name string) *lint.Rule {
 		return nil
 	}
 	return outcomeRules[i]
+}
+
+// reportRules are the rules a report describes: those that ran, and the
+// outcome rules when charts or kustomizations were built.
+func reportRules(ran []*lint.Rule, b report.Built) []*lint.Rule {
+	if b == (report.Built{}) {
+		return ran
+	}
+	return append(slices.Clone(ran), outcomeRules...)
 }
 
 // renderOptions are the options of the charts and kustomizations of a run.
