@@ -87,13 +87,19 @@ func runLint(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, "daemonlint lint: --fix rewrites files and cannot rewrite standard input; name the files to fix")
 		return exitUsage
 	}
-	cfg, err := loadConfig(lf.config, e)
-	opts, err := configOptions(cfg, err, e.lintRules())
+	cs, err := newConfigs(lf.config, e)
 	if err != nil {
 		printConfigError(e, err)
 		return exitUsage
 	}
-	ls := collectInputs(lf.paths, e, func(path string) string { return lf.skipReason(cfg, path, e) })
+	ls := collectInputs(lf.paths, e, func(path string) string { return lf.skipReason(cs.forPath(path).cfg, path, e) })
+	if len(cs.errs) > 0 {
+		for _, err := range cs.errs {
+			printConfigError(e, err)
+		}
+		return exitUsage
+	}
+	opts := cs.forPath(e.dir).opts
 	if (len(lf.values) > 0 || len(lf.set) > 0) && len(ls.charts) != 1 {
 		fmt.Fprintf(e.stderr, "daemonlint lint: --values and --set apply to one chart, and the paths hold %s; name one chart\n", plural.Count(len(ls.charts), "chart"))
 		return exitUsage
@@ -121,10 +127,10 @@ func runLint(args []string, e *env) int {
 	}
 	tuneMemory(size, onHeap, e)
 	built := renderAll(ls, ro)
-	res, sources := lintAll(files, built, opts, lf.skipKinds)
+	res, sources := lintAll(files, built, cs, lf.skipKinds)
 	relint := func(files []*lint.File) *lint.Result {
 		built = renderAll(ls, ro)
-		res, sources = lintAll(files, built, opts, lf.skipKinds)
+		res, sources = lintAll(files, built, cs, lf.skipKinds)
 		return res
 	}
 

@@ -140,15 +140,36 @@ func countRenders(outs []render.Output, fails []render.Failure) int {
 // them (deduplicated across renders), adds the failed renders as findings,
 // and returns one result whose Files are the plain files, and the source
 // files that findings point at.
-func lintAll(files []*lint.File, b builtSet, opts lint.Options, skipKinds []string) (*lint.Result, []*lint.File) {
-	all := slices.Clone(files)
+func lintAll(files []*lint.File, b builtSet, cs *configs, skipKinds []string) (*lint.Result, []*lint.File) {
+	// The files are linted in groups, one per configuration that applies.
+	var keys []string
+	groups := map[string][]*lint.File{}
+	add := func(path string, f *lint.File) {
+		k := cs.key(path)
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	for _, f := range files {
+		add(f.Name, f)
+	}
 	byName := map[string]render.Output{}
 	for i, o := range b.outputs {
 		name := fmt.Sprintf("%s#%d", o.Name, i) // renders share Names
 		byName[name] = o
-		all = append(all, lint.NewFile(name, o.Src))
+		add(o.Origin.Root, lint.NewFile(name, o.Src))
 	}
-	res := lint.Run(all, opts)
+	res := &lint.Result{}
+	for _, k := range keys {
+		r := lint.Run(groups[k], cs.entry(k).opts)
+		res.Diagnostics = append(res.Diagnostics, r.Diagnostics...)
+		res.Documents += r.Documents
+		res.Skipped += r.Skipped
+	}
+	if len(keys) == 0 {
+		res = lint.Run(nil, cs.forPath("").opts)
+	}
 	res.Files = files
 	sources := map[string][]byte{}
 	read := func(name string) ([]byte, error) {
