@@ -81,6 +81,19 @@ func collectInputs(paths []string, e *env, ignored func(path string) string) lin
 		tree   kustomize.Tree
 	}
 	roots := map[string]walkRoot{}
+	// kustTree finds the kustomizations under the working directory, once,
+	// when a file named alone may be one that they read.
+	var kt *kustomize.Tree
+	kustTree := func() kustomize.Tree {
+		if kt == nil {
+			t, err := kustomize.Find(".")
+			if err != nil {
+				t = kustomize.Tree{}
+			}
+			kt = &t
+		}
+		return *kt
+	}
 	for _, p := range paths {
 		if p == "-" {
 			plain = append(plain, p)
@@ -95,15 +108,24 @@ func collectInputs(paths []string, e *env, ignored func(path string) string) lin
 			plain = append(plain, p) // walkInputs says what is wrong
 			continue
 		}
+		if c := enclosingChart(p, info.IsDir()); c != "" {
+			addChart(c) // a file of a chart, a packaged subchart included
+			continue
+		}
 		if !info.IsDir() && helm.IsChartArchive(p) {
 			addChart(p)
 			continue
 		}
-		if c := enclosingChart(p, info.IsDir()); c != "" {
-			addChart(c)
-			continue
-		}
 		if !info.IsDir() {
+			if isManifestName(p) && underKustomization(p) && kustTree().Reads(filepath.Clean(p)) {
+				// A resource or patch named alone (as pre-commit names a
+				// changed file) is checked through the overlays.
+				ls.skips = append(ls.skips, skipped{p, "read by a kustomization: its overlays are built instead"})
+				for _, k := range kustTree().Leaves {
+					addKust(k)
+				}
+				continue
+			}
 			plain = append(plain, p)
 			continue
 		}
@@ -251,4 +273,19 @@ func (lf *lintFlags) skipReason(cfg *loadedConfig, path string, e *env) string {
 		return "excluded by --exclude"
 	}
 	return ""
+}
+
+// underKustomization reports whether the file at path (relative, below
+// the working directory) is in a kustomization's directory or below one:
+// where the files a kustomization reads are.
+func underKustomization(path string) bool {
+	if filepath.IsAbs(path) {
+		return false
+	}
+	for d := filepath.Dir(filepath.Clean(path)); isWithinRelative(d); d = filepath.Dir(d) {
+		if isKustomization(d) {
+			return true
+		}
+	}
+	return isKustomization(".")
 }
