@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/daemonlint/daemonlint/lint"
 )
@@ -24,9 +25,38 @@ type configs struct {
 }
 
 // A configEntry is one configuration file read, and its lint options.
+// opts.Rules holds the outcome rules (render, build) that the
+// configuration leaves on, so that a configuration may turn them off or
+// change their severity as any rule's; lintOptions leaves them out.
 type configEntry struct {
 	cfg  *loadedConfig
 	opts lint.Options
+}
+
+// withOutcomes returns the rules a configuration may name: the lint rules
+// and the outcome rules.
+func (c *configs) withOutcomes() []*lint.Rule {
+	return append(slices.Clone(c.rules), outcomeRules...)
+}
+
+// lintOptions returns the options to run lint with: ce's, without the
+// outcome rules, which have no Run.
+func (ce *configEntry) lintOptions() lint.Options {
+	o := ce.opts
+	o.Rules = slices.DeleteFunc(slices.Clone(o.Rules), func(r *lint.Rule) bool { return slices.Contains(outcomeRules, r) })
+	return o
+}
+
+// outcome returns the severity of an outcome rule's findings under ce, and
+// false when ce turns the rule off.
+func (ce *configEntry) outcome(rule string, def lint.Severity) (lint.Severity, bool) {
+	if !slices.ContainsFunc(ce.opts.Rules, func(r *lint.Rule) bool { return r.Name == rule }) {
+		return 0, false
+	}
+	if s, ok := ce.opts.Severity[rule]; ok {
+		return s, true
+	}
+	return def, true
 }
 
 // newConfigs reads the configuration named by flagPath, or else the one
@@ -39,7 +69,7 @@ func newConfigs(flagPath string, e *env) (*configs, error) {
 		key = findConfig(e.dir)
 	}
 	cfg, err := loadConfig(flagPath, e)
-	opts, err := configOptions(cfg, err, c.rules)
+	opts, err := configOptions(cfg, err, c.withOutcomes())
 	if err != nil {
 		return nil, err
 	}
@@ -82,11 +112,11 @@ func (c *configs) entry(key string) *configEntry {
 		return ce
 	}
 	empty := &loadedConfig{Config: &lint.Config{}}
-	opts, _ := configOptions(empty, nil, c.rules)
+	opts, _ := configOptions(empty, nil, c.withOutcomes())
 	ce := &configEntry{empty, opts}
 	if key != "" {
 		cfg, err := loadConfigFile(key, c.e)
-		opts, err := configOptions(cfg, err, c.rules)
+		opts, err := configOptions(cfg, err, c.withOutcomes())
 		if err != nil {
 			c.errs = append(c.errs, err)
 		} else {

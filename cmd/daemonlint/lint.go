@@ -99,7 +99,7 @@ func runLint(args []string, e *env) int {
 		}
 		return exitUsage
 	}
-	opts := cs.forPath(e.dir).opts
+	opts := cs.forPath(e.dir).lintOptions()
 	if (len(lf.values) > 0 || len(lf.set) > 0) && len(ls.charts) != 1 {
 		fmt.Fprintf(e.stderr, "daemonlint lint: --values and --set apply to one chart, and the paths hold %s; name one chart\n", plural.Count(len(ls.charts), "chart"))
 		return exitUsage

@@ -162,13 +162,13 @@ func lintAll(files []*lint.File, b builtSet, cs *configs, skipKinds []string) (*
 	}
 	res := &lint.Result{}
 	for _, k := range keys {
-		r := lint.Run(groups[k], cs.entry(k).opts)
+		r := lint.Run(groups[k], cs.entry(k).lintOptions())
 		res.Diagnostics = append(res.Diagnostics, r.Diagnostics...)
 		res.Documents += r.Documents
 		res.Skipped += r.Skipped
 	}
 	if len(keys) == 0 {
-		res = lint.Run(nil, cs.forPath("").opts)
+		res = lint.Run(nil, cs.forPath("").lintOptions())
 	}
 	res.Files = files
 	sources := map[string][]byte{}
@@ -207,6 +207,11 @@ func lintAll(files []*lint.File, b builtSet, cs *configs, skipKinds []string) (*
 		if fl.Origin.Kind == "kustomization" {
 			f.Diagnostic.Rule = buildRule
 		}
+		sev, on := cs.forPath(fl.Origin.Root).outcome(f.Diagnostic.Rule, f.Diagnostic.Severity)
+		if !on {
+			continue
+		}
+		f.Diagnostic.Severity = sev
 		found = append(found, f)
 	}
 	for _, f := range render.Dedupe(found) {
