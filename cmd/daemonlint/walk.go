@@ -74,8 +74,9 @@ func collectInputs(paths []string, e *env, ignored func(path string) string) lin
 		}
 	}
 	var plain []string
-	// owner says, for a path found in the walk of root, which chart or
-	// kustomization stands for it.
+	// A walkRoot is what helm.Find and kustomize.Find learned under a
+	// directory named as a PATH: the charts and kustomizations that stand
+	// for the files found in its walk.
 	type walkRoot struct {
 		charts []helm.Chart
 		tree   kustomize.Tree
