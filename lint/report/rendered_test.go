@@ -62,3 +62,18 @@ func TestGitHubRendered(t *testing.T) {
 		t.Errorf("got %q, want an annotation at the template's line 2", got)
 	}
 }
+
+func TestJUnitRendered(t *testing.T) {
+	res, opts := renderedResult()
+	got := string(write(t, "junit", opts, res))
+	for _, want := range []string{
+		`<testsuites name="daemonlint" tests="1" failures="1" errors="0">`,
+		`<testsuite name="charts/agent/templates/ds.yaml" tests="1" failures="1"`,
+		`file="charts/agent/templates/ds.yaml"`,
+		`2:3: replicas is not a field of a DaemonSet (daemonset-replicas)`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got\n%s\nwant it to contain %q", got, want)
+		}
+	}
+}
