@@ -39,6 +39,30 @@ type Diagnostic struct {
 	Field string
 	// Fixes are certain corrections, best first.
 	Fixes []Fix
+	// Rendered is set on a finding of an object that was rendered from a
+	// Helm chart or built by kustomize before it was linted: File, Span,
+	// Start and End are then in the source file a person edits (a
+	// template, a resource, a patch), and Rendered says where the finding
+	// was made. Nil for plain files.
+	Rendered *Rendered
+}
+
+// A Rendered says where a finding on a rendered object was made, for
+// output: the chart or kustomization, the values files of the render, and
+// the line of the rendered stream.
+type Rendered struct {
+	// Kind is "chart" or "kustomization"; Root its directory.
+	Kind, Root string
+	// Values are the values files of a chart's render, the chart's own
+	// values.yaml first; empty for a kustomization.
+	Values []string
+	// Renders names the renders a finding was made in when it was made in
+	// several ("values.yaml, ci/small-values.yaml"); empty for one.
+	Renders string
+	// Line is the 1-based line of the rendered stream, and Text that
+	// line, without its line break.
+	Line int
+	Text string
 }
 
 // SortDiagnostics sorts diagnostics of one file by position, then rule and

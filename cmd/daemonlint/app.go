@@ -21,7 +21,8 @@ const usage = `daemonlint checks Kubernetes manifests the way the API server wou
 
 Usage:
   daemonlint lint    [--format text|json|sarif|github|junit] [--fail-on error|warning|info]
-                     [--fix] [--config FILE] [--allow-empty] [PATH ...]
+                     [--fix] [--config FILE] [--allow-empty] [--values FILE] [--set key=value]
+                     [--namespace NS] [--exclude GLOB] [--skip-kinds KIND,...] [--verbose] [PATH ...]
   daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
   daemonlint convert [-w] [--diff] [--kind ReplicaSet,Deployment] [--name NAME] [PATH ...]
   daemonlint rules   [--format text|json]

@@ -36,11 +36,24 @@ func loadConfig(flagPath string, e *env) (*loadedConfig, error) {
 		if path == "" {
 			return &loadedConfig{Config: &lint.Config{}}, nil
 		}
-		name = path
-		if rel, err := filepath.Rel(e.dir, path); err == nil {
-			name = rel
-		}
+		return loadConfigFile(path, e)
 	}
+	return readConfig(name, path)
+}
+
+// loadConfigFile reads the configuration file at path (absolute), named in
+// messages relative to the working directory.
+func loadConfigFile(path string, e *env) (*loadedConfig, error) {
+	name := path
+	if rel, err := filepath.Rel(e.dir, path); err == nil {
+		name = rel
+	}
+	return readConfig(name, path)
+}
+
+// readConfig reads the configuration file at path, called name in
+// messages.
+func readConfig(name, path string) (*loadedConfig, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("reading the configuration: %s", describeError(name, err))

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/lint"
-	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // runExplain prints a rule's documentation.
@@ -19,10 +18,10 @@ func runExplain(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, "usage: daemonlint explain RULE (daemonlint rules lists them)")
 		return exitUsage
 	}
-	r := rules.ByName(args[0])
+	r := ruleByName(args[0])
 	if r == nil {
 		msg := fmt.Sprintf("daemonlint explain: unknown rule %q", args[0])
-		if s := lint.SuggestRuleName(args[0], rules.All()); s != "" {
+		if s := lint.SuggestRuleName(args[0], allRules()); s != "" {
 			msg += fmt.Sprintf("; did you mean %q?", s)
 		} else {
 			msg += "; daemonlint rules lists the rules"

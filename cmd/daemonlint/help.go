@@ -33,7 +33,7 @@ through a link or a second walk, is read once.`
 var commandDocs = []commandDoc{
 	{
 		name:     "lint",
-		synopsis: "daemonlint lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info] [--fix] [--config FILE] [--allow-empty] [PATH ...]",
+		synopsis: "daemonlint lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info] [--fix] [--config FILE] [--allow-empty] [--values FILE] [--set key=value] [--namespace NAMESPACE] [--exclude GLOB] [--skip-kinds KIND,...] [--verbose] [PATH ...]",
 		text: `lint checks Kubernetes manifests the way the API server would and prints
 each finding with its file, line and column, the field path and what to
 write instead. With --fix it applies every certain fix, lints again, and
@@ -41,15 +41,26 @@ repeats until no certain fix is left, then reports what remains.
 
 ` + pathText + `
 
-The configuration is the first .daemonlint.yaml found walking up from the
-working directory, or --config FILE. Exit codes: 0 nothing at or above
+A directory holding Chart.yaml is a Helm chart: it is rendered with its
+values.yaml and with each ci/*-values.yaml (or with --values and --set when
+one chart is named), and each finding is reported at the template line that
+wrote it. A chart directory, a packaged chart or any file of a chart can be
+named. In a walk, every kustomization that no other one uses is built, and
+its findings are reported in the resource, patch or kustomization.yaml that
+wrote the field. Files that charts and kustomizations read, and files that
+are never manifests (docker-compose*.yml, mkdocs.yml, package.json, ...),
+vendor/ and node_modules/ are not linted on their own; --verbose lists them.
+
+The configuration of each file is the nearest .daemonlint.yaml found walking
+up from it, or --config FILE for every file. Exit codes: 0 nothing at or above
 --fail-on, 1 findings at or above it, 2 the command could not do its job (a
 bad flag or configuration, a missing path, standard input that holds no
 document), 3 an internal error.`,
 		flags: func(e *env) *flag.FlagSet { fs, _ := lintFlagSet(e); return fs },
 		examples: []string{
 			"daemonlint lint examples/                          # lint every manifest under examples/",
-			"helm template ./chart | daemonlint lint --format github -   # lint a chart's output in CI",
+			"daemonlint lint --format github .                  # lint a repository in CI: manifests, charts, overlays",
+			"daemonlint lint --set image.tag=2.0 charts/agent   # render one chart with other values",
 		},
 	},
 	{

@@ -56,6 +56,27 @@ func isManifestName(name string) bool {
 // Problems (a missing path, an unreadable file) are returned as messages;
 // the other inputs are still read.
 func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs []input, problems []string) {
+	inputs, _, problems = walkInputs(paths, e, func(path string, _, _ bool) string {
+		if ignored(path) {
+			return "ignored"
+		}
+		return ""
+	})
+	return inputs, problems
+}
+
+// A skipped is a path that a walk did not read, and why.
+type skipped struct {
+	path, reason string
+}
+
+// walkInputs is readInputs with a skip function that says why a path is
+// not read ("" to read it): a path named on the command line (walked
+// false) or a file or directory found in a walk. Directories whose names
+// start with a dot and dotfiles are skipped in walks without asking skip.
+// It returns the paths it skipped with their reasons, except files that
+// are not named like manifests.
+func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool) string) (inputs []input, skips []skipped, problems []string) {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
@@ -84,7 +105,8 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			inputs = append(inputs, input{name: "-", src: src})
 			continue
 		}
-		if ignored(p) {
+		if r := skip(p, false, false); r != "" {
+			skips = append(skips, skipped{p, r})
 			continue
 		}
 		info, err := os.Stat(p)
@@ -117,13 +139,29 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 				return nil
 			}
 			if d.IsDir() {
-				if path != p && (strings.HasPrefix(d.Name(), ".") || ignored(path)) {
-					return fs.SkipDir // .git and friends, and ignored directories
+				if path == p {
+					return nil
+				}
+				r := skip(path, true, true)
+				if strings.HasPrefix(d.Name(), ".") {
+					r = "a directory whose name starts with a dot" // .git and friends
+				}
+				if r != "" {
+					skips = append(skips, skipped{path, r})
+					return fs.SkipDir
 				}
 				return nil
 			}
-			if !isManifestName(d.Name()) || strings.HasPrefix(d.Name(), ".") || ignored(path) {
-				return nil // dotfiles (.daemonlint.yaml, .pre-commit-config.yaml) are not manifests
+			if !isManifestName(d.Name()) {
+				return nil
+			}
+			r := skip(path, false, true)
+			if strings.HasPrefix(d.Name(), ".") {
+				r = "a dotfile, not a manifest" // .daemonlint.yaml, .pre-commit-config.yaml
+			}
+			if r != "" {
+				skips = append(skips, skipped{path, r})
+				return nil
 			}
 			var real string
 			if d.Type()&fs.ModeSymlink != 0 {
@@ -160,7 +198,7 @@ func readInputs(paths []string, e *env, ignored func(path string) bool) (inputs 
 			problems = append(problems, describeError(p, err))
 		}
 	}
-	return inputs, problems
+	return inputs, skips, problems
 }
 
 // readNamed reads the file at path, whose information (from os.Stat) is

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
 	"github.com/daemonlint/daemonlint/manifest"
+	"github.com/daemonlint/daemonlint/render/helm"
 )
 
 // lintFlags are the flags of daemonlint lint.
@@ -24,6 +26,14 @@ type lintFlags struct {
 	allowEmpty bool
 	config     string
 	paths      []string
+	// values and set are the values files and assignments of the one
+	// chart named; namespace the release namespace of every chart.
+	values, set []string
+	namespace   string
+	// exclude are globs of paths not to lint; skipKinds kinds whose
+	// documents get no findings.
+	exclude, skipKinds []string
+	verbose            bool
 }
 
 // lintFlagSet returns the flag set of daemonlint lint and what it fills in.
@@ -34,7 +44,20 @@ func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 	fs.TextVar(&lf.failOn, "fail-on", lint.Error, "exit 1 when a finding is at least as severe as `LEVEL`: error, warning or info")
 	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, again until none is left (at most 10 rounds), then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
-	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
+	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the nearest "+lint.ConfigFileName+" found walking up from each linted path")
+	fs.Func("values", "render the chart named with the values `FILE` over its values.yaml, as helm template -f (repeatable)", appendTo(&lf.values))
+	fs.Func("set", "render the chart named with `key=value`, as helm template --set (repeatable)", appendTo(&lf.set))
+	fs.StringVar(&lf.namespace, "namespace", "default", "render charts into the release `NAMESPACE`")
+	fs.Func("exclude", "do not lint paths matching `GLOB`, as ignore: in "+lint.ConfigFileName+" (repeatable)", appendTo(&lf.exclude))
+	fs.Func("skip-kinds", "report nothing on documents of the kinds `KIND,...`", func(s string) error {
+		for k := range strings.SplitSeq(s, ",") {
+			if k = strings.TrimSpace(k); k != "" {
+				lf.skipKinds = append(lf.skipKinds, k)
+			}
+		}
+		return nil
+	})
+	fs.BoolVar(&lf.verbose, "verbose", false, "list every path a walk skips, and why, on standard error")
 	return fs, lf
 }
 
@@ -65,18 +88,35 @@ func runLint(args []string, e *env) int {
 		fmt.Fprintln(e.stderr, "daemonlint lint: --fix rewrites files and cannot rewrite standard input; name the files to fix")
 		return exitUsage
 	}
-	cfg, err := loadConfig(lf.config, e)
-	opts, err := configOptions(cfg, err, e.lintRules())
+	cs, err := newConfigs(lf.config, e)
 	if err != nil {
 		printConfigError(e, err)
 		return exitUsage
 	}
-	inputs, problems := readInputs(lf.paths, e, func(path string) bool { return cfg.ignored(path, e) })
+	ls := collectInputs(lf.paths, e, func(path string) string { return lf.skipReason(cs.forPath(path).cfg, path, e) })
+	if len(cs.errs) > 0 {
+		for _, err := range cs.errs {
+			printConfigError(e, err)
+		}
+		return exitUsage
+	}
+	opts := cs.forPath(e.dir).lintOptions()
+	if (len(lf.values) > 0 || len(lf.set) > 0) && len(ls.charts) != 1 {
+		fmt.Fprintf(e.stderr, "daemonlint lint: --values and --set apply to one chart, and the paths hold %s; name one chart\n", plural.Count(len(ls.charts), "chart"))
+		return exitUsage
+	}
+	inputs, problems := ls.inputs, ls.problems
 	code := exitOK
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
 		code = exitUsage
 	}
+	if lf.verbose {
+		for _, s := range ls.skips {
+			fmt.Fprintf(e.stderr, "daemonlint: skipped %s: %s\n", s.path, s.reason)
+		}
+	}
+	ro := renderOptions{helm: helm.Options{ValuesFiles: lf.values, Set: lf.set, Namespace: lf.namespace}}
 	files := make([]*manifest.File, len(inputs))
 	size, onHeap := 0, 0
 	for i, in := range inputs {
@@ -87,10 +127,17 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	tuneMemory(size, onHeap, e)
-	res, err := lint.Run(files, opts)
+	built := renderAll(ls, ro)
+	res, sources, err := lintAll(files, built, cs, lf.skipKinds)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
-		return exitUsage
+		return exitInternal
+	}
+	relint := func(files []*manifest.File) (*lint.Result, error) {
+		built = renderAll(ls, ro)
+		var err error
+		res, sources, err = lintAll(files, built, cs, lf.skipKinds)
+		return res, err
 	}
 
 	for i, in := range inputs {
@@ -102,7 +149,7 @@ func runLint(args []string, e *env) int {
 
 	if lf.fix {
 		var c int
-		res, c = fixAll(inputs, files, res, opts, e)
+		res, c = fixAll(inputs, files, res, relint, e)
 		code = max(code, c)
 	}
 
@@ -111,8 +158,10 @@ func runLint(args []string, e *env) int {
 		FixHint: "run with --fix to apply",
 		FailOn:  lf.failOn,
 		BaseDir: e.dir,
-		Rules:   opts.Rules,
+		Rules:   reportRules(opts.Rules, built.counts),
 		Version: version(),
+		Sources: sources,
+		Built:   built.counts,
 	})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
@@ -191,9 +240,11 @@ const maxFixRounds = 10
 // rounds were made. inputs and files are updated with what was written; it
 // returns the findings of the last lint and exit code 2 when a file could
 // not be fixed (0 otherwise).
-func fixAll(inputs []input, files []*manifest.File, res *lint.Result, opts lint.Options, e *env) (*lint.Result, int) {
+func fixAll(inputs []input, files []*manifest.File, res *lint.Result, relint func([]*manifest.File) (*lint.Result, error), e *env) (*lint.Result, int) {
 	code := exitOK
 	fixed := make([]int, len(inputs))
+	fixedSources := map[string]int{}
+	failedSources := false
 	failed := make([]bool, len(inputs))
 	rounds := 0
 	for changed := true; changed; {
@@ -221,18 +272,34 @@ func fixAll(inputs []input, files []*manifest.File, res *lint.Result, opts lint.
 				files[i] = manifest.NewFile(inputs[i].name, out)
 			}
 		}
+		if !failedSources {
+			n, problems := fixSources(res.Diagnostics)
+			for _, p := range problems {
+				fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
+				failedSources, code = true, exitUsage
+			}
+			for name, k := range n {
+				fixedSources[name] += k
+				changed = true
+			}
+		}
 		if changed {
-			var err error
-			if res, err = lint.Run(files, opts); err != nil {
+			next, err := relint(files)
+			if err != nil {
 				fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
 				return res, exitInternal
 			}
+			res = next
 		}
 	}
 	for i, n := range fixed {
 		if n > 0 {
 			fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(n, "problem"), inputs[i].name)
 		}
+	}
+	names := slices.Sorted(maps.Keys(fixedSources))
+	for _, name := range names {
+		fmt.Fprintf(e.stderr, "daemonlint: fixed %s in %s\n", plural.Count(fixedSources[name], "problem"), name)
 	}
 	return res, code
 }

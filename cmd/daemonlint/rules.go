@@ -7,7 +7,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/daemonlint/daemonlint/lint"
-	"github.com/daemonlint/daemonlint/lint/rules"
 )
 
 // rulesFlagSet returns the flag set of daemonlint rules and where it puts
@@ -28,7 +27,7 @@ func runRules(args []string, e *env) int {
 		fmt.Fprintf(e.stderr, "daemonlint rules: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	rules := rules.All()
+	rules := allRules()
 	switch *format {
 	case "text":
 		tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)

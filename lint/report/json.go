@@ -10,7 +10,9 @@ import (
 
 // JSON writes one JSON object: the diagnostics and a summary, as the
 // project's documented contract says.
-type JSON struct{}
+type JSON struct {
+	Options Options
+}
 
 // JSONDiagnostic is one diagnostic in JSON output.
 type JSONDiagnostic struct {
@@ -26,6 +28,22 @@ type JSONDiagnostic struct {
 	Message   string          `json:"message"`
 	Object    manifest.Object `json:"object"`
 	Fix       *JSONFix        `json:"fix,omitempty"`
+	// Rendered is set on a finding of a rendered object (a chart's
+	// template, a kustomization's build): file, line and column are then
+	// in the source file, and Rendered says where it was rendered.
+	Rendered *JSONRendered `json:"rendered,omitempty"`
+}
+
+// JSONRendered says where a finding of a rendered object was made: the
+// chart (with its values files) or the kustomization, and the line of the
+// rendered stream.
+type JSONRendered struct {
+	Chart         string   `json:"chart,omitempty"`
+	Kustomization string   `json:"kustomization,omitempty"`
+	Values        []string `json:"values,omitempty"`
+	// Renders names the renders the finding was made in, when several.
+	Renders string `json:"renders,omitempty"`
+	Line    int    `json:"line"`
 }
 
 // JSONFix is a diagnostic's certain fix in JSON output.
@@ -41,8 +59,8 @@ type JSONOutput struct {
 }
 
 // Report writes res as JSON.
-func (JSON) Report(w io.Writer, res *lint.Result) error {
-	out := JSONOutput{Diagnostics: make([]JSONDiagnostic, 0, len(res.Diagnostics)), Summary: Summarize(res)}
+func (j JSON) Report(w io.Writer, res *lint.Result) error {
+	out := JSONOutput{Diagnostics: make([]JSONDiagnostic, 0, len(res.Diagnostics)), Summary: summarize(res, j.Options)}
 	for _, d := range res.Diagnostics {
 		jd := JSONDiagnostic{
 			File: d.File, Document: d.Document,
@@ -51,6 +69,14 @@ func (JSON) Report(w io.Writer, res *lint.Result) error {
 		}
 		if len(d.Fixes) > 0 {
 			jd.Fix = &JSONFix{Description: d.Fixes[0].Message, Edits: d.Fixes[0].Edits}
+		}
+		if r := d.Rendered; r != nil {
+			jd.Rendered = &JSONRendered{Values: r.Values, Renders: r.Renders, Line: r.Line}
+			if r.Kind == "chart" {
+				jd.Rendered.Chart = r.Root
+			} else {
+				jd.Rendered.Kustomization = r.Root
+			}
 		}
 		out.Diagnostics = append(out.Diagnostics, jd)
 	}

@@ -78,32 +78,11 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 			if name == "" {
 				name = fmt.Sprintf("document %d", i)
 			}
-			c := junitCase{Name: name, Classname: f.Name}
-			if f.Name != "-" {
-				c.File = f.Name
+			file := f.Name
+			if file == "-" {
+				file = ""
 			}
-			var failing, internal, other []lint.Diagnostic
-			for _, d := range byDoc[i] {
-				switch {
-				case d.Rule == lint.InternalErrorRule:
-					internal = append(internal, d)
-				case d.Severity <= failOn:
-					failing = append(failing, d)
-				default:
-					other = append(other, d)
-				}
-			}
-			if len(internal) > 0 {
-				c.Error = junitProblemOf(internal, "internal-error")
-				suite.Errors++
-			}
-			if len(failing) > 0 {
-				c.Failure = junitProblemOf(failing, failing[0].Severity.String())
-				suite.Failures++
-			}
-			if len(other) > 0 {
-				c.SystemOut = &junitText{findingLines(other)}
-			}
+			c := junitCaseOf(name, f.Name, file, byDoc[i], failOn, &suite)
 			suite.Cases = append(suite.Cases, c)
 		}
 		suite.Tests = len(suite.Cases)
@@ -112,6 +91,7 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 		out.Errors += suite.Errors
 		out.Suites = append(out.Suites, suite)
 	}
+	out.addRendered(res, failOn)
 	sanitize(&out)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
@@ -215,4 +195,86 @@ func xmlSafe(s string) string {
 		}
 		return '\uFFFD'
 	}, s)
+}
+
+// junitCaseOf makes the test case of one document (or rendered object)
+// from its findings, and counts its failures and errors in suite.
+func junitCaseOf(name, classname, file string, diags []lint.Diagnostic, failOn lint.Severity, suite *junitSuite) junitCase {
+	c := junitCase{Name: name, Classname: classname, File: file}
+	var failing, internal, other []lint.Diagnostic
+	for _, d := range diags {
+		switch {
+		case d.Rule == lint.InternalErrorRule:
+			internal = append(internal, d)
+		case d.Severity <= failOn:
+			failing = append(failing, d)
+		default:
+			other = append(other, d)
+		}
+	}
+	if len(internal) > 0 {
+		c.Error = junitProblemOf(internal, "internal-error")
+		suite.Errors++
+	}
+	if len(failing) > 0 {
+		c.Failure = junitProblemOf(failing, failing[0].Severity.String())
+		suite.Failures++
+	}
+	if len(other) > 0 {
+		c.SystemOut = &junitText{findingLines(other)}
+	}
+	return c
+}
+
+// addRendered adds a test suite for each file that findings point at but
+// that was not linted itself (the template of a chart, the resource or
+// patch of a kustomization), with a test case per object rendered from it
+// that has findings, named after the object, and one for the findings of
+// no object (a failed render).
+func (out *junitSuites) addRendered(res *lint.Result, failOn lint.Severity) {
+	linted := make(map[string]bool, len(res.Files))
+	for _, f := range res.Files {
+		linted[f.Name] = true
+	}
+	var files []string
+	byFile := map[string][]lint.Diagnostic{}
+	for _, d := range res.Diagnostics {
+		if linted[d.File] {
+			continue
+		}
+		if _, ok := byFile[d.File]; !ok {
+			files = append(files, d.File)
+		}
+		byFile[d.File] = append(byFile[d.File], d)
+	}
+	for _, file := range files {
+		suite := junitSuite{Name: file}
+		var names []string
+		byObject := map[string][]lint.Diagnostic{}
+		for _, d := range byFile[file] {
+			name := "rendered"
+			if o := d.Object; o.Kind != "" {
+				name = "rendered " + o.Kind
+				if o.Name != "" {
+					name += " "
+					if o.Namespace != "" {
+						name += o.Namespace + "/"
+					}
+					name += o.Name
+				}
+			}
+			if _, ok := byObject[name]; !ok {
+				names = append(names, name)
+			}
+			byObject[name] = append(byObject[name], d)
+		}
+		for _, name := range names {
+			suite.Cases = append(suite.Cases, junitCaseOf(name, file, file, byObject[name], failOn, &suite))
+		}
+		suite.Tests = len(suite.Cases)
+		out.Tests += suite.Tests
+		out.Failures += suite.Failures
+		out.Errors += suite.Errors
+		out.Suites = append(out.Suites, suite)
+	}
 }

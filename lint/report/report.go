@@ -51,6 +51,21 @@ type Options struct {
 	Rules []*lint.Rule
 	// Version is daemonlint's version, named in SARIF output.
 	Version string
+	// Sources are files that findings point at but that were not linted
+	// as they are (the templates of a chart, the resources and patches of
+	// a kustomization), for excerpts of their lines.
+	Sources []*manifest.File
+	// Built counts the charts and kustomizations that were rendered before
+	// they were linted, for the summary.
+	Built Built
+}
+
+// Built counts the inputs that were rendered or built before they were
+// linted.
+type Built struct {
+	// Charts and Renders count the Helm charts and their renders (one per
+	// values set); Kustomizations the kustomizations built.
+	Charts, Renders, Kustomizations int
 }
 
 // Formats are the names New accepts.
@@ -62,7 +77,7 @@ func New(format string, opts Options) (Reporter, error) {
 	case "text":
 		return &Text{Options: opts}, nil
 	case "json":
-		return JSON{}, nil
+		return JSON{Options: opts}, nil
 	case "sarif":
 		return &SARIF{Options: opts}, nil
 	case "github":
@@ -75,12 +90,18 @@ func New(format string, opts Options) (Reporter, error) {
 
 // Summary counts what a result holds.
 type Summary struct {
-	Files     int `json:"files"`
-	Documents int `json:"documents"`
-	Skipped   int `json:"skipped"`
-	Errors    int `json:"errors"`
-	Warnings  int `json:"warnings"`
-	Infos     int `json:"infos"`
+	// Charts, Renders and Kustomizations count the inputs that were built
+	// before they were linted (see Options.Built); Files counts the plain
+	// files.
+	Charts         int `json:"charts,omitempty"`
+	Renders        int `json:"renders,omitempty"`
+	Kustomizations int `json:"kustomizations,omitempty"`
+	Files          int `json:"files"`
+	Documents      int `json:"documents"`
+	Skipped        int `json:"skipped"`
+	Errors         int `json:"errors"`
+	Warnings       int `json:"warnings"`
+	Infos          int `json:"infos"`
 }
 
 // Summarize counts a result's files, documents (and the skipped ones:
@@ -96,6 +117,13 @@ func Summarize(res *lint.Result) Summary {
 	}
 }
 
+// summarize is Summarize with the counts of opts.Built.
+func summarize(res *lint.Result, opts Options) Summary {
+	s := Summarize(res)
+	s.Charts, s.Renders, s.Kustomizations = opts.Built.Charts, opts.Built.Renders, opts.Built.Kustomizations
+	return s
+}
+
 // fileOf returns the file a diagnostic is in, or nil.
 func fileOf(res *lint.Result, name string) *manifest.File {
 	i := slices.IndexFunc(res.Files, func(f *manifest.File) bool { return f.Name == name })
@@ -103,4 +131,17 @@ func fileOf(res *lint.Result, name string) *manifest.File {
 		return nil
 	}
 	return res.Files[i]
+}
+
+// sourceOf returns the file a diagnostic is in, among the linted files and
+// opts.Sources, or nil.
+func sourceOf(res *lint.Result, opts Options, name string) *manifest.File {
+	if f := fileOf(res, name); f != nil {
+		return f
+	}
+	i := slices.IndexFunc(opts.Sources, func(f *manifest.File) bool { return f.Name == name })
+	if i < 0 {
+		return nil
+	}
+	return opts.Sources[i]
 }

@@ -54,8 +54,13 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 			sev = t.paint(ansiBlue+ansiBold, sev)
 		}
 		fmt.Fprintf(bw, "%s: %s: %s (%s)\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Start.Line, d.Start.Column)), sev, d.Message, d.Rule)
-		if f := fileOf(res, d.File); f != nil {
+		if f := sourceOf(res, t.Options, d.File); f != nil {
 			t.excerpt(bw, f, d)
+		}
+		if r := d.Rendered; r != nil && r.Line > 0 {
+			if f := sourceOf(res, t.Options, d.File); f == nil || strings.TrimRight(string(f.Line(d.Start.Line)), "\r\n") != r.Text {
+				fmt.Fprintf(bw, "      = rendered line %d: %s\n", r.Line, r.Text)
+			}
 		}
 		if len(d.Fixes) > 0 {
 			hint := ""
@@ -65,7 +70,7 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 			fmt.Fprintf(bw, "      = %s %s%s\n", t.paint(ansiGreen, "Fix available:"), d.Fixes[0].Message, hint)
 		}
 	}
-	fmt.Fprintln(bw, summaryLine(Summarize(res)))
+	fmt.Fprintln(bw, summaryLine(summarize(res, t.Options)))
 	return bw.Flush()
 }
 
@@ -77,8 +82,19 @@ func summaryLine(s Summary) string {
 	if s.Skipped > 0 {
 		docs += fmt.Sprintf(" (%d skipped: custom resources)", s.Skipped)
 	}
+	var inputs []string
+	if s.Charts > 0 {
+		inputs = append(inputs, fmt.Sprintf("%s (%s)", plural.Count(s.Charts, "chart"), plural.Count(s.Renders, "render")))
+	}
+	if s.Kustomizations > 0 {
+		inputs = append(inputs, plural.Count(s.Kustomizations, "kustomization"))
+	}
+	if s.Files > 0 || len(inputs) == 0 {
+		inputs = append(inputs, plural.Count(s.Files, "file"))
+	}
+	files := strings.Join(inputs, ", ")
 	return fmt.Sprintf("%s, %s: %s, %s, %s",
-		plural.Count(s.Files, "file"), docs,
+		files, docs,
 		plural.Count(s.Errors, "error"), plural.Count(s.Warnings, "warning"), plural.Count(s.Infos, "info"))
 }
 
