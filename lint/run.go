@@ -47,6 +47,12 @@ type Result struct {
 	// that Kubernetes does not define (custom resources), which rules
 	// about built-in kinds do not check.
 	Skipped int
+	// NotManifests is how many of those documents are not Kubernetes
+	// objects nor a try at one (see IsManifest), which no rule checks.
+	NotManifests int
+	// NotManifestFiles is how many files hold such documents and nothing
+	// else (no object, no syntax error): no rule reports anything on them.
+	NotManifestFiles int
 }
 
 // Count returns the number of diagnostics of severity s.
@@ -127,6 +133,10 @@ func Run(files []*manifest.File, opts Options) (*Result, error) {
 		res.Diagnostics = append(res.Diagnostics, r.diags...)
 		res.Documents += r.docs
 		res.Skipped += r.skipped
+		res.NotManifests += r.notManifests
+		if r.notManifests > 0 && r.notManifests == r.docs {
+			res.NotManifestFiles++
+		}
 	}
 	return res, nil
 }
@@ -157,8 +167,9 @@ func enabledRules(opts Options) map[string]bool {
 type fileResult struct {
 	diags []Diagnostic
 	// docs counts the file's documents (List items not apart from their
-	// List), and skipped those of API groups Kubernetes does not define.
-	docs, skipped int
+	// List), skipped those of API groups Kubernetes does not define, and
+	// notManifests those that are not Kubernetes objects (see IsManifest).
+	docs, skipped, notManifests int
 }
 
 // A docResult is what checking one document (with its List items) found,
@@ -174,6 +185,9 @@ type docResult struct {
 	scalars     []manifest.Span
 	annotations []*directive
 	skipped     bool
+	// notManifest is set when the document is not a Kubernetes object
+	// (see IsManifest): no rule ran on it.
+	notManifest bool
 }
 
 // A docSummary is what ignore directives need of a document.
@@ -240,6 +254,13 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 		}
 	}
 	var res fileResult
+	// A file of documents that are none of them Kubernetes objects (a
+	// docker-compose file, a values file) is not a manifest: no rule,
+	// not even a file-wide one, has anything to say about it.
+	if len(serrs) == 0 && len(results) > 0 && !slices.ContainsFunc(results, func(r *docResult) bool { return !r.notManifest }) {
+		SortDiagnostics(diags) // an internal error, if reading panicked
+		return fileResult{diags: diags, docs: len(results), notManifests: len(results)}
+	}
 	if tmpl == nil {
 		for _, r := range results {
 			diags = append(diags, r.diags...)
@@ -265,6 +286,9 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 	for _, r := range results {
 		if r.skipped {
 			res.skipped++
+		}
+		if r.notManifest {
+			res.notManifests++
 		}
 	}
 	return res
@@ -301,6 +325,16 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	// A document with thousands of the same mistake gets the first
 	// MaxFindingsPerRule of them and a count of the rest: they cost time
 	// and memory, and tell nothing more.
+	if !IsManifest(doc) {
+		// Not a Kubernetes object nor a try at one: no rule judges it, and
+		// its {{ … }} are not a template's.
+		r.notManifest = true
+		r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}
+		if need.comments {
+			r.scalars = scalarSpans(f, doc)
+		}
+		return
+	}
 	found := map[string]int{}
 	dropped := map[string]Diagnostic{} // the first finding left out, by rule
 	report := func(d Diagnostic) {
