@@ -44,8 +44,9 @@ type Result struct {
 	// apart from their List).
 	Documents int
 	// Skipped is how many of those documents are objects of API groups
-	// that Kubernetes does not define (custom resources), which rules
-	// about built-in kinds do not check.
+	// that Kubernetes does not define (custom resources, see
+	// manifest.IsCustomResource), which rules about built-in kinds do not
+	// check.
 	Skipped int
 	// NotManifests is how many of those documents are not Kubernetes
 	// objects nor a try at one (see IsManifest), which no rule checks.
@@ -384,8 +385,7 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	if need.annotations {
 		r.annotations = annotationDirectives(f, docs)
 	}
-	group, _ := doc.GroupVersion()
-	r.skipped = doc.APIVersion != "" && !manifest.IsBuiltinGroup(group)
+	r.skipped = doc.APIVersion != "" && manifest.IsCustomResource(doc.APIVersion, doc.Kind)
 }
 
 // runRule runs one rule on one pass. A panic or an error in the rule becomes
