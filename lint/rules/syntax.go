@@ -13,17 +13,18 @@ import (
 )
 
 // Syntax reports what keeps a file from being read as Kubernetes objects:
-// YAML syntax errors, unrendered templates, documents that are not
+// YAML syntax errors, unrendered templates, List items that are not
 // mappings, and values kubectl cannot turn into JSON.
 var Syntax = &lint.Rule{
 	Name: "syntax",
 	Doc: `The file must be valid YAML (or JSON) made of Kubernetes objects
 
 kubectl stops at the first YAML syntax error in a file, so nothing after it
-is applied. Every value of an object must survive kubectl's conversion to JSON: an
-explicit tag that does not fit its value (!!int abc), a null or non-scalar
-mapping key, or an object larger than the API server's 3 MiB request limit
-(which is also how an alias bomb ends) is refused before the server sees it.
+is applied. Every value of an object must survive kubectl's conversion to
+JSON: an explicit tag that does not fit its value (!!int abc), a null or
+non-scalar mapping key, or an object larger than the API server's 3 MiB
+request limit (which is also how an alias bomb ends) is refused before the
+server sees it.
 
 A document that is not a Kubernetes object nor a try at one (a sequence, a
 scalar, or a mapping without apiVersion, kind, metadata or spec, such as a
