@@ -86,11 +86,15 @@ func TestRunNotManifests(t *testing.T) {
 }
 
 // TestRunTemplateStaysReported checks that a Helm template is still
-// reported as one, whether or not its documents read as objects.
+// reported as one, whether or not its documents read as objects, and that
+// quoted template text in a values file is data.
 func TestRunTemplateStaysReported(t *testing.T) {
 	for _, src := range []string{
 		"apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: \"{{ .Release.Name }}\"\n",
 		"{{- if .Values.enabled }}\napiVersion: v1\nkind: ConfigMap\n{{- end }}\n",
+		// Not objects as they read, but template text makes their structure.
+		"{{ range .Values.extraManifests }}\n",
+		"labels:\n  app: {{ .Values.name }}\n",
 	} {
 		f := manifest.NewFile("templates/ds.yaml", []byte(src))
 		diags, _, err := lint.CheckFile(f, lint.Options{Rules: rules.All()})
@@ -100,5 +104,19 @@ func TestRunTemplateStaysReported(t *testing.T) {
 		if len(diags) != 1 || diags[0].Rule != lint.TemplateRule {
 			t.Errorf("CheckFile(%q) = %v, want one finding of %s", src, diags, lint.TemplateRule)
 		}
+	}
+}
+
+// TestRunValuesTemplateText checks that a values file whose quoted values
+// hold template text (for tpl) is not a template but a file that is not a
+// manifest.
+func TestRunValuesTemplateText(t *testing.T) {
+	f := manifest.NewFile("values.yaml", []byte("podAnnotations:\n  release: \"{{ .Release.Name }}\"\nextra: |\n  {{ include \"x\" . }}\n"))
+	res, err := lint.Run([]*manifest.File{f}, lint.Options{Rules: rules.All()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) != 0 || res.NotManifestFiles != 1 {
+		t.Errorf("Run(values.yaml) = %v, %d files not manifests; want no finding, 1", res.Diagnostics, res.NotManifestFiles)
 	}
 }

@@ -135,7 +135,7 @@ func Run(files []*manifest.File, opts Options) (*Result, error) {
 		res.Documents += r.docs
 		res.Skipped += r.skipped
 		res.NotManifests += r.notManifests
-		if r.notManifests > 0 && r.notManifests == r.docs {
+		if r.notManifestFile {
 			res.NotManifestFiles++
 		}
 	}
@@ -171,6 +171,9 @@ type fileResult struct {
 	// List), skipped those of API groups Kubernetes does not define, and
 	// notManifests those that are not Kubernetes objects (see IsManifest).
 	docs, skipped, notManifests int
+	// notManifestFile is set when every document of the file is one of
+	// notManifests and none is a template: no rule ran on the file.
+	notManifestFile bool
 }
 
 // A docResult is what checking one document (with its List items) found,
@@ -258,9 +261,9 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 	// A file of documents that are none of them Kubernetes objects (a
 	// docker-compose file, a values file) is not a manifest: no rule,
 	// not even a file-wide one, has anything to say about it.
-	if len(serrs) == 0 && len(results) > 0 && !slices.ContainsFunc(results, func(r *docResult) bool { return !r.notManifest }) {
+	if tmpl == nil && len(serrs) == 0 && len(results) > 0 && !slices.ContainsFunc(results, func(r *docResult) bool { return !r.notManifest }) {
 		SortDiagnostics(diags) // an internal error, if reading panicked
-		return fileResult{diags: diags, docs: len(results), notManifests: len(results)}
+		return fileResult{diags: diags, docs: len(results), notManifests: len(results), notManifestFile: true}
 	}
 	if tmpl == nil {
 		for _, r := range results {
@@ -327,9 +330,12 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	// MaxFindingsPerRule of them and a count of the rest: they cost time
 	// and memory, and tell nothing more.
 	if !IsManifest(doc) {
-		// Not a Kubernetes object nor a try at one: no rule judges it, and
-		// its {{ … }} are not a template's.
+		// Not a Kubernetes object nor a try at one: no rule judges it.
+		// Template text that makes its structure still shows a template
+		// ({{ range … }} around manifests); quoted template text is data
+		// (a values file's, for tpl).
 		r.notManifest = true
+		r.template = doc.TemplateStructure()
 		r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}
 		if need.comments {
 			r.scalars = scalarSpans(f, doc)

@@ -86,7 +86,7 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 			if f.Name != "-" {
 				c.File = f.Name
 			}
-			if notObjects[i] {
+			if notObjects[i] && len(byDoc[i]) == 0 {
 				c.Skipped = &junitSkipped{Message: "not a Kubernetes object: no rule checks it"}
 				suite.Skipped++
 			}
