@@ -21,8 +21,9 @@ import (
 // (a List without its header). A sequence or a scalar is not an object, nor
 // is a mapping with none of those keys. Two files that carry such a key are
 // still recognised as what they are: a Helm Chart.yaml (apiVersion, name and
-// version, no kind, metadata or spec) and a GitLab CI header (spec.inputs
-// and nothing else).
+// version, no kind, metadata or spec), a GitLab CI header (spec.inputs and
+// nothing else) and a kustomization.yaml without apiVersion and kind (with
+// metadata beside kustomize's own fields: resources, patches, images, …).
 //
 // The items of a List are always objects: kubectl sends each one.
 func IsManifest(d *manifest.Document) bool {
@@ -45,7 +46,32 @@ func IsManifest(d *manifest.Document) bool {
 		}
 		return false
 	}
-	return !isChartFile(n) && !isGitLabHeader(n)
+	return !isChartFile(n) && !isGitLabHeader(n) && !isKustomization(n)
+}
+
+// kustomizationKeys are top-level fields of a kustomization.yaml that no
+// Kubernetes object has.
+var kustomizationKeys = map[string]bool{
+	"resources": true, "bases": true, "components": true, "patches": true,
+	"patchesStrategicMerge": true, "patchesJson6902": true, "configMapGenerator": true,
+	"secretGenerator": true, "namePrefix": true, "nameSuffix": true, "commonLabels": true,
+	"commonAnnotations": true, "images": true, "replicas": true, "generators": true,
+	"transformers": true, "helmCharts": true,
+}
+
+// isKustomization reports whether mapping n is a kustomization.yaml
+// written without its apiVersion and kind (kustomize does not need them),
+// which may still carry metadata, but never a spec.
+func isKustomization(n *yaml.Node) bool {
+	if yamlutil.MappingValue(n, "apiVersion") != nil || yamlutil.MappingValue(n, "kind") != nil || yamlutil.MappingValue(n, "spec") != nil {
+		return false
+	}
+	for _, k := range topKeys(n) {
+		if kustomizationKeys[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // looksLikeObject reports whether mapping n has a key that only Kubernetes
