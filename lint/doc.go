@@ -25,6 +25,12 @@
 // node tree for positions, the API server's YAML 1.1 reading for values)
 // and edits are package manifest's; see its documentation.
 //
+// Not every YAML or JSON document is a Kubernetes object: IsManifest tells
+// an object, or a try at one, from a docker-compose file, a values file or
+// a JSON patch. Run runs no rule on the others, reports nothing on a file
+// that holds nothing else (unless it is a template), and counts them in
+// Result.NotManifests and Result.NotManifestFiles.
+//
 // # Rules and passes
 //
 // A Rule is a value: a kebab-case Name, a default Severity, the Kinds it

@@ -44,9 +44,16 @@ type Result struct {
 	// apart from their List).
 	Documents int
 	// Skipped is how many of those documents are objects of API groups
-	// that Kubernetes does not define (custom resources), which rules
-	// about built-in kinds do not check.
+	// that Kubernetes does not define (custom resources, see
+	// manifest.IsCustomResource), which rules about built-in kinds do not
+	// check.
 	Skipped int
+	// NotManifests is how many of those documents are not Kubernetes
+	// objects nor a try at one (see IsManifest), which no rule checks.
+	NotManifests int
+	// NotManifestFiles is how many files hold such documents and nothing
+	// else (no object, no syntax error): no rule reports anything on them.
+	NotManifestFiles int
 }
 
 // Count returns the number of diagnostics of severity s.
@@ -127,6 +134,10 @@ func Run(files []*manifest.File, opts Options) (*Result, error) {
 		res.Diagnostics = append(res.Diagnostics, r.diags...)
 		res.Documents += r.docs
 		res.Skipped += r.skipped
+		res.NotManifests += r.notManifests
+		if r.notManifestFile {
+			res.NotManifestFiles++
+		}
 	}
 	return res, nil
 }
@@ -157,8 +168,12 @@ func enabledRules(opts Options) map[string]bool {
 type fileResult struct {
 	diags []Diagnostic
 	// docs counts the file's documents (List items not apart from their
-	// List), and skipped those of API groups Kubernetes does not define.
-	docs, skipped int
+	// List), skipped those of API groups Kubernetes does not define, and
+	// notManifests those that are not Kubernetes objects (see IsManifest).
+	docs, skipped, notManifests int
+	// notManifestFile is set when every document of the file is one of
+	// notManifests and none is a template: no rule ran on the file.
+	notManifestFile bool
 }
 
 // A docResult is what checking one document (with its List items) found,
@@ -174,6 +189,9 @@ type docResult struct {
 	scalars     []manifest.Span
 	annotations []*directive
 	skipped     bool
+	// notManifest is set when the document is not a Kubernetes object
+	// (see IsManifest): no rule ran on it.
+	notManifest bool
 }
 
 // A docSummary is what ignore directives need of a document.
@@ -240,6 +258,13 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 		}
 	}
 	var res fileResult
+	// A file of documents that are none of them Kubernetes objects (a
+	// docker-compose file, a values file) is not a manifest: no rule,
+	// not even a file-wide one, has anything to say about it.
+	if tmpl == nil && len(serrs) == 0 && len(results) > 0 && !slices.ContainsFunc(results, func(r *docResult) bool { return !r.notManifest }) {
+		SortDiagnostics(diags) // an internal error, if reading panicked
+		return fileResult{diags: diags, docs: len(results), notManifests: len(results), notManifestFile: true}
+	}
 	if tmpl == nil {
 		for _, r := range results {
 			diags = append(diags, r.diags...)
@@ -265,6 +290,9 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 	for _, r := range results {
 		if r.skipped {
 			res.skipped++
+		}
+		if r.notManifest {
+			res.notManifests++
 		}
 	}
 	return res
@@ -301,6 +329,19 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	// A document with thousands of the same mistake gets the first
 	// MaxFindingsPerRule of them and a count of the rest: they cost time
 	// and memory, and tell nothing more.
+	if !IsManifest(doc) {
+		// Not a Kubernetes object nor a try at one: no rule judges it.
+		// Template text that makes its structure still shows a template
+		// ({{ range … }} around manifests); quoted template text is data
+		// (a values file's, for tpl).
+		r.notManifest = true
+		r.template = doc.TemplateStructure()
+		r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}
+		if need.comments {
+			r.scalars = scalarSpans(f, doc)
+		}
+		return
+	}
 	found := map[string]int{}
 	dropped := map[string]Diagnostic{} // the first finding left out, by rule
 	report := func(d Diagnostic) {
@@ -350,8 +391,7 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	if need.annotations {
 		r.annotations = annotationDirectives(f, docs)
 	}
-	group, _ := doc.GroupVersion()
-	r.skipped = doc.APIVersion != "" && !manifest.IsBuiltinGroup(group)
+	r.skipped = doc.APIVersion != "" && manifest.IsCustomResource(doc.APIVersion, doc.Kind)
 }
 
 // runRule runs one rule on one pass. A panic or an error in the rule becomes

@@ -55,6 +55,12 @@ var templateActionRE = lazyre.New(`\{\{-?\s*(\.|(include|template|toYaml|tpl|def
 var helmActionRE = lazyre.New(`\{\{-?[^}]*?(\$?\.(Values|Release|Chart|Capabilities|Files|Template)\b|\b(include|toYaml|toJson|tpl|required|lookup)\b)`)
 
 func templateNode(n *yaml.Node, depth int) *yaml.Node {
+	return templateNodeOf(n, depth, true)
+}
+
+// templateNodeOf is templateNode; quoted says whether Helm's actions in
+// quoted and block scalars count.
+func templateNodeOf(n *yaml.Node, depth int, quoted bool) *yaml.Node {
 	if n == nil || depth > maxDepth {
 		return nil
 	}
@@ -64,7 +70,7 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 			(strings.Contains(n.Value, "{{") && templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
 			return n
 		}
-		if strings.Contains(n.Value, "{{") && helmActionRE().MatchString(n.Value) {
+		if quoted && strings.Contains(n.Value, "{{") && helmActionRE().MatchString(n.Value) {
 			return n
 		}
 	case yaml.MappingNode:
@@ -73,7 +79,7 @@ func templateNode(n *yaml.Node, depth int) *yaml.Node {
 		}
 	}
 	for _, c := range n.Content {
-		if t := templateNode(c, depth+1); t != nil {
+		if t := templateNodeOf(c, depth+1, quoted); t != nil {
 			return t
 		}
 	}
@@ -89,7 +95,22 @@ func (f *File) TemplateText() *Span { return templateText(f) }
 // comment at the top of this file for what counts), or nil: a document
 // that parsed is an unrendered template when it holds one.
 func (d *Document) Template() *Span {
-	n := templateNode(d.Node, 0)
+	return d.template(true)
+}
+
+// TemplateStructure is Template without the Helm actions in quoted and
+// block scalars: the template markers that make the document's structure
+// ({{ range … }} read as a flow mapping, image: {{ .Values.image }}). A
+// document that is not a Kubernetes object, such as a Helm values file,
+// may hold quoted template text as data (for tpl); only these markers
+// show that it is itself a template.
+func (d *Document) TemplateStructure() *Span {
+	return d.template(false)
+}
+
+// template is Template; quoted is as for templateNodeOf.
+func (d *Document) template(quoted bool) *Span {
+	n := templateNodeOf(d.Node, 0, quoted)
 	if n == nil {
 		return nil
 	}

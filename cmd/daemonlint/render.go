@@ -33,7 +33,7 @@ var outcomeRules = []*lint.Rule{
 	{
 		Name:     renderRule,
 		Severity: lint.Error,
-		Since:    "v0.2.0",
+		Since:    "v0.1.0",
 		Doc: `Helm charts render without error
 
 daemonlint lint renders every Helm chart it finds (a directory holding
@@ -48,7 +48,7 @@ fix the template, as Helm's message says.`,
 	{
 		Name:     buildRule,
 		Severity: lint.Error,
-		Since:    "v0.2.0",
+		Since:    "v0.1.0",
 		Doc: `Kustomizations build without error
 
 daemonlint lint builds every kustomization that no other kustomization
@@ -172,6 +172,8 @@ func lintAll(files []*manifest.File, b builtSet, cs *configs, skipKinds []string
 		res.Diagnostics = append(res.Diagnostics, r.Diagnostics...)
 		res.Documents += r.Documents
 		res.Skipped += r.Skipped
+		res.NotManifests += r.NotManifests
+		res.NotManifestFiles += r.NotManifestFiles
 	}
 	res.Files = files
 	sources := map[string][]byte{}

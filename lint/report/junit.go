@@ -41,6 +41,7 @@ type (
 		Name      string        `xml:"name,attr"`
 		Classname string        `xml:"classname,attr"`
 		File      string        `xml:"file,attr,omitempty"`
+		Skipped   *junitSkipped `xml:"skipped"`
 		Failure   *junitProblem `xml:"failure"`
 		Error     *junitProblem `xml:"error"`
 		SystemOut *junitText    `xml:"system-out"`
@@ -49,6 +50,9 @@ type (
 		Message string `xml:"message,attr"`
 		Type    string `xml:"type,attr"`
 		Text    string `xml:",cdata"`
+	}
+	junitSkipped struct {
+		Message string `xml:"message,attr"`
 	}
 	junitText struct {
 		Text string `xml:",cdata"`
@@ -64,7 +68,7 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 	out := junitSuites{Name: "daemonlint"}
 	for _, f := range res.Files {
 		suite := junitSuite{Name: f.Name}
-		names := documentNames(f)
+		names, notObjects := documentNames(f)
 		byDoc := map[int][]lint.Diagnostic{}
 		for _, d := range res.Diagnostics {
 			if d.File == f.Name {
@@ -83,6 +87,10 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 				file = ""
 			}
 			c := junitCaseOf(name, f.Name, file, byDoc[i], failOn, &suite)
+			if i < len(notObjects) && notObjects[i] && len(byDoc[i]) == 0 {
+				c.Skipped = &junitSkipped{Message: "not a Kubernetes object: no rule checks it"}
+				suite.Skipped++
+			}
 			suite.Cases = append(suite.Cases, c)
 		}
 		suite.Tests = len(suite.Cases)
@@ -107,10 +115,11 @@ func (j *JUnit) Report(w io.Writer, res *lint.Result) error {
 
 // documentNames names each document of a file, by index, after the object
 // it holds ("document 0: DaemonSet kube-system/agent"); a document that is
-// not an object (a syntax error) is "document N".
-func documentNames(f *manifest.File) []string {
+// not an object (a syntax error) is "document N". notObjects says which
+// documents are not Kubernetes objects (see lint.IsManifest).
+func documentNames(f *manifest.File) (names []string, notObjects map[int]bool) {
 	docs, serrs := manifest.Parse(f)
-	var names []string
+	notObjects = map[int]bool{}
 	grow := func(i int) {
 		if i >= len(names) {
 			names = append(names, make([]string, i+1-len(names))...)
@@ -124,6 +133,7 @@ func documentNames(f *manifest.File) []string {
 			continue
 		}
 		grow(d.Index)
+		notObjects[d.Index] = !lint.IsManifest(d)
 		name := fmt.Sprintf("document %d", d.Index)
 		if d.Kind != "" {
 			name += ": " + d.Kind
@@ -137,7 +147,7 @@ func documentNames(f *manifest.File) []string {
 		}
 		names[d.Index] = name
 	}
-	return names
+	return names, notObjects
 }
 
 // junitProblemOf describes findings as a failure or an error: the first one

@@ -102,10 +102,16 @@ type Summary struct {
 	Errors         int `json:"errors"`
 	Warnings       int `json:"warnings"`
 	Infos          int `json:"infos"`
+	// NotManifests counts the documents that are not Kubernetes objects
+	// (see lint.IsManifest), and NotManifestFiles the files that hold
+	// nothing else; no rule checks them.
+	NotManifests     int `json:"notManifests"`
+	NotManifestFiles int `json:"notManifestFiles"`
 }
 
 // Summarize counts a result's files, documents (and the skipped ones:
-// custom resources) and diagnostics by severity.
+// custom resources; and those that are not Kubernetes objects) and
+// diagnostics by severity.
 func Summarize(res *lint.Result) Summary {
 	return Summary{
 		Files:     len(res.Files),
@@ -114,6 +120,9 @@ func Summarize(res *lint.Result) Summary {
 		Errors:    res.Count(lint.Error),
 		Warnings:  res.Count(lint.Warning),
 		Infos:     res.Count(lint.Info),
+
+		NotManifests:     res.NotManifests,
+		NotManifestFiles: res.NotManifestFiles,
 	}
 }
 

@@ -37,6 +37,7 @@ type (
 		OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
 		ColumnKind         string                           `json:"columnKind"`
 		Results            []sarifResult                    `json:"results"`
+		Properties         map[string]any                   `json:"properties,omitempty"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -129,6 +130,11 @@ func (s *SARIF) Report(w io.Writer, res *lint.Result) error {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{
 			srcRoot: {URI: fileURI(s.Options.BaseDir, true)},
 		}
+	}
+	if res.NotManifests > 0 {
+		// What no rule checked: documents and files that are not
+		// Kubernetes objects (see lint.IsManifest).
+		run.Properties = map[string]any{"notManifests": res.NotManifests, "notManifestFiles": res.NotManifestFiles}
 	}
 	index := map[string]int{}
 	addRule := func(r sarifRule) {

@@ -75,12 +75,26 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 }
 
 // summaryLine says what a result holds: "1 file, 2 documents: 1 error, 0
-// warnings, 0 infos", and how many documents were custom resources that no
-// rule could judge.
+// warnings, 0 infos", how many documents were custom resources that no
+// rule could judge, and how many documents and files were not Kubernetes
+// objects at all.
 func summaryLine(s Summary) string {
 	docs := plural.Count(s.Documents, "document")
+	var notes []string
 	if s.Skipped > 0 {
-		docs += fmt.Sprintf(" (%d skipped: custom resources)", s.Skipped)
+		notes = append(notes, fmt.Sprintf("%d skipped: custom resources", s.Skipped))
+	}
+	// The documents that are not objects are counted when they are more
+	// than the files that hold nothing else, which are said apart.
+	if n := s.NotManifests; n > s.NotManifestFiles {
+		if n == 1 {
+			notes = append(notes, "1 not a Kubernetes object")
+		} else {
+			notes = append(notes, fmt.Sprintf("%d not Kubernetes objects", n))
+		}
+	}
+	if len(notes) > 0 {
+		docs += " (" + strings.Join(notes, ", ") + ")"
 	}
 	var inputs []string
 	if s.Charts > 0 {
@@ -92,10 +106,15 @@ func summaryLine(s Summary) string {
 	if s.Files > 0 || len(inputs) == 0 {
 		inputs = append(inputs, plural.Count(s.Files, "file"))
 	}
-	files := strings.Join(inputs, ", ")
-	return fmt.Sprintf("%s, %s: %s, %s, %s",
-		files, docs,
+	line := fmt.Sprintf("%s, %s: %s, %s, %s",
+		strings.Join(inputs, ", "), docs,
 		plural.Count(s.Errors, "error"), plural.Count(s.Warnings, "warning"), plural.Count(s.Infos, "info"))
+	if s.NotManifestFiles == 1 {
+		line += "; 1 file is not a Kubernetes manifest"
+	} else if s.NotManifestFiles > 1 {
+		line += fmt.Sprintf("; %d files are not Kubernetes manifests", s.NotManifestFiles)
+	}
+	return line
 }
 
 // excerpt writes the diagnostic's first line with a caret under its span.

@@ -7,6 +7,7 @@ import "github.com/daemonlint/daemonlint/lint"
 func All() []*lint.Rule {
 	return []*lint.Rule{
 		Syntax,
+		MissingType,
 		KindSpelling,
 		APIVersion,
 		SelectorMismatch,

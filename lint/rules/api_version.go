@@ -29,6 +29,14 @@ batch/v1beta1 CronJobs (1.25), networking.k8s.io/v1beta1 Ingresses (1.22),
 and others. A kind under a group that does not define it (a DaemonSet in v1)
 is reported with the apiVersion that serves it.
 
+A built-in kind under a misspelt group ("app/v1", "Apps/v1",
+"extension/v1beta1", "apps.k8s.io/v1", "core/v1"), a version its group never
+had ("batch/v2") or a version without its group ("v1beta1" for a Deployment)
+is not a custom resource: kubectl refuses it too. The rule names the
+apiVersion that was meant and the fix writes it. Only a group that can be a
+custom resource's (lower case, with a dot, and not a misspelling of a
+built-in group, such as stable.example.com) makes a custom resource.
+
 For the workloads moved to apps/v1 the fix is certain: it writes apps/v1 and,
 when spec.selector is missing, the selector the old API defaulted from the
 pod template's labels (apps/v1 has no default). Note that an
@@ -151,6 +159,9 @@ func runAPIVersion(p *lint.Pass) error {
 	n := yamlutil.ResolveAlias(d.Node)
 	if n == nil || n.Kind != yaml.MappingNode || d.APIVersion == "" || d.Kind == "" || d.Kind == "List" {
 		return nil // kind-spelling reports missing headers
+	}
+	if reportMisspeltAPIVersion(p, n) {
+		return nil
 	}
 	group, _ := d.GroupVersion()
 	if !manifest.IsBuiltinGroup(group) || len(manifest.GroupsOfKind(d.Kind)) == 0 {

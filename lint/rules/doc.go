@@ -7,11 +7,12 @@
 //	res, err := lint.Run(files, lint.Options{Rules: rules.All()})
 //
 // The rules fall into groups: what keeps a file from being read (Syntax,
-// KindSpelling, APIVersion), what the API server refuses (SelectorMismatch,
-// Validation, UnknownField, FieldType, Schema, DaemonSetReplicas,
-// DuplicateKey), the practice of node agents (ControlPlaneCoverage,
-// Resources, PriorityClass, UpdateStrategy, HostPath, Privileged, HostPID,
-// HostIPC, HostNetworkDNS, NodeName, PodAntiAffinity, ImageTag, Probes),
+// MissingType, KindSpelling, APIVersion), what the API server refuses
+// (SelectorMismatch, Validation, UnknownField, FieldType, Schema,
+// DaemonSetReplicas, DuplicateKey), the practice of node agents
+// (ControlPlaneCoverage, Resources, PriorityClass, UpdateStrategy, HostPath,
+// Privileged, HostPID, HostIPC, HostNetworkDNS, NodeName, PodAntiAffinity,
+// ImageTag, Probes),
 // and IgnoreDirective, which reports the problems of ignore directives the
 // engine found. ServerVerdict and ServerErrors give the API server's answer
 // for a workload document without running the engine.

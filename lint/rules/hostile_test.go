@@ -25,7 +25,7 @@ func TestHostileInputs(t *testing.T) {
 		refs := strings.TrimSuffix(strings.Repeat("*a"+strconv.Itoa(i-1)+", ", 10), ", ")
 		mergeBomb += "a" + strconv.Itoa(i) + ": &a" + strconv.Itoa(i) + " {<<: [" + refs + "]}\n"
 	}
-	mergeBomb += "<<: *a9\n"
+	mergeBomb += "<<: *a9\nkind: ConfigMap\n"
 	binary := make([]byte, 4096)
 	rand.New(rand.NewSource(1)).Read(binary)
 	for _, tc := range []struct {
@@ -39,11 +39,11 @@ func TestHostileInputs(t *testing.T) {
 		{"binary", string(binary), "syntax", "not valid UTF-8"},
 		{"nul bytes", "apiVersion: v1\x00\x00\n", "syntax", "NUL byte"},
 		{"alias bomb", bomb, "syntax", "3 MiB"},
-		{"merge bomb", mergeBomb, "kind-spelling", "apiVersion is not set"},
+		{"merge bomb", mergeBomb, "missing-type", "apiVersion is not set"},
 		{"deep flow sequence", strings.Repeat("[", 100000), "syntax", "max depth"},
 		{"deep flow mapping", strings.Repeat("{a: ", 100000), "syntax", "max depth"},
 		{"deep block sequence", strings.Repeat("- ", 100000) + "x\n", "syntax", "max depth"},
-		{"scalar document", "hello\n", "syntax", "not a Kubernetes object"},
+		{"scalar document", "hello\n", "", ""},
 		{"tabs", "apiVersion: v1\n\tkind: Pod\n", "syntax", "tab character"},
 		{"huge scalar", "apiVersion: v1\nkind: ConfigMap\ndata:\n  big: " + strings.Repeat("x", 64<<20) + "\n", "syntax", "larger than 8 MiB"},
 		{"long line", "{data: [" + strings.Repeat("word, ", 10<<20/6) + "]}\n", "syntax", "more than 200000 lines and list items"},
@@ -57,11 +57,11 @@ func TestHostileInputs(t *testing.T) {
 		{"many lines", strings.Repeat("k: v\n", 300_000), "syntax", "more than 200000 lines"},
 		{"invalid UTF-8 in a key", "apiVersion: v1\nkind: ConfigMap\ndata:\n  k\xff: v\n", "syntax", "not valid UTF-8"},
 		{"invalid UTF-8 in a value", "apiVersion: v1\nkind: ConfigMap\ndata:\n  k: v\xfe\n", "syntax", "not valid UTF-8"},
-		{"sequence document", "- a\n- b\n", "syntax", "is a sequence"},
-		{"null document", "null\n", "syntax", "is null"},
-		{"numeric kind", "apiVersion: v1\nkind: 1\n", "kind-spelling", "kind must be a string"},
-		{"boolean kind", "apiVersion: v1\nkind: yes\n", "kind-spelling", "kind must be a string"},
-		{"list kind", "apiVersion: v1\nkind: [Pod]\n", "kind-spelling", "kind must be a string"},
+		{"sequence document", "- a\n- b\n", "", ""},
+		{"null document", "null\n", "", ""},
+		{"numeric kind", "apiVersion: v1\nkind: 1\n", "missing-type", "kind must be a string"},
+		{"boolean kind", "apiVersion: v1\nkind: yes\n", "missing-type", "kind must be a string"},
+		{"list kind", "apiVersion: v1\nkind: [Pod]\n", "missing-type", "kind must be a string"},
 		{"empty documents", strings.Repeat("---\n", 100000), "", ""},
 		{"crlf", "apiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: x\r\n", "", ""},
 		{"cr only", "apiVersion: v1\rkind: ConfigMap\rmetadata:\r  name: x\r", "", ""},

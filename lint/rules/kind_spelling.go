@@ -13,8 +13,7 @@ import (
 )
 
 // KindSpelling reports a kind that Kubernetes does not define in the
-// object's API group, with the kind that was most likely meant, and objects
-// without an apiVersion or kind.
+// object's API group, with the kind that was most likely meant.
 var KindSpelling = &lint.Rule{
 	Name: "kind-spelling",
 	Doc: `The kind must be a kind of its API group, spelled exactly
@@ -26,7 +25,7 @@ small typo away from a kind that is, the rule names that kind and offers the
 fix. Kinds of API groups that Kubernetes does not define (custom resources,
 such as DaemonSetProfile in profiles.example.com) are never flagged.
 
-Every object also needs an apiVersion and a kind, both strings.`,
+A missing apiVersion or kind is the missing-type rule's.`,
 	Bad: `apiVersion: apps/v1
 kind: Daemonset
 `,
@@ -44,28 +43,10 @@ func runKindSpelling(p *lint.Pass) error {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil // the syntax rule reports documents that are not objects
 	}
-	where := ""
-	if d.Item >= 0 {
-		where = fmt.Sprintf("item %d of the List: ", d.Item)
-	}
-	avKey, avNode := yamlutil.MappingPair(n, "apiVersion")
-	kindKey, kindNode := yamlutil.MappingPair(n, "kind")
-	if problem := headerProblem(avNode, "apiVersion"); problem != "" {
-		span := d.Span()
-		span.End = span.Start
-		if avKey != nil {
-			span = manifest.Span{Start: p.File.NodeStart(avKey), End: p.File.NodeEnd(avNode)}
-		}
-		p.Report(lint.Diagnostic{Span: span, Field: "apiVersion", Message: where + "apiVersion " + problem})
-	}
-	if problem := headerProblem(kindNode, "kind"); problem != "" {
-		span := d.Span()
-		span.End = span.Start
-		if kindKey != nil {
-			span = manifest.Span{Start: p.File.NodeStart(kindKey), End: p.File.NodeEnd(kindNode)}
-		}
-		p.Report(lint.Diagnostic{Span: span, Field: "kind", Message: where + "kind " + problem})
-		return nil
+	avNode := yamlutil.MappingValue(n, "apiVersion")
+	kindNode := yamlutil.MappingValue(n, "kind")
+	if headerProblem(kindNode, "kind") != "" {
+		return nil // the missing-type rule reports it
 	}
 	kind := d.Kind
 	group, _ := d.GroupVersion()
@@ -109,27 +90,4 @@ func runKindSpelling(p *lint.Pass) error {
 	}
 	p.Report(lint.Diagnostic{Span: kindSpan, Field: "kind", Message: msg, Fixes: fixes})
 	return nil
-}
-
-// headerProblem says what is wrong with the value of apiVersion or kind, or
-// returns "".
-func headerProblem(v *yaml.Node, field string) string {
-	v = yamlutil.ResolveAlias(v)
-	if v == nil {
-		return "is not set; kubectl refuses an object without it"
-	}
-	if v.Kind != yaml.ScalarNode {
-		return fmt.Sprintf("must be a string, not %s", yamlutil.Describe(v))
-	}
-	switch val := yamlutil.ResolveScalar(v).(type) {
-	case nil:
-		return "is empty; kubectl refuses an object without it"
-	case string:
-		if val == "" {
-			return "is empty; kubectl refuses an object without it"
-		}
-		return ""
-	default:
-		return fmt.Sprintf("must be a string, but %s is read as the %T %v; quote it", v.Value, val, val)
-	}
 }

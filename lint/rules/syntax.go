@@ -13,18 +13,23 @@ import (
 )
 
 // Syntax reports what keeps a file from being read as Kubernetes objects:
-// YAML syntax errors, unrendered templates, documents that are not
+// YAML syntax errors, unrendered templates, List items that are not
 // mappings, and values kubectl cannot turn into JSON.
 var Syntax = &lint.Rule{
 	Name: "syntax",
 	Doc: `The file must be valid YAML (or JSON) made of Kubernetes objects
 
 kubectl stops at the first YAML syntax error in a file, so nothing after it
-is applied. Each document must be a mapping (an object with apiVersion and
-kind), and every value must survive kubectl's conversion to JSON: an
-explicit tag that does not fit its value (!!int abc), a null or non-scalar
-mapping key, or an object larger than the API server's 3 MiB request limit
-(which is also how an alias bomb ends) is refused before the server sees it.
+is applied. Every value of an object must survive kubectl's conversion to
+JSON: an explicit tag that does not fit its value (!!int abc), a null or
+non-scalar mapping key, or an object larger than the API server's 3 MiB
+request limit (which is also how an alias bomb ends) is refused before the
+server sees it.
+
+A document that is not a Kubernetes object nor a try at one (a sequence, a
+scalar, or a mapping without apiVersion, kind, metadata or spec, such as a
+docker-compose file or a kustomize JSON patch) is not checked by any rule;
+the summary counts it.
 
 A file that holds Helm or Go template markers ({{ … }}) is reported once,
 as a template: render it first (helm template …) and lint the output.`,
@@ -71,11 +76,8 @@ func runSyntaxDocument(p *lint.Pass) error {
 			}
 			continue
 		}
-		n := yamlutil.ResolveAlias(d.Node)
-		if n.Kind != yaml.MappingNode {
-			p.Report(lint.Diagnostic{Document: d.Index, Span: p.File.NodeSpan(d.Node),
-				Message: fmt.Sprintf("document %d is %s, not a Kubernetes object (a mapping with apiVersion and kind)", d.Index, yamlutil.Describe(n))})
-			continue
+		if n := yamlutil.ResolveAlias(d.Node); n == nil || n.Kind != yaml.MappingNode {
+			continue // not a Kubernetes object: the engine runs no rule on it
 		}
 		if err := sendable(d); err != nil {
 			var verr *manifest.ValueError
