@@ -67,6 +67,9 @@ first one alone, where it lists every unknown field).`,
 
 func runFieldType(p *lint.Pass) error {
 	d := p.Doc
+	if !strictlyDecoded(d) {
+		return nil
+	}
 	obj, _, err := d.Decode()
 	if obj == nil {
 		return nil

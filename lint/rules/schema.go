@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/daemonlint/daemonlint/apivalidation/registry"
 	"github.com/daemonlint/daemonlint/internal/schema"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -67,7 +68,7 @@ func runSchema(p *lint.Pass) error {
 	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
 		return nil
 	}
-	if manifest.Typed(d.APIVersion, d.Kind) {
+	if strictlyDecoded(d) {
 		return nil
 	}
 	sch, ok, err := schema.Lookup(d.APIVersion, d.Kind)
@@ -89,7 +90,13 @@ func runSchema(p *lint.Pass) error {
 	if !errors.As(verr, &ve) {
 		return verr
 	}
+	// A missing required field of a kind the validation rule judges in
+	// full is validation's finding, in the server's words.
+	skipRequired := p.Enabled(Validation.Name) && judgedInFull(d)
 	for _, leaf := range leafErrors(ve, nil) {
+		if _, required := leaf.ErrorKind.(*kind.Required); required && skipRequired {
+			continue
+		}
 		reportSchemaError(p, sch, inst, leaf)
 	}
 	return nil
@@ -243,6 +250,16 @@ func locate(root *jsonschema.Schema, inst any, loc []string) (string, *jsonschem
 	return b.String(), s, v
 }
 
+// judgedInFull reports whether the validation rule judges d in full: a
+// kind of registry.JudgedKinds that decodes into its Go type.
+func judgedInFull(d *manifest.Document) bool {
+	if !registry.Judged(docGVK(d)) {
+		return false
+	}
+	obj, _, err := d.Decode()
+	return obj != nil && err == nil
+}
+
 // checkedBySchema reports whether the schema rule validates the document:
 // a served built-in kind that is not decoded into a Go type.
 func checkedBySchema(d *manifest.Document) bool {
@@ -252,7 +269,7 @@ func checkedBySchema(d *manifest.Document) bool {
 	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
 		return false
 	}
-	if manifest.Typed(d.APIVersion, d.Kind) {
+	if strictlyDecoded(d) {
 		return false
 	}
 	k, ok := schema.Find(d.APIVersion, d.Kind)
