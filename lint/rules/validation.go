@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime"
 	k8sschema "k8s.io/apimachinery/pkg/runtime/schema"
+	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/apps"
@@ -222,8 +224,18 @@ func runValidation(p *lint.Pass) error {
 		if p.Enabled(SelectorMismatch.Name) && slices.Contains(SelectorMismatch.Kinds, d.Kind) && isSelectorError(e) {
 			continue
 		}
-		loc := d.Lookup(lookupPath(d, e))
-		p.Report(lint.Diagnostic{Span: loc.Span, Field: e.Field, Message: validationMessage(d.Kind, e)})
+		path := lookupPath(d, e)
+		loc := d.Lookup(path)
+		msg := validationMessage(d.Kind, e)
+		if !loc.Exact && strings.HasPrefix(path, "metadata.labels") {
+			// A Job or ReplicationController without labels gets its
+			// template's, and the server reports them as its own.
+			if t := d.Lookup("spec.template." + path); t.Exact {
+				loc = t
+				msg += "; the " + d.Kind + " has no labels of its own and takes spec.template.metadata.labels"
+			}
+		}
+		p.Report(lint.Diagnostic{Span: loc.Span, Field: e.Field, Message: msg})
 	}
 	return nil
 }
@@ -244,14 +256,12 @@ func isSelectorError(e *field.Error) bool {
 func lookupPath(d *manifest.Document, e *field.Error) string {
 	path := registry.SourcePath(docGVK(d), e.Field)
 	for _, fix := range []struct{ from, to string }{
-		{"spec.template.labels", "spec.template.metadata.labels"},
-		{"spec.template.annotations", "spec.template.metadata.annotations"},
-		{"spec.template.spec.HostPID", "spec.template.spec.hostPID"},
-		{"spec.template.spec.HostIPC", "spec.template.spec.hostIPC"},
+		{"template.labels", "template.metadata.labels"},
+		{"template.annotations", "template.metadata.annotations"},
+		{"spec.HostPID", "spec.hostPID"},
+		{"spec.HostIPC", "spec.hostIPC"},
 	} {
-		if path == fix.from || strings.HasPrefix(path, fix.from+"[") || strings.HasPrefix(path, fix.from+".") {
-			path = fix.to + path[len(fix.from):]
-		}
+		path = replaceSegments(path, fix.from, fix.to)
 	}
 	if (path == "spec.updateStrategy" || path == "spec.strategy") && e.Type == field.ErrorTypeNotSupported {
 		return path + ".type"
@@ -267,6 +277,29 @@ func lookupPath(d *manifest.Document, e *field.Error) string {
 				}
 			}
 		}
+	}
+	return path
+}
+
+// replaceSegments replaces from with to in path where from is a run of
+// whole segments: at the start or after a dot, and followed by the end, a
+// dot or a bracket ("spec.template.labels[app]" and
+// "spec.jobTemplate.spec.template.labels" for "template.labels", but not
+// "spec.jobTemplate.labels").
+func replaceSegments(path, from, to string) string {
+	for i := 0; i+len(from) <= len(path); {
+		j := strings.Index(path[i:], from)
+		if j < 0 {
+			break
+		}
+		j += i
+		end := j + len(from)
+		if (j == 0 || path[j-1] == '.') && (end == len(path) || path[end] == '.' || path[end] == '[') {
+			path = path[:j] + to + path[end:]
+			i = j + len(to)
+			continue
+		}
+		i = j + 1
 	}
 	return path
 }
@@ -305,6 +338,12 @@ func validationHint(kind string, e *field.Error) string {
 		return pods + " run until the " + kind + " is deleted: remove activeDeadlineSeconds"
 	case f == "spec.template.spec.containers" && e.Type == field.ErrorTypeRequired:
 		return "the pod template needs at least one container"
+	case strings.HasSuffix(f, "template.metadata.labels") && strings.Contains(detail, "`selector` does not match template `labels`"):
+		return "every label of spec.selector must be among the template's labels, with the same value"
+	case strings.HasSuffix(f, "spec.containers") && e.Type == field.ErrorTypeRequired:
+		return "a pod needs at least one container"
+	case strings.HasSuffix(f, ".name") && strings.Contains(f, "ports[") && e.Type == field.ErrorTypeDuplicate:
+		return "give each port a name of its own"
 	case strings.HasSuffix(f, ".image") && e.Type == field.ErrorTypeRequired:
 		return "every container needs an image"
 	case strings.HasSuffix(f, ".name") && e.Type == field.ErrorTypeRequired && strings.Contains(f, "ontainers["):
@@ -335,6 +374,37 @@ func validationHint(kind string, e *field.Error) string {
 		return "Lt and Gt tolerations need the TaintTolerationComparisonOperators feature gate, off in v1.37"
 	case strings.HasSuffix(f, ".topologyKey") && strings.HasPrefix(detail, "name part must"):
 		return "topologyKey is a node label key such as kubernetes.io/hostname"
+	case strings.HasSuffix(f, "spec.template.spec.restartPolicy") && strings.Contains(detail, `"OnFailure", "Never"`) && !strings.Contains(detail, `"Always"`):
+		return "a Job's pods must end: set restartPolicy to OnFailure or Never"
+	case f == "spec.schedule" && e.Type == field.ErrorTypeInvalid:
+		return `write five fields (minute, hour, day of month, month, day of week) such as "0 3 * * *", or a macro such as "@daily"`
+	case e.Type == field.ErrorTypeInvalid && strings.HasPrefix(detail, "a lowercase RFC 1123 "):
+		if name, ok := e.BadValue.(string); ok {
+			if s := dnsName(name, strings.HasPrefix(detail, "a lowercase RFC 1123 label")); s != "" {
+				return fmt.Sprintf("write %q instead", s)
+			}
+		}
+	}
+	return ""
+}
+
+// dnsName returns the name that name most likely means, as a DNS-1123
+// label (lower case letters, digits and '-') or subdomain (labels joined
+// by '.'): lower case, other characters as '-', trimmed; "" when that is
+// not a valid name either.
+func dnsName(name string, label bool) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '.' && !label:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-.")
+	if label && len(validation.IsDNS1123Label(s)) == 0 || !label && len(validation.IsDNS1123Subdomain(s)) == 0 {
+		return s
 	}
 	return ""
 }
