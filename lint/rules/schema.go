@@ -40,6 +40,10 @@ Each finding sits on its field (or, for a missing field, on the nearest
 parent that exists), with the field path in the server's notation.
 DaemonSets, ReplicaSets, Deployments, Pods and Nodes are decoded into their
 Go types instead and checked by unknown-field, field-type and validation.
+For the other kinds that validation judges in full (Services, ConfigMaps,
+StatefulSets, Jobs, RBAC objects, ...), this rule reports unknown fields
+and wrong types, and validation the rest, missing required fields
+included, in the API server's words.
 Objects of other groups (custom resources) are skipped and counted as
 skipped in the summary; a misspelled kind is kind-spelling's finding and an
 apiVersion that is not served api-version's.`,
