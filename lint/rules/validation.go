@@ -336,7 +336,7 @@ func validationHint(kind string, e *field.Error) string {
 		return pods + " must always restart: remove restartPolicy or set it to Always"
 	case strings.HasSuffix(f, "spec.activeDeadlineSeconds") && e.Type == field.ErrorTypeForbidden:
 		return pods + " run until the " + kind + " is deleted: remove activeDeadlineSeconds"
-	case f == "spec.template.spec.containers" && e.Type == field.ErrorTypeRequired:
+	case strings.HasSuffix(f, "template.spec.containers") && e.Type == field.ErrorTypeRequired:
 		return "the pod template needs at least one container"
 	case strings.HasSuffix(f, "template.metadata.labels") && strings.Contains(detail, "`selector` does not match template `labels`"):
 		return "every label of spec.selector must be among the template's labels, with the same value"
@@ -376,7 +376,7 @@ func validationHint(kind string, e *field.Error) string {
 		return "topologyKey is a node label key such as kubernetes.io/hostname"
 	case strings.HasSuffix(f, "spec.template.spec.restartPolicy") && strings.Contains(detail, `"OnFailure", "Never"`) && !strings.Contains(detail, `"Always"`):
 		return "a Job's pods must end: set restartPolicy to OnFailure or Never"
-	case f == "spec.schedule" && e.Type == field.ErrorTypeInvalid:
+	case f == "spec.schedule" && (e.Type == field.ErrorTypeInvalid || e.Type == field.ErrorTypeRequired):
 		return `write five fields (minute, hour, day of month, month, day of week) such as "0 3 * * *", or a macro such as "@daily"`
 	case e.Type == field.ErrorTypeInvalid && strings.HasPrefix(detail, "a lowercase RFC 1123 "):
 		if name, ok := e.BadValue.(string); ok {
