@@ -30,9 +30,9 @@ a related kind says so: replicas is a field of ReplicaSet and Deployment
 specs, not of a DaemonSet's; updateStrategy is a DaemonSet's, not a
 ReplicaSet's.
 
-The rule reads the kinds that daemonlint decodes into their Go types
-(apps/v1 DaemonSet, ReplicaSet and Deployment, v1 Pod and Node); the schema
-rule checks the other built-in kinds. When a value also has the wrong type
+The rule reads apps/v1 DaemonSets, ReplicaSets and Deployments, and v1
+Pods and Nodes, through their Go types; the schema rule checks the other
+built-in kinds. When a value also has the wrong type
 (see field-type), the server reports only that and drops the unknown
 fields; daemonlint reports both, so that one run finds everything.`,
 	Bad: `apiVersion: apps/v1
