@@ -1,11 +1,15 @@
 package rules_test
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	k8sschema "k8s.io/apimachinery/pkg/runtime/schema"
+
 	"github.com/daemonlint/daemonlint/apivalidation/registry"
+	"github.com/daemonlint/daemonlint/internal/kinds"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/rules"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -34,7 +38,7 @@ func TestDecodeKnowsJudgedKinds(t *testing.T) {
 				t.Fatalf("Decode: %v", err)
 			}
 			want, _ := registry.New(gvk)
-			if got, ok := obj.(interface{ GetName() string }); !ok || got.GetName() != "x" {
+			if got, ok := obj.(interface{ GetName() string }); !ok || got.GetName() != "x" || reflect.TypeOf(obj) != reflect.TypeOf(want) {
 				t.Errorf("Decode gave %T, want a %T named x", obj, want)
 			}
 			if _, ok := rules.ServerErrors(docs[0], lint.Settings{}); !ok {
@@ -44,6 +48,24 @@ func TestDecodeKnowsJudgedKinds(t *testing.T) {
 				t.Fatalf("registry.Validate does not judge %s", gvk)
 			}
 		})
+	}
+}
+
+// TestTypedKindsAreJudged checks the other direction: every kind
+// internal/kinds decodes is judged in full, but for v1 Node, which
+// placement reads.
+func TestTypedKindsAreJudged(t *testing.T) {
+	for _, k := range kinds.All() {
+		if k == (kinds.Key{APIVersion: "v1", Kind: "Node"}) {
+			continue
+		}
+		gv, err := k8sschema.ParseGroupVersion(k.APIVersion)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gvk := gv.WithKind(k.Kind); !registry.Judged(gvk) {
+			t.Errorf("%s %s is decoded but not judged by the registry", k.APIVersion, k.Kind)
+		}
 	}
 }
 
