@@ -2,25 +2,17 @@ package manifest
 
 import (
 	appsv1 "k8s.io/api/apps/v1"
-	corev1 "k8s.io/api/core/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/internal/kinds"
 )
 
-// typedKinds are the kinds that Decode turns into Go types, by apiVersion
-// and kind.
-var typedKinds = map[[2]string]func() any{
-	{"apps/v1", "DaemonSet"}:  func() any { return new(appsv1.DaemonSet) },
-	{"apps/v1", "ReplicaSet"}: func() any { return new(appsv1.ReplicaSet) },
-	{"apps/v1", "Deployment"}: func() any { return new(appsv1.Deployment) },
-	{"v1", "Node"}:            func() any { return new(corev1.Node) },
-	{"v1", "Pod"}:             func() any { return new(corev1.Pod) },
-}
-
-// Typed reports whether Decode turns documents of apiVersion and kind into a
-// Go type.
+// Typed reports whether Decode turns documents of apiVersion and kind into
+// their k8s.io/api Go type: every kind the API server's validation of
+// apivalidation/registry judges in full, and v1 Node.
 func Typed(apiVersion, kind string) bool {
-	_, ok := typedKinds[[2]string{apiVersion, kind}]
-	return ok
+	return kinds.Typed(apiVersion, kind)
 }
 
 type decodeResult struct {
@@ -31,9 +23,11 @@ type decodeResult struct {
 
 // Decode returns the object decoded into its k8s.io/api Go type, as the API
 // server decodes a request body: from the JSON kubectl sends (see JSON),
-// matching field names case-sensitively. It knows apps/v1 DaemonSet,
-// ReplicaSet and Deployment, and v1 Node and Pod; for other kinds obj is
-// nil.
+// matching field names case-sensitively. It knows the kinds of Typed; for
+// another kind of a built-in API group (see IsBuiltinKind) it decodes the
+// metadata alone, into a *metav1.PartialObjectMetadata, with strict nil
+// (the rest of the object is not looked at); for anything else (custom
+// resources, Lists, misspelled kinds) obj is nil.
 //
 // strict holds the errors of strict field validation (unknown fields,
 // in sigs.k8s.io/json's words: `unknown field "spec.replicas"`); err is a
@@ -41,16 +35,26 @@ type decodeResult struct {
 // holds what could be decoded. The result is computed once.
 func (d *Document) Decode() (obj any, strict []error, err error) {
 	d.decodeOnce.Do(func() {
-		newObj := typedKinds[[2]string{d.APIVersion, d.Kind}]
-		if newObj == nil {
-			return
+		obj, typed := kinds.New(d.APIVersion, d.Kind)
+		if !typed {
+			if d.IsList() || d.APIVersion == "" {
+				return
+			}
+			if group, _ := d.GroupVersion(); !IsBuiltinKind(group, d.Kind) {
+				return
+			}
+			obj = new(metav1.PartialObjectMetadata)
 		}
 		data, err := d.JSON()
 		if err != nil {
 			d.decoded.err = err
 			return
 		}
-		obj := newObj()
+		if !typed {
+			err := sigsjson.UnmarshalCaseSensitivePreserveInts(data, obj)
+			d.decoded = decodeResult{obj: obj, err: err}
+			return
+		}
 		strict, err := sigsjson.UnmarshalStrict(data, obj, sigsjson.DisallowUnknownFields)
 		d.decoded = decodeResult{obj: obj, strict: strict, err: err}
 	})

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# parity.sh compares daemonlint's verdicts on the DaemonSet, ReplicaSet and
-# Deployment documents of the shared corpus (and the API server's golden
-# cases) with the reference oracle's, which runs the real kube-apiserver
-# v1.37.2 code. It prints each disagreement and "agree N / disagree M".
+# parity.sh compares daemonlint's verdicts on the documents of every kind it
+# judges in full (DaemonSets, Deployments, Pods, Services, ConfigMaps, RBAC
+# objects, ...) in the shared corpus (and the API server's golden cases)
+# with the reference oracle's, which runs the real kube-apiserver v1.37.2
+# code. It prints each disagreement and "agree N / disagree M".
 #
 #   scripts/parity.sh [PATH...]      default: the shared corpus
 #

@@ -15,7 +15,7 @@
 // ImageTag, Probes),
 // and IgnoreDirective, which reports the problems of ignore directives the
 // engine found. ServerVerdict and ServerErrors give the API server's answer
-// for a workload document without running the engine.
+// for a document of a built-in kind without running the engine.
 //
 // # Adding a rule
 //

@@ -44,9 +44,9 @@ deprecated.deployment.rollback.to, which must hold integers.
 
 Each finding sits on its field and quotes the server's message. The server
 stops at the first such error (and then does not report unknown fields);
-daemonlint reports every one it finds. The rule reads the kinds daemonlint
-decodes into their Go types (apps/v1 DaemonSet, ReplicaSet and Deployment,
-v1 Pod and Node); the schema rule checks the types of the other built-in
+daemonlint reports every one it finds. The rule reads apps/v1
+DaemonSets, ReplicaSets and Deployments, and v1 Pods and Nodes, through
+their Go types; the schema rule checks the types of the other built-in
 kinds. Type errors have a rule of their own, apart from unknown-field,
 because they are a different mistake with a different fix (quoting a value
 rather than renaming a key), and the server reports them differently (the
@@ -67,6 +67,9 @@ first one alone, where it lists every unknown field).`,
 
 func runFieldType(p *lint.Pass) error {
 	d := p.Doc
+	if !strictlyDecoded(d) {
+		return nil
+	}
 	obj, _, err := d.Decode()
 	if obj == nil {
 		return nil

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"github.com/daemonlint/daemonlint/apivalidation/registry"
 	"github.com/daemonlint/daemonlint/internal/schema"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -39,6 +40,10 @@ Each finding sits on its field (or, for a missing field, on the nearest
 parent that exists), with the field path in the server's notation.
 DaemonSets, ReplicaSets, Deployments, Pods and Nodes are decoded into their
 Go types instead and checked by unknown-field, field-type and validation.
+For the other kinds that validation judges in full (Services, ConfigMaps,
+StatefulSets, Jobs, RBAC objects, ...), this rule reports unknown fields
+and wrong types, and validation the rest, missing required fields
+included, in the API server's words.
 Objects of other groups (custom resources) are skipped and counted as
 skipped in the summary; a misspelled kind is kind-spelling's finding and an
 apiVersion that is not served api-version's.`,
@@ -67,7 +72,7 @@ func runSchema(p *lint.Pass) error {
 	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
 		return nil
 	}
-	if manifest.Typed(d.APIVersion, d.Kind) {
+	if strictlyDecoded(d) {
 		return nil
 	}
 	sch, ok, err := schema.Lookup(d.APIVersion, d.Kind)
@@ -89,7 +94,13 @@ func runSchema(p *lint.Pass) error {
 	if !errors.As(verr, &ve) {
 		return verr
 	}
+	// A missing required field of a kind the validation rule judges in
+	// full is validation's finding, in the server's words.
+	skipRequired := p.Enabled(Validation.Name) && judgedInFull(d)
 	for _, leaf := range leafErrors(ve, nil) {
+		if _, required := leaf.ErrorKind.(*kind.Required); required && skipRequired {
+			continue
+		}
 		reportSchemaError(p, sch, inst, leaf)
 	}
 	return nil
@@ -243,6 +254,16 @@ func locate(root *jsonschema.Schema, inst any, loc []string) (string, *jsonschem
 	return b.String(), s, v
 }
 
+// judgedInFull reports whether the validation rule judges d in full: a
+// kind of registry.JudgedKinds that decodes into its Go type.
+func judgedInFull(d *manifest.Document) bool {
+	if !registry.Judged(docGVK(d)) {
+		return false
+	}
+	obj, _, err := d.Decode()
+	return obj != nil && err == nil
+}
+
 // checkedBySchema reports whether the schema rule validates the document:
 // a served built-in kind that is not decoded into a Go type.
 func checkedBySchema(d *manifest.Document) bool {
@@ -252,7 +273,7 @@ func checkedBySchema(d *manifest.Document) bool {
 	if group, _ := d.GroupVersion(); !manifest.IsBuiltinGroup(group) {
 		return false
 	}
-	if manifest.Typed(d.APIVersion, d.Kind) {
+	if strictlyDecoded(d) {
 		return false
 	}
 	k, ok := schema.Find(d.APIVersion, d.Kind)

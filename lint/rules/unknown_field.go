@@ -30,9 +30,9 @@ a related kind says so: replicas is a field of ReplicaSet and Deployment
 specs, not of a DaemonSet's; updateStrategy is a DaemonSet's, not a
 ReplicaSet's.
 
-The rule reads the kinds that daemonlint decodes into their Go types
-(apps/v1 DaemonSet, ReplicaSet and Deployment, v1 Pod and Node); the schema
-rule checks the other built-in kinds. When a value also has the wrong type
+The rule reads apps/v1 DaemonSets, ReplicaSets and Deployments, and v1
+Pods and Nodes, through their Go types; the schema rule checks the other
+built-in kinds. When a value also has the wrong type
 (see field-type), the server reports only that and drops the unknown
 fields; daemonlint reports both, so that one run finds everything.`,
 	Bad: `apiVersion: apps/v1
@@ -57,11 +57,30 @@ spec:
 	Run:      runUnknownField,
 }
 
-// typedKindNames are the kinds Decode knows (in some apiVersion).
+// typedKindNames are the kinds whose decoding problems unknown-field and
+// field-type report (in some apiVersion; see strictlyDecoded).
 var typedKindNames = []string{"DaemonSet", "ReplicaSet", "Deployment", "Pod", "Node"}
+
+// strictlyDecoded reports whether unknown-field and field-type report the
+// decoding problems of d: apps/v1 DaemonSets, ReplicaSets and Deployments,
+// v1 Pods and Nodes. Decode turns more kinds into Go types (every kind
+// validation judges in full), but the schema rule reports their unknown
+// fields and wrong types, so that each is reported once and in one voice.
+func strictlyDecoded(d *manifest.Document) bool {
+	switch d.APIVersion {
+	case "apps/v1":
+		return d.Kind == "DaemonSet" || d.Kind == "ReplicaSet" || d.Kind == "Deployment"
+	case "v1":
+		return d.Kind == "Pod" || d.Kind == "Node"
+	}
+	return false
+}
 
 func runUnknownField(p *lint.Pass) error {
 	d := p.Doc
+	if !strictlyDecoded(d) {
+		return nil
+	}
 	obj, strict, err := d.Decode()
 	if obj == nil || err == nil && len(strict) == 0 {
 		return nil

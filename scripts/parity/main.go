@@ -1,8 +1,10 @@
 //go:build ignore
 
-// Command parity compares daemonlint's verdicts on DaemonSet, ReplicaSet
-// and Deployment documents with the reference oracle's (a program built
-// from the real kube-apiserver v1.37.2 code, see ../shared/tools/oracle).
+// Command parity compares daemonlint's verdicts on the documents of every
+// kind it judges in full (registry.JudgedKinds: DaemonSets, Deployments,
+// Pods, Services, ConfigMaps, RBAC objects, ...) with the reference
+// oracle's (a program built from the real kube-apiserver v1.37.2 code, see
+// ../shared/tools/oracle).
 //
 //	go run ./scripts/parity/main.go -oracle /tmp/oracle [-allow-privileged=false] PATH...
 //
@@ -25,6 +27,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/apivalidation/registry"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/rules"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -46,8 +49,15 @@ type oracleLine struct {
 	} `json:"errors"`
 }
 
-// workloads are the kinds compared.
-var workloads = []string{"DaemonSet", "ReplicaSet", "Deployment"}
+// judged are the kinds compared: those judged in full, in any apiVersion
+// (an apiVersion that does not serve the kind is an unknown-kind verdict).
+var judged = func() map[string]bool {
+	m := map[string]bool{}
+	for _, gvk := range registry.JudgedKinds() {
+		m[gvk.Kind] = true
+	}
+	return m
+}()
 
 func main() {
 	oracle := flag.String("oracle", "/tmp/oracle", "the oracle binary")
@@ -80,7 +90,7 @@ func run(oracle string, allowPrivileged bool, paths []string) error {
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 			return fmt.Errorf("reading the oracle's output: %w", err)
 		}
-		if slices.Contains(workloads, l.Kind) {
+		if judged[l.Kind] {
 			want = append(want, l)
 		}
 	}
