@@ -32,12 +32,11 @@ func ruleTable(rules []*lint.Rule) string {
 	return b.String()
 }
 
-// updating reports whether the tests run with -update (the flag that
-// package linttest defines).
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
+// update rewrites the README's rule table instead of checking it.
+var update = flag.Bool("update", false, "rewrite the README's rule table")
+
+// updating reports whether the tests run with -update.
+func updating() bool { return *update }
 
 // TestREADMERuleTable fails when the rule table in the README is not the
 // one the rules' documentation gives. Regenerate it with
