@@ -51,6 +51,15 @@ type Settings struct {
 	// server started with --allow-privileged=false. Clusters made by kubeadm
 	// and kind allow them, which is the default.
 	DisallowPrivileged bool
+	// KubernetesVersion is the Kubernetes release ("1.N") the manifests are
+	// judged for: the kinds it serves, its schemas and its deprecations.
+	// Empty means the newest supported release (schema.Default). See
+	// ParseKubernetesVersion for what is accepted; Run rejects the rest.
+	KubernetesVersion string
+	// UpgradeTo, when set, is a newer release that the cluster is to be
+	// upgraded to: rules report what would break on the way (apiVersions
+	// that the releases in between remove).
+	UpgradeTo string
 }
 
 // Report records a finding. Rule, File, Document and Object are filled in

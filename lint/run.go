@@ -76,6 +76,9 @@ func (opts *Options) check() error {
 	if len(opts.Rules) == 0 {
 		return ErrNoRules
 	}
+	if err := opts.Settings.check(); err != nil {
+		return err
+	}
 	return CheckRules(opts.Rules)
 }
 

@@ -24,6 +24,7 @@ type lintFlags struct {
 	allowEmpty bool
 	config     string
 	paths      []string
+	target     targetFlags
 }
 
 // lintFlagSet returns the flag set of daemonlint lint and what it fills in.
@@ -35,6 +36,7 @@ func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 	fs.BoolVar(&lf.fix, "fix", false, "apply certain fixes to the files, again until none is left (at most 10 rounds), then report what is left")
 	fs.BoolVar(&lf.allowEmpty, "allow-empty", false, "accept standard input that holds no document")
 	fs.StringVar(&lf.config, "config", "", "read the configuration from `FILE` instead of the first "+lint.ConfigFileName+" found walking up from the working directory")
+	lf.target.register(fs)
 	return fs, lf
 }
 
@@ -46,6 +48,9 @@ func parseLintFlags(args []string, e *env) (*lintFlags, error) {
 		return nil, err
 	}
 	lf.paths = paths
+	if err := lf.target.check(); err != nil {
+		return nil, err
+	}
 	if !slices.Contains(report.Formats, lf.format) {
 		return nil, fmt.Errorf("--format: unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
 	}
@@ -71,6 +76,7 @@ func runLint(args []string, e *env) int {
 		printConfigError(e, err)
 		return exitUsage
 	}
+	lf.target.apply(&opts.Settings)
 	inputs, problems := readInputs(lf.paths, e, func(path string) bool { return cfg.ignored(path, e) })
 	code := exitOK
 	for _, p := range problems {

@@ -58,6 +58,9 @@ type unknownField struct {
 	Elsewhere []string
 	// Kind is the document's kind, for the Elsewhere hint.
 	Kind string
+	// Release, when set, is the target Kubernetes release that lacks a
+	// field which newer releases have.
+	Release string
 }
 
 // reportUnknownField reports an unknown field on its key, with the field
@@ -85,6 +88,9 @@ func reportUnknownField(p *lint.Pass, u unknownField) {
 				}
 			}
 		}
+	}
+	if u.Release != "" && !strings.Contains(msg, "did you mean") {
+		msg += fmt.Sprintf(": Kubernetes %s does not have this field (newer releases do)", u.Release)
 	}
 	if len(u.Elsewhere) > 0 && !strings.Contains(msg, "did you mean") {
 		if u.Parent == "spec" {

@@ -25,7 +25,9 @@ var Schema = &lint.Rule{
 	Doc: `Built-in objects must match their kind's schema
 
 Every kind that Kubernetes defines has a schema in the OpenAPI document of
-the release (here ` + schema.Release + `). The API server decodes objects
+the release (here ` + schema.Release + `, or the release named with
+--kubernetes-version: 1.29 to ` + schema.Default + ` have their own schemas,
+and older releases are checked against 1.29's). The API server decodes objects
 strictly: a field the kind does not have, a value of the wrong JSON type
 (a quoted "80" for a port, an unquoted on, which kubectl sends as a boolean,
 for a string), an unparsable quantity, time or base64 value all make it
@@ -70,7 +72,8 @@ func runSchema(p *lint.Pass) error {
 	if manifest.Typed(d.APIVersion, d.Kind) {
 		return nil
 	}
-	sch, ok, err := schema.Lookup(d.APIVersion, d.Kind)
+	t := targetOf(p)
+	sch, ok, err := t.v.Lookup(d.APIVersion, d.Kind)
 	if err != nil {
 		return err
 	}
@@ -257,4 +260,43 @@ func checkedBySchema(d *manifest.Document) bool {
 	}
 	k, ok := schema.Find(d.APIVersion, d.Kind)
 	return ok && k.Served
+}
+
+// unknownForRelease reports the fields of a typed document that the Go
+// types know (they are the newest release's) but the target release's
+// schema does not: fields added after the target. seen holds the paths
+// already reported, and gets the new ones. A document the schema does not
+// cover, or that does not convert to JSON, gives nothing: other rules
+// report it.
+func unknownForRelease(p *lint.Pass, t target, seen map[string]bool) error {
+	d := p.Doc
+	sch, ok, err := t.v.Lookup(d.APIVersion, d.Kind)
+	if err != nil || !ok {
+		return err
+	}
+	inst, err := d.Value()
+	if err != nil {
+		return nil
+	}
+	verr := sch.Validate(inst)
+	var ve *jsonschema.ValidationError
+	if verr == nil || !errors.As(verr, &ve) {
+		return nil
+	}
+	for _, leaf := range leafErrors(ve, nil) {
+		k, isUnknown := leaf.ErrorKind.(*kind.AdditionalProperties)
+		if !isUnknown {
+			continue // field-type and validation judge values
+		}
+		path, s, _ := locate(sch, inst, leaf.InstanceLocation)
+		for _, name := range k.Properties {
+			full := joinField(path, name)
+			if seen[full] {
+				continue
+			}
+			seen[full] = true
+			reportUnknownField(p, unknownField{Parent: path, Key: name, Path: full, Known: sortedNames(derefSchema(s).Properties), Kind: d.Kind, Release: t.name})
+		}
+	}
+	return nil
 }

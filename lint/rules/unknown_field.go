@@ -34,7 +34,12 @@ The rule reads the kinds that daemonlint decodes into their Go types
 (apps/v1 DaemonSet, ReplicaSet and Deployment, v1 Pod and Node); the schema
 rule checks the other built-in kinds. When a value also has the wrong type
 (see field-type), the server reports only that and drops the unknown
-fields; daemonlint reports both, so that one run finds everything.`,
+fields; daemonlint reports both, so that one run finds everything.
+
+The Go types are those of the newest release. With --kubernetes-version
+naming an older one, a field that release's schema does not have (a
+pod-level spec.template.spec.resources before 1.34, say) is reported too,
+once, as the older API server would refuse it.`,
 	Bad: `apiVersion: apps/v1
 kind: DaemonSet
 spec:
@@ -63,8 +68,17 @@ var typedKindNames = []string{"DaemonSet", "ReplicaSet", "Deployment", "Pod", "N
 func runUnknownField(p *lint.Pass) error {
 	d := p.Doc
 	obj, strict, err := d.Decode()
-	if obj == nil || err == nil && len(strict) == 0 {
+	if obj == nil {
 		return nil
+	}
+	t := targetOf(p)
+	if err == nil && len(strict) == 0 {
+		if t.isDefault() {
+			return nil
+		}
+		// The Go types are the newest release's: the target's schema
+		// says which of their fields it does not have yet.
+		return unknownForRelease(p, t, map[string]bool{"spec.replicas": d.Kind == "DaemonSet"})
 	}
 	var verr *manifest.ValueError
 	if errors.As(err, &verr) {
@@ -101,8 +115,12 @@ func runUnknownField(p *lint.Pass) error {
 		if !errors.As(e, &fe) || seen[fe.FieldPath()] {
 			continue
 		}
+		seen[fe.FieldPath()] = true
 		loc := d.Lookup(fe.FieldPath())
 		p.Report(lint.Diagnostic{Span: loc.Span, Field: fe.FieldPath(), Message: e.Error()})
+	}
+	if !t.isDefault() {
+		return unknownForRelease(p, t, seen)
 	}
 	return nil
 }
