@@ -9,6 +9,7 @@ func All() []*lint.Rule {
 		Syntax,
 		KindSpelling,
 		APIVersion,
+		DeprecatedAPI,
 		SelectorMismatch,
 		Validation,
 		UnknownField,

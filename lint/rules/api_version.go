@@ -84,7 +84,7 @@ var removedVersions = map[[2]string]removedVersion{
 	{"batch/v1beta1", "CronJob"}:                                                 {"1.25", "batch/v1", true, false},
 	{"batch/v2alpha1", "CronJob"}:                                                {"1.21", "batch/v1", true, false},
 	{"autoscaling/v2beta1", "HorizontalPodAutoscaler"}:                           {"1.25", "autoscaling/v2", false, false},
-	{"autoscaling/v2beta2", "HorizontalPodAutoscaler"}:                           {"1.26", "autoscaling/v2", false, false},
+	{"autoscaling/v2beta2", "HorizontalPodAutoscaler"}:                           {"1.26", "autoscaling/v2", true, false}, // v2 is v2beta2 made GA, field for field
 	{"rbac.authorization.k8s.io/v1beta1", "ClusterRole"}:                         {"1.22", "rbac.authorization.k8s.io/v1", true, false},
 	{"rbac.authorization.k8s.io/v1beta1", "ClusterRoleBinding"}:                  {"1.22", "rbac.authorization.k8s.io/v1", true, false},
 	{"rbac.authorization.k8s.io/v1beta1", "Role"}:                                {"1.22", "rbac.authorization.k8s.io/v1", true, false},
@@ -192,8 +192,13 @@ func runAPIVersion(p *lint.Pass) error {
 		}
 		msg := fmt.Sprintf("apiVersion %q no longer serves %s (removed in Kubernetes %s); use %s", d.APIVersion, d.Kind, rv.removedIn, rv.use)
 		if !rv.fix {
-			report(msg + " (the schema changed: check the fields)")
-			return nil
+			// Where the releases' schemas show the kind unchanged, the
+			// apiVersion is all there is to change.
+			if same, known, err := schema.SameSchema(d.APIVersion, rv.use, d.Kind); err != nil || !known || !same {
+				report(msg + " (the schema changed: check the fields)")
+				return err
+			}
+			rv.fix = true
 		}
 		report(msg, apiVersionFix(p, n, yamlutil.ResolveAlias(avNode), rv))
 		return nil

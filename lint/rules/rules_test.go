@@ -30,6 +30,12 @@ var companions = map[string][]*lint.Rule{
 	rules.IgnoreDirective.Name: {rules.KindSpelling, rules.DuplicateKey},
 }
 
+// settings are the settings a rule's test data is linted with: the
+// release-dependent rules need an older target.
+var settings = map[string]lint.Settings{
+	rules.DeprecatedAPI.Name: {KubernetesVersion: "1.30", UpgradeTo: "1.32"},
+}
+
 // TestRules checks every rule of rules.All: it must have a folder of test
 // data, testdata/<name>, whose files carry "# want" expectations that the
 // rule meets (see linttest), and its Bad example must trigger it while its
@@ -46,7 +52,7 @@ func TestRules(t *testing.T) {
 // checkRule is TestRules for one rule whose test data is in dir.
 func checkRule(t *testing.T, r *lint.Rule, dir string) {
 	t.Helper()
-	opts := lint.Options{Rules: append([]*lint.Rule{r}, companions[r.Name]...)}
+	opts := lint.Options{Rules: append([]*lint.Rule{r}, companions[r.Name]...), Settings: settings[r.Name]}
 	if !hasExpectations(t, dir) {
 		t.Fatalf("rule %s has no test data: write YAML files with # want expectations in %s", r.Name, dir)
 	}
