@@ -11,7 +11,6 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/daemonlint/daemonlint/internal/schema"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/manifest"
 )
@@ -420,7 +419,7 @@ cluster:
 # The Kubernetes release the manifests are judged for (1.22 to the newest;
 # schemas from 1.29): the apiVersions it serves, its fields, its
 # deprecations. The newest by default; --kubernetes-version overrides it.
-# kubernetesVersion: "` + schema.Default + `"
+# kubernetesVersion: "` + NewestKubernetesVersion + `"
 `)
 	return b.Bytes()
 }

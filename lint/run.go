@@ -45,7 +45,9 @@ type Result struct {
 	Documents int
 	// Skipped is how many of those documents are objects of API groups
 	// that Kubernetes does not define (custom resources), which rules
-	// about built-in kinds do not check.
+	// about built-in kinds do not check, and whose definition
+	// Settings.CustomResources does not know (or the custom-resource rule
+	// is off).
 	Skipped int
 }
 
@@ -355,6 +357,9 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	}
 	group, _ := doc.GroupVersion()
 	r.skipped = doc.APIVersion != "" && !manifest.IsBuiltinGroup(group)
+	if c := opts.Settings.CustomResources; r.skipped && c != nil && opts.enabled["custom-resource"] && c.Knows(doc.APIVersion, doc.Kind) {
+		r.skipped = false // checked against its definition
+	}
 }
 
 // runRule runs one rule on one pass. A panic or an error in the rule becomes

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/daemonlint/daemonlint/internal/schema"
 )
 
 // OldestKubernetesVersion is the oldest release that Settings.KubernetesVersion
@@ -15,21 +13,29 @@ import (
 // against the schemas of the oldest release daemonlint has schemas for.
 const OldestKubernetesVersion = "1.22"
 
+// NewestKubernetesVersion is the newest release that
+// Settings.KubernetesVersion may name, and the default: the newest release
+// of package internal/schema (which lint does not import; a test keeps the
+// two equal).
+const NewestKubernetesVersion = "1.37"
+
+// OldestSchemaVersion is the oldest release whose schemas daemonlint has.
+const OldestSchemaVersion = "1.29"
+
 // ParseKubernetesVersion reads a Kubernetes release as "1.N", "v1.N",
 // "1.N.P" or "v1.N.P" and returns it as "1.N". The patch release is ignored:
 // patch releases do not change APIs. A release older than
-// OldestKubernetesVersion or newer than schema.Default is an error that
+// OldestKubernetesVersion or newer than NewestKubernetesVersion is an error that
 // names the range.
 func ParseKubernetesVersion(s string) (string, error) {
 	minor, ok := releaseMinor(s)
 	oldest, _ := releaseMinor(OldestKubernetesVersion)
-	newest, _ := releaseMinor(schema.Default)
+	newest, _ := releaseMinor(NewestKubernetesVersion)
 	if !ok {
-		return "", fmt.Errorf("Kubernetes version %q is not a release: write 1.N, such as %s", s, schema.Default)
+		return "", fmt.Errorf("Kubernetes version %q is not a release: write 1.N, such as %s", s, NewestKubernetesVersion)
 	}
 	if minor < oldest || minor > newest {
-		vs := schema.Versions()
-		return "", fmt.Errorf("Kubernetes version %q is not supported: use %s to %s (%s to %s with schemas)", s, OldestKubernetesVersion, schema.Default, vs[0], vs[len(vs)-1])
+		return "", fmt.Errorf("Kubernetes version %q is not supported: use %s to %s (%s to %s with schemas)", s, OldestKubernetesVersion, NewestKubernetesVersion, OldestSchemaVersion, NewestKubernetesVersion)
 	}
 	return "1." + strconv.Itoa(minor), nil
 }
@@ -55,10 +61,10 @@ func releaseMinor(s string) (int, bool) {
 }
 
 // TargetVersion returns the release the settings judge for, as "1.N":
-// KubernetesVersion, or schema.Default when it is empty.
+// KubernetesVersion, or NewestKubernetesVersion when it is empty.
 func (s Settings) TargetVersion() string {
 	if s.KubernetesVersion == "" {
-		return schema.Default
+		return NewestKubernetesVersion
 	}
 	if v, err := ParseKubernetesVersion(s.KubernetesVersion); err == nil {
 		return v

@@ -93,6 +93,12 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	tuneMemory(size, onHeap, e)
+	crs, err := customResources(lf.target.crds, files)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
+		return exitUsage
+	}
+	opts.Settings.CustomResources = crs
 	res, err := lint.Run(files, opts)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)
@@ -127,6 +133,9 @@ func runLint(args []string, e *env) int {
 	if err := rep.Report(e.stdout, res); err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint: writing the report: %v\n", err)
 		return exitUsage
+	}
+	if s := skippedSummary(crs); s != "" && lf.format == "text" {
+		fmt.Fprintln(e.stderr, s)
 	}
 	for _, d := range res.Diagnostics {
 		if d.Rule == lint.InternalErrorRule {

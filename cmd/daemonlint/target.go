@@ -13,11 +13,16 @@ import (
 type targetFlags struct {
 	version   string
 	upgradeTo string
+	crds      []string
 }
 
 // register adds the flags to fs.
 func (t *targetFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&t.version, "kubernetes-version", "", "judge for Kubernetes `1.N` ("+lint.OldestKubernetesVersion+" to "+schema.Default+", schemas from "+schema.Versions()[0]+"; default the configuration's kubernetesVersion, else "+schema.Default+")")
+	fs.Func("crds", "check custom resources against the CustomResourceDefinitions in `PATH` (a file, a directory, or a CRD catalog of {group}/{kind}_{version}.json files; repeatable), besides those being linted", func(s string) error {
+		t.crds = append(t.crds, s)
+		return nil
+	})
 	fs.StringVar(&t.upgradeTo, "upgrade-to", "", "also report what an upgrade to Kubernetes `1.M` would break (the apiVersions it removes)")
 }
 

@@ -15,6 +15,7 @@ func All() []*lint.Rule {
 		UnknownField,
 		FieldType,
 		Schema,
+		CustomResource,
 		DaemonSetReplicas,
 		DuplicateKey,
 		ControlPlaneCoverage,
