@@ -61,6 +61,9 @@ type unknownField struct {
 	// Release, when set, is the target Kubernetes release that lacks a
 	// field which newer releases have.
 	Release string
+	// AddedIn is the first supported release that has the field, when
+	// Release is set and one does.
+	AddedIn string
 }
 
 // reportUnknownField reports an unknown field on its key, with the field
@@ -90,7 +93,10 @@ func reportUnknownField(p *lint.Pass, u unknownField) {
 		}
 	}
 	if u.Release != "" && !strings.Contains(msg, "did you mean") {
-		msg += fmt.Sprintf(": Kubernetes %s does not have this field (newer releases do)", u.Release)
+		msg += fmt.Sprintf(": Kubernetes %s does not have this field", u.Release)
+		if u.AddedIn != "" {
+			msg += fmt.Sprintf(" (%s adds it)", u.AddedIn)
+		}
 	}
 	if len(u.Elsewhere) > 0 && !strings.Contains(msg, "did you mean") {
 		if u.Parent == "spec" {

@@ -283,6 +283,7 @@ func unknownForRelease(p *lint.Pass, t target, seen map[string]bool) error {
 	if verr == nil || !errors.As(verr, &ve) {
 		return nil
 	}
+	var later []map[string]bool // the unknown fields of each newer release, when needed
 	for _, leaf := range leafErrors(ve, nil) {
 		k, isUnknown := leaf.ErrorKind.(*kind.AdditionalProperties)
 		if !isUnknown {
@@ -295,8 +296,59 @@ func unknownForRelease(p *lint.Pass, t target, seen map[string]bool) error {
 				continue
 			}
 			seen[full] = true
-			reportUnknownField(p, unknownField{Parent: path, Key: name, Path: full, Known: sortedNames(derefSchema(s).Properties), Kind: d.Kind, Release: t.name})
+			if later == nil {
+				later = unknownFieldsAfter(t, d.APIVersion, d.Kind, inst)
+			}
+			var added string
+			for i, unknown := range later {
+				if !unknown[full] {
+					added = newerReleases(t)[i]
+					break
+				}
+			}
+			reportUnknownField(p, unknownField{Parent: path, Key: name, Path: full, Known: sortedNames(derefSchema(s).Properties), Kind: d.Kind, Release: t.name, AddedIn: added})
 		}
 	}
 	return nil
+}
+
+// newerReleases returns the supported releases newer than t.
+func newerReleases(t target) []string {
+	var out []string
+	for _, name := range schema.Versions() {
+		if minorOf(name) > t.minor {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// unknownFieldsAfter returns, for each release newer than t, the paths of
+// the fields of inst that the release's schema of the kind does not have.
+func unknownFieldsAfter(t target, apiVersion, kindName string, inst any) []map[string]bool {
+	var out []map[string]bool
+	for _, name := range newerReleases(t) {
+		unknown := map[string]bool{}
+		v, err := schema.ForVersion(name)
+		if err != nil {
+			break
+		}
+		sch, ok, err := v.Lookup(apiVersion, kindName)
+		if err != nil || !ok {
+			break
+		}
+		var ve *jsonschema.ValidationError
+		if verr := sch.Validate(inst); verr != nil && errors.As(verr, &ve) {
+			for _, leaf := range leafErrors(ve, nil) {
+				if k, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok {
+					path, _, _ := locate(sch, inst, leaf.InstanceLocation)
+					for _, name := range k.Properties {
+						unknown[joinField(path, name)] = true
+					}
+				}
+			}
+		}
+		out = append(out, unknown)
+	}
+	return out
 }

@@ -38,7 +38,7 @@ fields; daemonlint reports both, so that one run finds everything.
 
 The Go types are those of the newest release. With --kubernetes-version
 naming an older one, a field that release's schema does not have (a
-pod-level spec.template.spec.resources before 1.34, say) is reported too,
+pod-level spec.template.spec.resources before 1.32, say) is reported too,
 once, as the older API server would refuse it.`,
 	Bad: `apiVersion: apps/v1
 kind: DaemonSet
