@@ -31,6 +31,7 @@ const ConfigFileName = ".daemonlint.yaml"
 //	  - "charts/**/templates/**"
 //	cluster:
 //	  allowPrivileged: false  # as an API server with --allow-privileged=false
+//	kubernetesVersion: "1.30" # the release to judge for; the newest by default
 type Config struct {
 	// File is the name the configuration was read from, for messages.
 	File string
@@ -41,6 +42,9 @@ type Config struct {
 	Ignore []string
 	// Cluster describes the cluster the manifests are for.
 	Cluster ClusterConfig
+	// KubernetesVersion is the release the manifests are judged for, as
+	// "1.N" (see ParseKubernetesVersion); empty means the newest.
+	KubernetesVersion string
 
 	// ruleKeys remembers where each rule was named, for errors found when
 	// the configuration meets a list of rules (see Options).
@@ -104,7 +108,7 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 		return c, extraErr
 	}
 	top := root.Content[0]
-	p.mapping(top, "", []string{"rules", "ignore", "cluster"}, func(key string, k, v *yaml.Node) {
+	p.mapping(top, "", []string{"rules", "ignore", "cluster", "kubernetesVersion"}, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "rules":
 			p.mapping(v, "rules", nil, func(rule string, k, v *yaml.Node) {
@@ -140,6 +144,19 @@ func ParseConfig(name string, src []byte) (*Config, error) {
 				}
 				c.Ignore = append(c.Ignore, pattern)
 			})
+		case "kubernetesVersion":
+			// 1.30 unquoted is a YAML number; its text is the release.
+			if v.Kind == yaml.ScalarNode && v.ShortTag() == "!!float" {
+				v.Tag = "!!str"
+			}
+			if s, ok := p.scalar(v, "kubernetesVersion"); ok {
+				ver, err := ParseKubernetesVersion(s)
+				if err != nil {
+					p.errorf(v, "kubernetesVersion: %v", err)
+					return
+				}
+				c.KubernetesVersion = ver
+			}
 		case "cluster":
 			p.mapping(v, "cluster", []string{"allowPrivileged"}, func(key string, k, v *yaml.Node) {
 				if b, ok := p.boolean(v, "cluster.allowPrivileged"); ok {
@@ -300,6 +317,7 @@ func (c *Config) Options(rules []*Rule) (Options, error) {
 	if c.Cluster.AllowPrivileged != nil {
 		opts.Settings.DisallowPrivileged = !*c.Cluster.AllowPrivileged
 	}
+	opts.Settings.KubernetesVersion = c.KubernetesVersion
 	return opts, nil
 }
 
@@ -397,6 +415,11 @@ cluster:
   # Privileged containers: kubeadm and kind allow them (true); set false for
   # an API server started with --allow-privileged=false.
   # allowPrivileged: true
+
+# The Kubernetes release the manifests are judged for (1.22 to the newest;
+# schemas from 1.29): the apiVersions it serves, its fields, its
+# deprecations. The newest by default; --kubernetes-version overrides it.
+# kubernetesVersion: "` + NewestKubernetesVersion + `"
 `)
 	return b.Bytes()
 }

@@ -27,7 +27,7 @@ func TestParseConfigReportsEverything(t *testing.T) {
 		{
 			name: "two documents, the first with an unknown key",
 			src:  "rulez: {}\n---\nrules: {}\n",
-			wantParse: "c.yaml:1:1: unknown key \"rulez\" (known: rules, ignore, cluster)\n" +
+			wantParse: "c.yaml:1:1: unknown key \"rulez\" (known: rules, ignore, cluster, kubernetesVersion)\n" +
 				"c.yaml:2:1: a configuration file holds one YAML document, not several",
 		},
 	} {

@@ -86,7 +86,7 @@ func TestConfigErrors(t *testing.T) {
 		want string // every line of the error, in order
 	}{
 		{"unknown top-level key", "rules: {}\n\n\n  # indented comment\nrulez:\n  x: 1\n",
-			`.daemonlint.yaml:5:1: unknown key "rulez" (known: rules, ignore, cluster)`},
+			`.daemonlint.yaml:5:1: unknown key "rulez" (known: rules, ignore, cluster, kubernetesVersion)`},
 		{"unknown rule key", "rules:\n  duplicate-key:\n    enable: false\n",
 			`.daemonlint.yaml:3:5: unknown key "enable" in rules.duplicate-key (known: enabled, severity)`},
 		{"unknown cluster key", "cluster:\n  allowPriviledged: true\n",
@@ -115,8 +115,12 @@ func TestConfigErrors(t *testing.T) {
 			`.daemonlint.yaml:2:1: a configuration file holds one YAML document, not several`},
 		{"syntax error", "rules:\n  a: [b\n",
 			`^\.daemonlint\.yaml:\d+:\d+: YAML syntax error: `},
+		{"version too old", "kubernetesVersion: \"1.12\"\n",
+			`.daemonlint.yaml:1:20: kubernetesVersion: Kubernetes version "1.12" is not supported: use 1.22 to 1.37 (1.29 to 1.37 with schemas)`},
+		{"version not a release", "kubernetesVersion: latest\n",
+			`.daemonlint.yaml:1:20: kubernetesVersion: Kubernetes version "latest" is not a release: write 1.N, such as 1.37`},
 		{"several errors", "rulez: 1\ncluster:\n  allowPrivileged: 1\n",
-			".daemonlint.yaml:1:1: unknown key \"rulez\" (known: rules, ignore, cluster)\n" +
+			".daemonlint.yaml:1:1: unknown key \"rulez\" (known: rules, ignore, cluster, kubernetesVersion)\n" +
 				".daemonlint.yaml:3:20: cluster.allowPrivileged must be true or false, not \"1\""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -221,5 +225,28 @@ func TestDefaultConfig(t *testing.T) {
 	}
 	if !c.Ignored("charts/x/templates/a.yaml") {
 		t.Error("the example ignore pattern does not match")
+	}
+}
+
+func TestConfigKubernetesVersion(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"unquoted number", "kubernetesVersion: 1.30\n", "1.30"},
+		{"quoted with v and patch", "kubernetesVersion: \"v1.29.4\"\n", "1.29"},
+		{"older than the schemas", "kubernetesVersion: \"1.25\"\n", "1.25"},
+		{"absent", "rules: {}\n", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := lint.ParseConfig(".daemonlint.yaml", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts, err := c.Options([]*lint.Rule{{Name: "a-rule", Doc: "A rule\n\nIt checks.", Run: func(*lint.Pass) error { return nil }}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := opts.Settings.KubernetesVersion; got != tc.want {
+				t.Errorf("Settings.KubernetesVersion = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

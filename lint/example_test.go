@@ -143,7 +143,7 @@ rulez: {}
 	fmt.Println(err)
 	// Output:
 	// .daemonlint.yaml:3:14: rules.duplicate-key.enabled must be true or false, not "no"
-	// .daemonlint.yaml:4:1: unknown key "rulez" (known: rules, ignore, cluster)
+	// .daemonlint.yaml:4:1: unknown key "rulez" (known: rules, ignore, cluster, kubernetesVersion)
 }
 
 // An ignore directive accepts one finding, with a reason; the

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"go.yaml.in/yaml/v3"
+	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/manifest"
 )
@@ -51,6 +52,38 @@ type Settings struct {
 	// server started with --allow-privileged=false. Clusters made by kubeadm
 	// and kind allow them, which is the default.
 	DisallowPrivileged bool
+	// KubernetesVersion is the Kubernetes release ("1.N") the manifests are
+	// judged for: the kinds it serves, its schemas and its deprecations.
+	// Empty means the newest supported release (schema.Default). See
+	// ParseKubernetesVersion for what is accepted; Run rejects the rest.
+	KubernetesVersion string
+	// UpgradeTo, when set, is a newer release that the cluster is to be
+	// upgraded to: rules report what would break on the way (apiVersions
+	// that the releases in between remove).
+	UpgradeTo string
+	// CustomResources, when set, checks custom resources against the
+	// CustomResourceDefinitions of the run (the custom-resource rule);
+	// nil skips them.
+	CustomResources CustomResourceChecker
+}
+
+// A CustomResourceChecker checks custom resources, and reports the
+// problems of the CustomResourceDefinition manifests it was given, for the
+// custom-resource rule. The lint packages know no CRD library: package
+// crdcheck implements it with the API server's own. Its methods are called
+// from many goroutines at once.
+type CustomResourceChecker interface {
+	// CheckCustomResource validates a custom resource, given as the JSON
+	// kubectl sends. found is false when no definition of its kind is
+	// known: the object is then skipped.
+	CheckCustomResource(data []byte) (errs field.ErrorList, found bool)
+	// DefinitionErrors returns the problems of the CustomResourceDefinition
+	// that is document index of the file named file, and whether that
+	// document was read as a definition.
+	DefinitionErrors(file string, index int) (errs field.ErrorList, ok bool)
+	// Knows reports whether a definition of the kind is known, so that
+	// its objects are checked rather than skipped.
+	Knows(apiVersion, kind string) bool
 }
 
 // Report records a finding. Rule, File, Document and Object are filled in

@@ -44,9 +44,10 @@ type Result struct {
 	// apart from their List).
 	Documents int
 	// Skipped is how many of those documents are objects of API groups
-	// that Kubernetes does not define (custom resources, see
-	// manifest.IsCustomResource), which rules about built-in kinds do not
-	// check.
+	// that Kubernetes does not define (custom resources), which rules
+	// about built-in kinds do not check, and whose definition
+	// Settings.CustomResources does not know (or the custom-resource rule
+	// is off).
 	Skipped int
 	// NotManifests is how many of those documents are not Kubernetes
 	// objects nor a try at one (see IsManifest), which no rule checks.
@@ -82,6 +83,9 @@ var ErrNoRules = errors.New("no rules to run: set Options.Rules (rules.All() has
 func (opts *Options) check() error {
 	if len(opts.Rules) == 0 {
 		return ErrNoRules
+	}
+	if err := opts.Settings.check(); err != nil {
+		return err
 	}
 	return CheckRules(opts.Rules)
 }
@@ -392,6 +396,9 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 		r.annotations = annotationDirectives(f, docs)
 	}
 	r.skipped = doc.APIVersion != "" && manifest.IsCustomResource(doc.APIVersion, doc.Kind)
+	if c := opts.Settings.CustomResources; r.skipped && c != nil && opts.enabled["custom-resource"] && c.Knows(doc.APIVersion, doc.Kind) {
+		r.skipped = false // checked against its definition
+	}
 }
 
 // runRule runs one rule on one pass. A panic or an error in the rule becomes

@@ -22,6 +22,10 @@ type configs struct {
 	// errs are the problems of the configuration files read, in the
 	// order they were read.
 	errs []error
+	// settings, when set, adjusts the settings of every run after the
+	// configuration's (the flags that name the cluster's release and the
+	// custom resources' definitions win over a file).
+	settings func(*lint.Settings)
 }
 
 // A configEntry is one configuration file read, and its lint options.

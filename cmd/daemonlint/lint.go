@@ -34,6 +34,7 @@ type lintFlags struct {
 	// documents get no findings.
 	exclude, skipKinds []string
 	verbose            bool
+	target     targetFlags
 }
 
 // lintFlagSet returns the flag set of daemonlint lint and what it fills in.
@@ -57,7 +58,8 @@ func lintFlagSet(e *env) (*flag.FlagSet, *lintFlags) {
 		}
 		return nil
 	})
-	fs.BoolVar(&lf.verbose, "verbose", false, "list every path a walk skips, and why, on standard error")
+	fs.BoolVar(&lf.verbose, "verbose", false, "list on standard error every path a walk skips, and why, and the kinds of custom resources skipped for want of a definition")
+	lf.target.register(fs)
 	return fs, lf
 }
 
@@ -69,6 +71,9 @@ func parseLintFlags(args []string, e *env) (*lintFlags, error) {
 		return nil, err
 	}
 	lf.paths = paths
+	if err := lf.target.check(); err != nil {
+		return nil, err
+	}
 	if !slices.Contains(report.Formats, lf.format) {
 		return nil, fmt.Errorf("--format: unknown format %q: use one of %s", lf.format, strings.Join(report.Formats, ", "))
 	}
@@ -127,6 +132,15 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	tuneMemory(size, onHeap, e)
+	crs, err := customResources(lf.target.crds, files)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
+		return exitUsage
+	}
+	cs.settings = func(s *lint.Settings) {
+		lf.target.apply(s)
+		s.CustomResources = crs
+	}
 	built := renderAll(ls, ro)
 	res, sources, err := lintAll(files, built, cs, lf.skipKinds)
 	if err != nil {
@@ -170,6 +184,9 @@ func runLint(args []string, e *env) int {
 	if err := rep.Report(e.stdout, res); err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint: writing the report: %v\n", err)
 		return exitUsage
+	}
+	if s := skippedSummary(crs); s != "" && lf.verbose {
+		fmt.Fprintln(e.stderr, s)
 	}
 	for _, d := range res.Diagnostics {
 		if d.Rule == lint.InternalErrorRule {

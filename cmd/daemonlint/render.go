@@ -165,7 +165,11 @@ func lintAll(files []*manifest.File, b builtSet, cs *configs, skipKinds []string
 	}
 	res := &lint.Result{}
 	for _, k := range keys {
-		r, err := runLintOnce(groups[k], cs.entry(k).lintOptions())
+		opts := cs.entry(k).lintOptions()
+		if cs.settings != nil {
+			cs.settings(&opts.Settings)
+		}
+		r, err := runLintOnce(groups[k], opts)
 		if err != nil {
 			return nil, nil, err
 		}

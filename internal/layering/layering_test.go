@@ -48,6 +48,8 @@ var rules = []struct {
 	{"render", []string{"render/helm", "render/kustomize", "customresource/...", "cmd/..."}, false},
 	{"render/...", []string{"lint/rules/...", "lint/report/...", "cmd/..."}, false},
 	{"customresource/...", []string{"lint/...", "manifest/...", "render/...", "cmd/..."}, false},
+	// crdcheck joins the engine and the CRD libraries for the command.
+	{"crdcheck", []string{"lint/rules/...", "lint/report/...", "render/...", "convert/...", "cmd/..."}, false},
 	// The engines stay out of the packages a library user links for lint.
 	{"manifest/...", heavy, false},
 	{"lint/...", heavy, false},

@@ -7,14 +7,15 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/internal/schema"
 	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
-// APIVersion reports a built-in kind under an apiVersion that a v1.37 API
-// server does not serve: a version removed in an earlier release, or a group
+// APIVersion reports a built-in kind under an apiVersion that the target
+// release's API server (the newest by default) does not serve: a version removed in an earlier release, or a group
 // that does not define the kind.
 var APIVersion = &lint.Rule{
 	Name: "api-version",
@@ -42,7 +43,14 @@ when spec.selector is missing, the selector the old API defaulted from the
 pod template's labels (apps/v1 has no default). Note that an
 extensions/v1beta1 DaemonSet defaulted its updateStrategy to OnDelete, and
 apps/v1 defaults to RollingUpdate. Custom resources are never reported, and
-misspelled kinds are kind-spelling's.`,
+misspelled kinds are kind-spelling's.
+
+The release judged for is the newest by default; --kubernetes-version
+(kubernetesVersion in the configuration) names another, from 1.22 on: a
+FlowSchema in flowcontrol.apiserver.k8s.io/v1beta3 is served by 1.30 and
+reported from 1.32, which removed it; a kind that a newer release adds is
+reported with the release that adds it. An apiVersion the target still
+serves but deprecates is deprecated-api's.`,
 	Bad: `apiVersion: extensions/v1beta1
 kind: DaemonSet
 `,
@@ -84,7 +92,7 @@ var removedVersions = map[[2]string]removedVersion{
 	{"batch/v1beta1", "CronJob"}:                                                 {"1.25", "batch/v1", true, false},
 	{"batch/v2alpha1", "CronJob"}:                                                {"1.21", "batch/v1", true, false},
 	{"autoscaling/v2beta1", "HorizontalPodAutoscaler"}:                           {"1.25", "autoscaling/v2", false, false},
-	{"autoscaling/v2beta2", "HorizontalPodAutoscaler"}:                           {"1.26", "autoscaling/v2", false, false},
+	{"autoscaling/v2beta2", "HorizontalPodAutoscaler"}:                           {"1.26", "autoscaling/v2", true, false}, // v2 is v2beta2 made GA, field for field
 	{"rbac.authorization.k8s.io/v1beta1", "ClusterRole"}:                         {"1.22", "rbac.authorization.k8s.io/v1", true, false},
 	{"rbac.authorization.k8s.io/v1beta1", "ClusterRoleBinding"}:                  {"1.22", "rbac.authorization.k8s.io/v1", true, false},
 	{"rbac.authorization.k8s.io/v1beta1", "Role"}:                                {"1.22", "rbac.authorization.k8s.io/v1", true, false},
@@ -167,14 +175,26 @@ func runAPIVersion(p *lint.Pass) error {
 	if !manifest.IsBuiltinGroup(group) || len(manifest.GroupsOfKind(d.Kind)) == 0 {
 		return nil // a custom resource, or a misspelled kind (kind-spelling's)
 	}
+	t := targetOf(p)
+	avail := t.serves(d.APIVersion, d.Kind)
+	if avail.Served {
+		return nil // deprecated-api warns about what goes later
+	}
 	served, known := servedAPIVersions(d.Kind)
-	if slices.Contains(served, d.APIVersion) {
+	if slices.Contains(served, d.APIVersion) && t.isDefault() {
 		return nil
 	}
 	_, avNode := yamlutil.MappingPair(n, "apiVersion")
 	span := p.File.ScalarSpan(yamlutil.ResolveAlias(avNode))
 	report := func(msg string, fixes ...lint.Fix) {
 		p.Report(lint.Diagnostic{Span: span, Field: "apiVersion", Message: msg, Fixes: fixes})
+	}
+	if !t.isDefault() {
+		// The tables below are the newest release's; an older target
+		// may not serve a kind yet, or may have removed it elsewhere.
+		if reportForTarget(t, d.APIVersion, d.Kind, avail, report) {
+			return nil
+		}
 	}
 	if rv, ok := removedVersions[[2]string{d.APIVersion, d.Kind}]; ok {
 		if rv.use == "" {
@@ -183,8 +203,13 @@ func runAPIVersion(p *lint.Pass) error {
 		}
 		msg := fmt.Sprintf("apiVersion %q no longer serves %s (removed in Kubernetes %s); use %s", d.APIVersion, d.Kind, rv.removedIn, rv.use)
 		if !rv.fix {
-			report(msg + " (the schema changed: check the fields)")
-			return nil
+			// Where the releases' schemas show the kind unchanged, the
+			// apiVersion is all there is to change.
+			if same, known, err := schema.SameSchema(d.APIVersion, rv.use, d.Kind); err != nil || !known || !same {
+				report(msg + " (the schema changed: check the fields)")
+				return err
+			}
+			rv.fix = true
 		}
 		report(msg, apiVersionFix(p, n, yamlutil.ResolveAlias(avNode), rv))
 		return nil
@@ -248,4 +273,27 @@ func templateLabels(spec *yaml.Node) map[string]string {
 		out[key] = val
 	}
 	return out
+}
+
+// reportForTarget reports a kind that an older target release does not
+// serve, from the release's data: a kind it does not have yet, or one it
+// removed that the table of removals does not name. It reports whether it
+// reported.
+func reportForTarget(t target, apiVersion, kind string, a schema.Availability, report func(string, ...lint.Fix)) bool {
+	if _, ok := removedVersions[[2]string{apiVersion, kind}]; ok {
+		return false
+	}
+	switch {
+	case a.Added != "":
+		report(fmt.Sprintf("apiVersion %q does not serve %s in Kubernetes %s: it is served from Kubernetes %s on", apiVersion, kind, t.name, a.Added))
+		return true
+	case a.Removed != "":
+		msg := fmt.Sprintf("apiVersion %q no longer serves %s (removed in Kubernetes %s)", apiVersion, kind, a.Removed)
+		if r := a.Lifecycle.Replacement; a.HasLifecycle && r.Kind != "" {
+			msg += "; use " + r.APIVersion()
+		}
+		report(msg)
+		return true
+	}
+	return false
 }

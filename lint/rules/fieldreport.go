@@ -58,6 +58,12 @@ type unknownField struct {
 	Elsewhere []string
 	// Kind is the document's kind, for the Elsewhere hint.
 	Kind string
+	// Release, when set, is the target Kubernetes release that lacks a
+	// field which newer releases have.
+	Release string
+	// AddedIn is the first supported release that has the field, when
+	// Release is set and one does.
+	AddedIn string
 }
 
 // reportUnknownField reports an unknown field on its key, with the field
@@ -84,6 +90,12 @@ func reportUnknownField(p *lint.Pass, u unknownField) {
 					fixes = append(fixes, lint.Fix{Message: fmt.Sprintf("Rename %s to %s", u.Key, s), Edits: []manifest.Edit{yamledit.ReplaceScalar(p.File, k, s)}})
 				}
 			}
+		}
+	}
+	if u.Release != "" && !strings.Contains(msg, "did you mean") {
+		msg += fmt.Sprintf(": Kubernetes %s does not have this field", u.Release)
+		if u.AddedIn != "" {
+			msg += fmt.Sprintf(" (%s adds it)", u.AddedIn)
 		}
 	}
 	if len(u.Elsewhere) > 0 && !strings.Contains(msg, "did you mean") {

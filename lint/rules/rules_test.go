@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/daemonlint/daemonlint/crdcheck"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/linttest"
 	"github.com/daemonlint/daemonlint/lint/rules"
@@ -30,6 +31,34 @@ var companions = map[string][]*lint.Rule{
 	rules.IgnoreDirective.Name: {rules.KindSpelling, rules.DuplicateKey},
 }
 
+// settings are the settings a rule's test data is linted with: the
+// release-dependent rules need an older target.
+var settings = map[string]lint.Settings{
+	rules.DeprecatedAPI.Name: {KubernetesVersion: "1.30", UpgradeTo: "1.32"},
+}
+
+// crdChecker returns a checker of the custom resources of dir: with the
+// CustomResourceDefinitions of its files (which are linted under the same
+// names) and of its crds folder.
+func crdChecker(t *testing.T, dir string) *crdcheck.Checker {
+	t.Helper()
+	c := crdcheck.New()
+	names, _ := filepath.Glob(filepath.Join(dir, "*.y*ml"))
+	var files []*manifest.File
+	for _, name := range names {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, manifest.NewFile(name, src))
+	}
+	c.AddFiles(files)
+	if err := c.AddPath(filepath.Join(dir, "crds")); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // TestRules checks every rule of rules.All: it must have a folder of test
 // data, testdata/<name>, whose files carry "# want" expectations that the
 // rule meets (see linttest), and its Bad example must trigger it while its
@@ -46,7 +75,10 @@ func TestRules(t *testing.T) {
 // checkRule is TestRules for one rule whose test data is in dir.
 func checkRule(t *testing.T, r *lint.Rule, dir string) {
 	t.Helper()
-	opts := lint.Options{Rules: append([]*lint.Rule{r}, companions[r.Name]...)}
+	opts := lint.Options{Rules: append([]*lint.Rule{r}, companions[r.Name]...), Settings: settings[r.Name]}
+	if r.Name == rules.CustomResource.Name {
+		opts.Settings.CustomResources = crdChecker(t, dir)
+	}
 	if !hasExpectations(t, dir) {
 		t.Fatalf("rule %s has no test data: write YAML files with # want expectations in %s", r.Name, dir)
 	}

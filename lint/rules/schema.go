@@ -26,7 +26,9 @@ var Schema = &lint.Rule{
 	Doc: `Built-in objects must match their kind's schema
 
 Every kind that Kubernetes defines has a schema in the OpenAPI document of
-the release (here ` + schema.Release + `). The API server decodes objects
+the release (here ` + schema.Release + `, or the release named with
+--kubernetes-version: 1.29 to ` + schema.Default + ` have their own schemas,
+and older releases are checked against 1.29's). The API server decodes objects
 strictly: a field the kind does not have, a value of the wrong JSON type
 (a quoted "80" for a port, an unquoted on, which kubectl sends as a boolean,
 for a string), an unparsable quantity, time or base64 value all make it
@@ -75,7 +77,8 @@ func runSchema(p *lint.Pass) error {
 	if strictlyDecoded(d) {
 		return nil
 	}
-	sch, ok, err := schema.Lookup(d.APIVersion, d.Kind)
+	t := targetOf(p)
+	sch, ok, err := t.v.Lookup(d.APIVersion, d.Kind)
 	if err != nil {
 		return err
 	}
@@ -278,4 +281,95 @@ func checkedBySchema(d *manifest.Document) bool {
 	}
 	k, ok := schema.Find(d.APIVersion, d.Kind)
 	return ok && k.Served
+}
+
+// unknownForRelease reports the fields of a typed document that the Go
+// types know (they are the newest release's) but the target release's
+// schema does not: fields added after the target. seen holds the paths
+// already reported, and gets the new ones. A document the schema does not
+// cover, or that does not convert to JSON, gives nothing: other rules
+// report it.
+func unknownForRelease(p *lint.Pass, t target, seen map[string]bool) error {
+	d := p.Doc
+	sch, ok, err := t.v.Lookup(d.APIVersion, d.Kind)
+	if err != nil || !ok {
+		return err
+	}
+	inst, err := d.Value()
+	if err != nil {
+		return nil
+	}
+	verr := sch.Validate(inst)
+	var ve *jsonschema.ValidationError
+	if verr == nil || !errors.As(verr, &ve) {
+		return nil
+	}
+	var later []map[string]bool // the unknown fields of each newer release, when needed
+	for _, leaf := range leafErrors(ve, nil) {
+		k, isUnknown := leaf.ErrorKind.(*kind.AdditionalProperties)
+		if !isUnknown {
+			continue // field-type and validation judge values
+		}
+		path, s, _ := locate(sch, inst, leaf.InstanceLocation)
+		for _, name := range k.Properties {
+			full := joinField(path, name)
+			if seen[full] {
+				continue
+			}
+			seen[full] = true
+			if later == nil {
+				later = unknownFieldsAfter(t, d.APIVersion, d.Kind, inst)
+			}
+			var added string
+			for i, unknown := range later {
+				if !unknown[full] {
+					added = newerReleases(t)[i]
+					break
+				}
+			}
+			reportUnknownField(p, unknownField{Parent: path, Key: name, Path: full, Known: sortedNames(derefSchema(s).Properties), Kind: d.Kind, Release: t.name, AddedIn: added})
+		}
+	}
+	return nil
+}
+
+// newerReleases returns the supported releases newer than t.
+func newerReleases(t target) []string {
+	var out []string
+	for _, name := range schema.Versions() {
+		if minorOf(name) > t.minor {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// unknownFieldsAfter returns, for each release newer than t, the paths of
+// the fields of inst that the release's schema of the kind does not have.
+func unknownFieldsAfter(t target, apiVersion, kindName string, inst any) []map[string]bool {
+	var out []map[string]bool
+	for _, name := range newerReleases(t) {
+		unknown := map[string]bool{}
+		v, err := schema.ForVersion(name)
+		if err != nil {
+			break
+		}
+		sch, ok, err := v.Lookup(apiVersion, kindName)
+		if err != nil || !ok {
+			break
+		}
+		var ve *jsonschema.ValidationError
+		if verr := sch.Validate(inst); verr != nil && errors.As(verr, &ve) {
+			for _, leaf := range leafErrors(ve, nil) {
+				if k, ok := leaf.ErrorKind.(*kind.AdditionalProperties); ok {
+					path, _, _ := locate(sch, inst, leaf.InstanceLocation)
+					for _, name := range k.Properties {
+						unknown[joinField(path, name)] = true
+					}
+				}
+			}
+		}
+		out = append(out, unknown)
+	}
+	return out
 }

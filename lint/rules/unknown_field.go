@@ -34,7 +34,12 @@ The rule reads apps/v1 DaemonSets, ReplicaSets and Deployments, and v1
 Pods and Nodes, through their Go types; the schema rule checks the other
 built-in kinds. When a value also has the wrong type
 (see field-type), the server reports only that and drops the unknown
-fields; daemonlint reports both, so that one run finds everything.`,
+fields; daemonlint reports both, so that one run finds everything.
+
+The Go types are those of the newest release. With --kubernetes-version
+naming an older one, a field that release's schema does not have (a
+pod-level spec.template.spec.resources before 1.32, say) is reported too,
+once, as the older API server would refuse it.`,
 	Bad: `apiVersion: apps/v1
 kind: DaemonSet
 spec:
@@ -82,8 +87,17 @@ func runUnknownField(p *lint.Pass) error {
 		return nil
 	}
 	obj, strict, err := d.Decode()
-	if obj == nil || err == nil && len(strict) == 0 {
+	if obj == nil {
 		return nil
+	}
+	t := targetOf(p)
+	if err == nil && len(strict) == 0 {
+		if t.isDefault() {
+			return nil
+		}
+		// The Go types are the newest release's: the target's schema
+		// says which of their fields it does not have yet.
+		return unknownForRelease(p, t, map[string]bool{"spec.replicas": d.Kind == "DaemonSet"})
 	}
 	var verr *manifest.ValueError
 	if errors.As(err, &verr) {
@@ -120,8 +134,12 @@ func runUnknownField(p *lint.Pass) error {
 		if !errors.As(e, &fe) || seen[fe.FieldPath()] {
 			continue
 		}
+		seen[fe.FieldPath()] = true
 		loc := d.Lookup(fe.FieldPath())
 		p.Report(lint.Diagnostic{Span: loc.Span, Field: fe.FieldPath(), Message: e.Error()})
+	}
+	if !t.isDefault() {
+		return unknownForRelease(p, t, seen)
 	}
 	return nil
 }
