@@ -34,7 +34,7 @@ type lintFlags struct {
 	// documents get no findings.
 	exclude, skipKinds []string
 	verbose            bool
-	target     targetFlags
+	target             targetFlags
 }
 
 // lintFlagSet returns the flag set of daemonlint lint and what it fills in.
