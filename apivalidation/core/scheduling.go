@@ -19,41 +19,49 @@ import (
 func validateTolerations(tolerations []corev1.Toleration, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	for i, t := range tolerations {
-		idxPath := fldPath.Index(i)
-		if t.Key != "" {
-			allErrs = append(allErrs, metav1validation.ValidateLabelName(t.Key, idxPath.Child("key"))...)
+		allErrs = append(allErrs, ValidateToleration(t, fldPath.Index(i))...)
+	}
+	return allErrs
+}
+
+// ValidateToleration checks one toleration at idxPath as the server's
+// ValidateTolerations does for each item; kinds that also refuse duplicate
+// tolerations (RuntimeClass) check those themselves.
+func ValidateToleration(t corev1.Toleration, idxPath *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if t.Key != "" {
+		allErrs = append(allErrs, metav1validation.ValidateLabelName(t.Key, idxPath.Child("key"))...)
+	}
+	if t.Key == "" && t.Operator != corev1.TolerationOpExists {
+		allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Operator,
+			"operator must be Exists when `key` is empty, which means \"match all values and all keys\""))
+	}
+	if t.TolerationSeconds != nil && t.Effect != corev1.TaintEffectNoExecute {
+		allErrs = append(allErrs, field.Invalid(idxPath.Child("effect"), t.Effect,
+			"effect must be 'NoExecute' when `tolerationSeconds` is set"))
+	}
+	switch t.Operator {
+	case corev1.TolerationOpEqual, "":
+		if errs := validation.IsValidLabelValue(t.Value); len(errs) != 0 {
+			allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, strings.Join(errs, ";")))
 		}
-		if t.Key == "" && t.Operator != corev1.TolerationOpExists {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Operator,
-				"operator must be Exists when `key` is empty, which means \"match all values and all keys\""))
+	case corev1.TolerationOpExists:
+		if t.Value != "" {
+			allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, "value must be empty when `operator` is 'Exists'"))
 		}
-		if t.TolerationSeconds != nil && t.Effect != corev1.TaintEffectNoExecute {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("effect"), t.Effect,
-				"effect must be 'NoExecute' when `tolerationSeconds` is set"))
-		}
-		switch t.Operator {
-		case corev1.TolerationOpEqual, "":
-			if errs := validation.IsValidLabelValue(t.Value); len(errs) != 0 {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, strings.Join(errs, ";")))
-			}
-		case corev1.TolerationOpExists:
-			if t.Value != "" {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, "value must be empty when `operator` is 'Exists'"))
-			}
-		case corev1.TolerationOpLt, corev1.TolerationOpGt:
-			allErrs = append(allErrs, field.NotSupported(idxPath.Child("operator"), t.Operator,
-				[]corev1.TolerationOperator{corev1.TolerationOpEqual, corev1.TolerationOpExists, corev1.TolerationOpLt, corev1.TolerationOpGt}))
+	case corev1.TolerationOpLt, corev1.TolerationOpGt:
+		allErrs = append(allErrs, field.NotSupported(idxPath.Child("operator"), t.Operator,
+			[]corev1.TolerationOperator{corev1.TolerationOpEqual, corev1.TolerationOpExists, corev1.TolerationOpLt, corev1.TolerationOpGt}))
+	default:
+		allErrs = append(allErrs, field.NotSupported(idxPath.Child("operator"), t.Operator,
+			[]corev1.TolerationOperator{corev1.TolerationOpEqual, corev1.TolerationOpExists}))
+	}
+	if t.Effect != "" {
+		switch t.Effect {
+		case corev1.TaintEffectNoSchedule, corev1.TaintEffectPreferNoSchedule, corev1.TaintEffectNoExecute:
 		default:
-			allErrs = append(allErrs, field.NotSupported(idxPath.Child("operator"), t.Operator,
-				[]corev1.TolerationOperator{corev1.TolerationOpEqual, corev1.TolerationOpExists}))
-		}
-		if t.Effect != "" {
-			switch t.Effect {
-			case corev1.TaintEffectNoSchedule, corev1.TaintEffectPreferNoSchedule, corev1.TaintEffectNoExecute:
-			default:
-				allErrs = append(allErrs, field.NotSupported(idxPath.Child("effect"), t.Effect,
-					[]corev1.TaintEffect{corev1.TaintEffectNoSchedule, corev1.TaintEffectPreferNoSchedule, corev1.TaintEffectNoExecute}))
-			}
+			allErrs = append(allErrs, field.NotSupported(idxPath.Child("effect"), t.Effect,
+				[]corev1.TaintEffect{corev1.TaintEffectNoSchedule, corev1.TaintEffectPreferNoSchedule, corev1.TaintEffectNoExecute}))
 		}
 	}
 	return allErrs

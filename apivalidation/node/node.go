@@ -21,6 +21,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/core"
 	"github.com/daemonlint/daemonlint/apivalidation/internal/resources"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
@@ -125,37 +126,7 @@ func validateTolerations(tolerations []corev1.Toleration, fldPath *field.Path) f
 	seen := map[key]bool{}
 	for i, t := range tolerations {
 		idxPath := fldPath.Index(i)
-		if t.Key != "" {
-			allErrs = append(allErrs, metav1validation.ValidateLabelName(t.Key, idxPath.Child("key"))...)
-		}
-		if t.Key == "" && t.Operator != corev1.TolerationOpExists {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Operator,
-				"operator must be Exists when `key` is empty, which means \"match all values and all keys\""))
-		}
-		if t.TolerationSeconds != nil && t.Effect != corev1.TaintEffectNoExecute {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("effect"), t.Effect,
-				"effect must be 'NoExecute' when `tolerationSeconds` is set"))
-		}
-		switch t.Operator {
-		case corev1.TolerationOpEqual, "":
-			if errs := validation.IsValidLabelValue(t.Value); len(errs) != 0 {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, strings.Join(errs, ";")))
-			}
-		case corev1.TolerationOpExists:
-			if t.Value != "" {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, "value must be empty when `operator` is 'Exists'"))
-			}
-		case corev1.TolerationOpLt, corev1.TolerationOpGt:
-			allErrs = append(allErrs, field.NotSupported(idxPath.Child("operator"), t.Operator,
-				[]corev1.TolerationOperator{corev1.TolerationOpEqual, corev1.TolerationOpExists, corev1.TolerationOpLt, corev1.TolerationOpGt}))
-		default:
-			allErrs = append(allErrs, field.NotSupported(idxPath.Child("operator"), t.Operator,
-				[]corev1.TolerationOperator{corev1.TolerationOpEqual, corev1.TolerationOpExists}))
-		}
-		if t.Effect != "" && !slices.Contains([]corev1.TaintEffect{corev1.TaintEffectNoSchedule, corev1.TaintEffectPreferNoSchedule, corev1.TaintEffectNoExecute}, t.Effect) {
-			allErrs = append(allErrs, field.NotSupported(idxPath.Child("effect"), t.Effect,
-				[]corev1.TaintEffect{corev1.TaintEffectNoSchedule, corev1.TaintEffectPreferNoSchedule, corev1.TaintEffectNoExecute}))
-		}
+		allErrs = append(allErrs, core.ValidateToleration(t, idxPath)...)
 		k := key{t.Key, string(t.Operator), t.Value, string(t.Effect)}
 		if seen[k] {
 			allErrs = append(allErrs, field.Duplicate(idxPath, internalToleration{t.Key, t.Operator, t.Value, t.Effect, t.TolerationSeconds}))
