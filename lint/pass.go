@@ -77,11 +77,25 @@ func (p *Pass) Report(d Diagnostic) {
 	p.report(d)
 }
 
+// maySendAs reports whether kubectl may send a key that is not a string in
+// YAML 1.1 (a boolean, a number, .inf) as name.
+func maySendAs(name string) bool {
+	return name == "true" || name == "false" || name != "" && strings.IndexByte("0123456789+-.", name[0]) >= 0
+}
+
 // explainKey says, in a finding about the field at d.Field, that the key
 // of that field is written as one thing and sent by kubectl as another
-// (YAML 1.1: an unquoted on is the key "true"), and adds the certain fix
-// that quotes it, to the finding's first fix when it has one.
+// (YAML 1.1: an unquoted on is the key "true"), and, for a map key
+// (data[true]), adds the certain fix that quotes it, to the finding's
+// first fix when it has one.
 func explainKey(f *manifest.File, doc *manifest.Document, d *Diagnostic) {
+	elems := manifest.ParsePath(d.Field)
+	if len(elems) == 0 || !maySendAs(elems[len(elems)-1].Name) {
+		// Looking up every finding's field would cost a pass over its
+		// mapping each, too much for a mapping with a key repeated
+		// thousands of times.
+		return
+	}
 	loc := doc.Lookup(d.Field)
 	k := loc.Key
 	if !loc.Exact || k == nil || k.Kind != yaml.ScalarNode || k.Style != 0 || k.Anchor != "" {
@@ -92,6 +106,11 @@ func explainKey(f *manifest.File, doc *manifest.Document, d *Diagnostic) {
 		return
 	}
 	d.Message += fmt.Sprintf("; the key %s becomes the key %s for kubectl (YAML 1.1); quote it: %s", k.Value, strconv.Quote(sent), strconv.Quote(k.Value))
+	if !elems[len(elems)-1].Bracketed {
+		// A field name: quoting it does not make it a field the object
+		// has, so the fix is not certain.
+		return
+	}
 	edit := yamledit.ReplaceScalar(f, k, k.Value)
 	if len(d.Fixes) == 0 {
 		d.Fixes = []Fix{{Message: "Quote the key " + k.Value, Edits: []manifest.Edit{edit}}}
