@@ -1,9 +1,15 @@
 package lint
 
 import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
 	"go.yaml.in/yaml/v3"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/internal/yamledit"
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
@@ -98,7 +104,58 @@ func (p *Pass) Report(d Diagnostic) {
 	if d.Span.End < d.Span.Start {
 		d.Span.End = d.Span.Start
 	}
+	if d.Field != "" && p.Doc != nil {
+		explainKey(p.File, p.Doc, &d)
+	}
 	p.report(d)
+}
+
+// maySendAs reports whether kubectl may send a key that is not a string in
+// YAML 1.1 (a boolean, a number, .inf) as name.
+func maySendAs(name string) bool {
+	return name == "true" || name == "false" || name != "" && strings.IndexByte("0123456789+-.", name[0]) >= 0
+}
+
+// explainKey says, in a finding about the field at d.Field, that the key
+// of that field is written as one thing and sent by kubectl as another
+// (YAML 1.1: an unquoted on is the key "true"), and, for a map key
+// (data[true]), adds the certain fix that quotes it, to the finding's
+// first fix when it has one.
+func explainKey(f *manifest.File, doc *manifest.Document, d *Diagnostic) {
+	elems := manifest.ParsePath(d.Field)
+	if len(elems) == 0 || !maySendAs(elems[len(elems)-1].Name) {
+		// Looking up every finding's field would cost a pass over its
+		// mapping each, too much for a mapping with a key repeated
+		// thousands of times.
+		return
+	}
+	loc := doc.Lookup(d.Field)
+	k := loc.Key
+	if !loc.Exact || k == nil || k.Kind != yaml.ScalarNode || k.Style != 0 || k.Anchor != "" {
+		return
+	}
+	sent, err := manifest.KeyString(k)
+	if err != nil || sent == k.Value || strings.Contains(d.Message, "becomes the key") {
+		return
+	}
+	d.Message += fmt.Sprintf("; the key %s becomes the key %s for kubectl (YAML 1.1); quote it: %s", k.Value, strconv.Quote(sent), strconv.Quote(k.Value))
+	if !elems[len(elems)-1].Bracketed {
+		// A field name: quoting it does not make it a field the object
+		// has, so the fix is not certain.
+		return
+	}
+	edit := yamledit.ReplaceScalar(f, k, k.Value)
+	if len(d.Fixes) == 0 {
+		d.Fixes = []Fix{{Message: "Quote the key " + k.Value, Edits: []manifest.Edit{edit}}}
+		return
+	}
+	fix := d.Fixes[0]
+	edits := append(slices.Clone(fix.Edits), edit)
+	if _, err := manifest.SortEdits(edits, len(f.Src)); err != nil {
+		return
+	}
+	d.Fixes = slices.Clone(d.Fixes)
+	d.Fixes[0] = Fix{Message: fix.Message + " and the key " + k.Value, Edits: edits}
 }
 
 // ReportField records a finding about the field at path (an API-server

@@ -82,7 +82,10 @@ func ParsePath(path string) []PathElement {
 // Lookup resolves an API-server field path to the node it names and its
 // span. When the field is absent it falls back to the nearest parent that
 // exists: a missing spec.selector gives the location of spec. Where a key
-// is repeated the last one counts, as the API server reads it.
+// is repeated the last one counts, as the API server reads it. A key is
+// found by what kubectl sends, as the API server names it in a field path:
+// an unquoted on is the key "true" (data[true]), 0x1F the key "31"; a key
+// written as the path spells it is found as well.
 func (d *Document) Lookup(path string) Location {
 	loc := Location{Node: d.Node, Exact: true}
 	if d.Node == nil {
@@ -102,7 +105,7 @@ func (d *Document) Lookup(path string) Location {
 				v = n.Content[e.Index]
 			}
 		case n.Kind == yaml.MappingNode:
-			k, v = yamlutil.MappingPair(n, e.Name)
+			k, v = mappingKey(n, e.Name)
 		}
 		if v == nil {
 			loc.Exact = false
@@ -122,6 +125,25 @@ func (d *Document) Lookup(path string) Location {
 		loc.Span.End = loc.Span.Start
 	}
 	return loc
+}
+
+// mappingKey returns the key and value nodes of the field name of mapping
+// n: the last key that kubectl sends as name (KeyString), else the last key
+// written as name, looking through merge keys.
+func mappingKey(n *yaml.Node, name string) (k, v *yaml.Node) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		kn := n.Content[i]
+		if yamlutil.IsMergeKey(kn) {
+			continue
+		}
+		if ks, err := keyString(kn); err == nil && ks == name {
+			k, v = kn, n.Content[i+1]
+		}
+	}
+	if k != nil {
+		return k, v
+	}
+	return yamlutil.MappingPair(n, name)
 }
 
 // advance returns the offset in path just past element e, which starts at

@@ -154,6 +154,12 @@ spec:
       - name: b
         ports:
         - containerPort: 80
+data:
+  a: x
+  "true": quoted-but-earlier
+  on: yes
+  0x1F: hex
+  Off: last
 `
 	f := NewFile("t.yaml", []byte(src))
 	docs, _ := Parse(f)
@@ -173,6 +179,13 @@ spec:
 		{"spec.template.spec.containers[5].name", "spec.template.spec.containers", false, 12, "containers:"},
 		{"spec.template.spec.containers[0].volumeMounts.subPath", "spec.template.spec.containers[0]", false, 13, "name: a"},
 		{"", "", true, 1, "apiVersion"},
+		// Keys as kubectl sends them: on is "true", 0x1F is "31"; the last
+		// of keys that send the same name counts.
+		{"data[true]", "data[true]", true, 20, "on: yes"},
+		{"data[31]", "data[31]", true, 21, "0x1F: hex"},
+		{"data[false]", "data[false]", true, 22, "Off: last"},
+		// A key written as the path spells it is found too.
+		{"data[on]", "data[on]", true, 20, "on: yes"},
 	} {
 		t.Run(tc.path, func(t *testing.T) {
 			loc := d.Lookup(tc.path)

@@ -187,28 +187,40 @@ func flattenMapping(n *yaml.Node, depth int, memo *map[*yaml.Node][]pair) ([]pai
 			t.set(ks, v)
 			continue
 		}
+		// sigs.k8s.io/yaml (yaml.v2) merges a mapping, an alias to a
+		// mapping, or a sequence written in place whose items are
+		// mappings or aliases to mappings; anything else, an alias to a
+		// sequence included, is refused.
 		m := yamlutil.ResolveAlias(v)
-		switch m.Kind {
-		case yaml.MappingNode:
+		switch {
+		case m.Kind == yaml.MappingNode:
 			if err := merged(m, depth+1); err != nil {
 				return nil, err
 			}
-		case yaml.SequenceNode:
-			// YAML 1.1: earlier mappings in the list take precedence.
-			for i := len(m.Content) - 1; i >= 0; i-- {
-				mm := yamlutil.ResolveAlias(m.Content[i])
-				if mm.Kind != yaml.MappingNode {
-					return nil, &ValueError{Node: mm, Msg: "map merge requires map or sequence of maps as the value"}
+		case v.Kind == yaml.SequenceNode:
+			for _, c := range v.Content {
+				if yamlutil.ResolveAlias(c).Kind != yaml.MappingNode {
+					return nil, mergeError(k)
 				}
-				if err := merged(mm, depth+2); err != nil {
+			}
+			// YAML 1.1: earlier mappings in the list take precedence.
+			for i := len(v.Content) - 1; i >= 0; i-- {
+				if err := merged(yamlutil.ResolveAlias(v.Content[i]), depth+2); err != nil {
 					return nil, err
 				}
 			}
 		default:
-			return nil, &ValueError{Node: m, Msg: "map merge requires map or sequence of maps as the value"}
+			return nil, mergeError(k)
 		}
 	}
 	return t.pairs, nil
+}
+
+// mergeError is kubectl's refusal of merge key k, whose value is neither
+// a mapping nor a sequence of mappings.
+func mergeError(k *yaml.Node) error {
+	return &ValueError{Node: k, Msg: "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value; " +
+		"merge a mapping (<<: *anchor) or a list of mappings (<<: [*a, *b]), and write list items out in full"}
 }
 
 // KeyString returns mapping key k as sigs.k8s.io/yaml turns it into a JSON

@@ -103,6 +103,9 @@ func TestJSONErrors(t *testing.T) {
 		{"mapping key", "? {a: 1}\n: x\n", "must be a scalar"},
 		{"infinity", "a: .inf\n", "unsupported value"},
 		{"bad merge", "a:\n  <<: 1\n", "map merge requires"},
+		{"merge of an alias to a sequence", "l: &l [{a: 1}]\nm:\n  <<: *l\n", "map merge requires"},
+		{"merge of a sequence holding an alias to a sequence", "l: &l [{a: 1}]\nm:\n  <<: [*l]\n", "map merge requires"},
+		{"merge of a sequence holding a scalar", "m:\n  <<: [{a: 1}, 2]\n", "map merge requires"},
 		{"bad binary", "a: !!binary '***'\n", "not valid base64"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
