@@ -53,9 +53,11 @@ go run bench/kcschemas.go "$swagger" "$work/schemas/v$release-standalone-strict"
 go run bench/kcschemas.go -no-descriptions "$swagger" "$work/schemas-nodesc/v$release-standalone-strict" 2> /dev/null
 
 # Configurations: every rule, and the API server's rules only. The rules
-# that judge what the API server judges are listed here; every other rule
-# that `daemonlint rules` lists is disabled.
-apiserver_rules="syntax kind-spelling api-version selector-mismatch validation unknown-field field-type schema daemonset-replicas duplicate-key ignore-directive"
+# that judge what the API server (and kubectl before it) judges are listed
+# here, with the outcomes of rendering charts and building kustomizations;
+# every other rule that `daemonlint rules` lists (the node-agent advice) is
+# disabled.
+apiserver_rules="syntax missing-type kind-spelling api-version deprecated-api selector-mismatch validation unknown-field field-type schema custom-resource daemonset-replicas duplicate-key ignore-directive render build"
 all_rules=$("$work/daemonlint" rules --format json | sed -n 's/^    "name": "\([a-z0-9-]*\)",$/\1/p')
 printf 'rules: {}\n' > "$work/all.yaml"
 {
