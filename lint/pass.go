@@ -42,6 +42,15 @@ type Pass struct {
 
 	report  func(Diagnostic)
 	enabled map[string]bool
+	found   map[string]int // findings reported in the document, by rule
+}
+
+// Saturated reports whether the rule has reported MaxFindingsPerRule
+// findings in this document already. A later finding is only counted, from
+// its span on, so a rule that may find thousands of the same mistake can
+// report the rest with their span alone and skip building their messages.
+func (p *Pass) Saturated() bool {
+	return p.found != nil && p.found[p.Rule.Name] >= MaxFindingsPerRule
 }
 
 // Enabled reports whether the rule called name runs in this run (is among
@@ -110,6 +119,19 @@ func (p *Pass) Report(d Diagnostic) {
 	p.report(d)
 }
 
+// lastName returns the last name of a field path as written, without
+// parsing it: what follows the last "[" of a path that ends in "]", else
+// what follows its last ".". It may differ from ParsePath's for keys that
+// hold brackets, which only makes explainKey parse the path.
+func lastName(path string) string {
+	if strings.HasSuffix(path, "]") {
+		if i := strings.LastIndexByte(path, '['); i >= 0 {
+			return path[i+1 : len(path)-1]
+		}
+	}
+	return path[strings.LastIndexByte(path, '.')+1:]
+}
+
 // maySendAs reports whether kubectl may send a key that is not a string in
 // YAML 1.1 (a boolean, a number, .inf) as name.
 func maySendAs(name string) bool {
@@ -122,11 +144,14 @@ func maySendAs(name string) bool {
 // (data[true]), adds the certain fix that quotes it, to the finding's
 // first fix when it has one.
 func explainKey(f *manifest.File, doc *manifest.Document, d *Diagnostic) {
+	// Looking up every finding's field would cost a pass over its mapping
+	// each, too much for a mapping with a key repeated thousands of times;
+	// even parsing every path is: look at the last name first.
+	if !maySendAs(lastName(d.Field)) {
+		return
+	}
 	elems := manifest.ParsePath(d.Field)
 	if len(elems) == 0 || !maySendAs(elems[len(elems)-1].Name) {
-		// Looking up every finding's field would cost a pass over its
-		// mapping each, too much for a mapping with a key repeated
-		// thousands of times.
 		return
 	}
 	loc := doc.Lookup(d.Field)

@@ -383,7 +383,7 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 	for _, d := range docs {
 		for _, rule := range opts.Rules {
 			if rule.Scope == DocumentScope && rule.reads(d.Kind) {
-				runRule(&Pass{Rule: rule, File: f, Doc: d, Docs: docs, Settings: opts.Settings, enabled: opts.enabled}, rule.Run, report)
+				runRule(&Pass{Rule: rule, File: f, Doc: d, Docs: docs, Settings: opts.Settings, enabled: opts.enabled, found: found}, rule.Run, report)
 			}
 		}
 	}

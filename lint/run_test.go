@@ -2,6 +2,7 @@ package lint_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -71,5 +72,41 @@ func TestPassEnabled(t *testing.T) {
 		if got[name] != w {
 			t.Errorf("Enabled(%q) = %v, want %v", name, got[name], w)
 		}
+	}
+}
+
+// TestPassSaturated checks that a rule learns when its further findings in
+// a document are only counted, and that the count still covers them.
+func TestPassSaturated(t *testing.T) {
+	var saturatedAt []int
+	many := &lint.Rule{Name: "many", Doc: "Many", Severity: lint.Warning, Run: func(p *lint.Pass) error {
+		saturatedAt = nil
+		for i := range lint.MaxFindingsPerRule + 50 {
+			if p.Saturated() {
+				saturatedAt = append(saturatedAt, i)
+				p.Report(lint.Diagnostic{Span: manifest.Span{Start: 0, End: 1}})
+				continue
+			}
+			p.Report(lint.Diagnostic{Span: manifest.Span{Start: 0, End: 1}, Message: "a finding"})
+		}
+		return nil
+	}}
+	f := manifest.NewFile("a.yaml", []byte("apiVersion: v1\nkind: ConfigMap\n"))
+	diags, _, err := lint.CheckFile(f, lint.Options{Rules: []*lint.Rule{many}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saturatedAt) != 50 || saturatedAt[0] != lint.MaxFindingsPerRule {
+		t.Errorf("Saturated from finding %v (%d times), want from %d (50 times)", saturatedAt[:min(1, len(saturatedAt))], len(saturatedAt), lint.MaxFindingsPerRule)
+	}
+	if got, want := len(diags), lint.MaxFindingsPerRule+1; got != want {
+		t.Fatalf("got %d diagnostics, want %d", got, want)
+	}
+	counted := false
+	for _, d := range diags {
+		counted = counted || strings.HasPrefix(d.Message, "50 more findings of many")
+	}
+	if !counted {
+		t.Error("no diagnostic counts the 50 findings left out")
 	}
 }

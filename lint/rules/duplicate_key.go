@@ -84,7 +84,10 @@ func runDuplicateKey(p *lint.Pass) error {
 				}
 				keys = append(keys, seenKey{key, true})
 				path = append(path, pathStep{key: key, field: true})
-				if prev != nil {
+				if prev != nil && p.Saturated() {
+					// Counted, not shown: no message to build.
+					p.Report(lint.Diagnostic{Span: manifest.Span{Start: p.File.NodeStart(k), End: p.File.NodeEnd(k)}})
+				} else if prev != nil {
 					p.Report(lint.Diagnostic{
 						Span:  manifest.Span{Start: p.File.NodeStart(k), End: p.File.NodeEnd(k)},
 						Field: fieldPath(path),
