@@ -39,14 +39,18 @@ func Example() {
 					return
 				}
 				line := manifest.NewFile(loc.File, src).Position(loc.Start).Line
-				fmt.Printf("%s: %s:%d exact=%v (%s)\n", field, loc.File, line, loc.Exact, loc.Note)
+				fmt.Printf("%s: %s:%d exact=%v", field, loc.File, line, loc.Exact)
+				if loc.Note != "" {
+					fmt.Printf(" (%s)", loc.Note)
+				}
+				fmt.Println()
 			}
 		}
 	}
 	// Output:
 	// leaves: [testdata/repo/broken testdata/repo/overlays/labels testdata/repo/overlays/prod]
 	// patch read by an overlay: true
-	// metadata.name: testdata/repo/overlays/prod/kustomization.yaml:4 exact=false (in overlay testdata/repo/overlays/prod: namePrefix in testdata/repo/overlays/prod/kustomization.yaml)
-	// spec.template.spec.containers[0].image: testdata/repo/overlays/prod/kustomization.yaml:17 exact=false (in overlay testdata/repo/overlays/prod: images in testdata/repo/overlays/prod/kustomization.yaml)
-	// spec.selector: testdata/repo/base/daemonset.yaml:8 exact=true (in overlay testdata/repo/overlays/prod)
+	// metadata.name: testdata/repo/overlays/prod/kustomization.yaml:4 exact=false (namePrefix in testdata/repo/overlays/prod/kustomization.yaml)
+	// spec.template.spec.containers[0].image: testdata/repo/overlays/prod/kustomization.yaml:17 exact=false (images in testdata/repo/overlays/prod/kustomization.yaml)
+	// spec.selector: testdata/repo/base/daemonset.yaml:8 exact=true
 }

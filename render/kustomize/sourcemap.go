@@ -78,10 +78,13 @@ type source struct {
 	what string
 }
 
-// Locate implements render.SourceMap.
+// Locate implements render.SourceMap. Its note says what set a field that
+// the resource file does not hold as built (a patch, a transformer); the
+// overlay is the Output's Origin, so that one finding of a base file made
+// the same way in several overlays reads the same in each.
 func (m *sourceMap) Locate(start, end int) render.Location {
-	note := "in overlay " + m.dir
-	fallback := render.Location{File: m.kfile, Note: note}
+	note := ""
+	fallback := render.Location{File: m.kfile}
 	if end < start {
 		end = start
 	}
@@ -102,7 +105,7 @@ func (m *sourceMap) Locate(start, end int) render.Location {
 		return fallback
 	}
 	if src.what != "" {
-		note += ": " + src.what
+		note = src.what
 	}
 	loc := render.Location{File: src.doc.File.Name, Note: note}
 	if src.field != "" {
