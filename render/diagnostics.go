@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/daemonlint/daemonlint/manifest"
 
 	"github.com/daemonlint/daemonlint/lint"
@@ -50,6 +52,9 @@ func MapDiagnostic(d lint.Diagnostic, out Output, read ReadFunc) (Finding, error
 	fd := Finding{Output: out.Name, Rendered: rf.Position(d.Span.Start), Origins: []Origin{out.Origin}}
 	fd.RenderedLine = strings.TrimRight(string(rf.Line(fd.Rendered.Line)), "\r\n")
 	loc := out.Map.Locate(d.Span.Start, d.Span.End)
+	if v, ok := actionValue(rf, d, out.Map, loc); ok {
+		loc = v
+	}
 	src, err := read(loc.File)
 	if err != nil {
 		return fd, fmt.Errorf("reading %s: %w", loc.File, err)
@@ -76,6 +81,41 @@ func MapDiagnostic(d lint.Diagnostic, out Output, read ReadFunc) (Finding, error
 	}
 	fd.Diagnostic = m
 	return fd, nil
+}
+
+// actionValue returns where the value of d's field came from when the
+// finding sits on a key written literally in the source (labels:) whose
+// value, a mapping or a sequence on the lines below, an action wrote
+// ({{ include "x.labels" . | nindent 8 }}, toYaml): that action's line is
+// where a person changes what the finding is about. It reports false
+// otherwise.
+func actionValue(rf *manifest.File, d lint.Diagnostic, sm SourceMap, at Location) (Location, bool) {
+	if d.Field == "" {
+		return Location{}, false
+	}
+	docs, _ := manifest.Parse(rf)
+	for _, doc := range docs {
+		if sp := doc.Span(); d.Span.Start < sp.Start || d.Span.Start > sp.End {
+			continue
+		}
+		l := doc.Lookup(d.Field)
+		if !l.Exact || l.Key == nil || l.Node == nil || rf.NodeStart(l.Key) != d.Span.Start {
+			return Location{}, false
+		}
+		if k := sm.Locate(rf.NodeStart(l.Key), rf.NodeEnd(l.Key)); !k.Exact || k.File != at.File {
+			return Location{}, false // the key itself is not literal text
+		}
+		if l.Node.Kind != yaml.MappingNode && l.Node.Kind != yaml.SequenceNode || l.Node.Style&yaml.FlowStyle != 0 {
+			return Location{}, false
+		}
+		start := rf.NodeStart(l.Node)
+		v := sm.Locate(start, start)
+		if v.Exact || v.File != at.File {
+			return Location{}, false
+		}
+		return v, true
+	}
+	return Location{}, false
 }
 
 func clamp(n, size int) int {

@@ -81,7 +81,7 @@ func TestLintAgentAtTemplateLines(t *testing.T) {
 		renders int
 	}{
 		{false, "misspelled kind at the template's column 7, with its fix", "kind-spelling", 2, 7, "Daemonset", true, 3},
-		{true, "selector on the template labels, with the rendered labels", "selector-mismatch", 14, 7, "app.kubernetes.io/name", false, 3},
+		{true, "selector at the include that wrote the template labels, with the rendered labels", "selector-mismatch", 15, 9, "app.kubernetes.io/name", false, 3},
 		{true, "replicas at its template line", "daemonset-replicas", 8, 3, "from values.yaml: replicas", false, 2},
 	}
 	for _, tt := range tests {
