@@ -122,6 +122,9 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	ro := renderOptions{helm: helm.Options{ValuesFiles: lf.values, Set: lf.set, Namespace: lf.namespace}}
+	if lf.verbose {
+		ro.engineLog = e.stderr
+	}
 	files := make([]*manifest.File, len(inputs))
 	size, onHeap := 0, 0
 	for i, in := range inputs {

@@ -3,6 +3,7 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -91,6 +92,9 @@ func reportRules(ran []*lint.Rule, b report.Built) []*lint.Rule {
 // renderOptions are the options of the charts and kustomizations of a run.
 type renderOptions struct {
 	helm helm.Options
+	// engineLog receives what the engines print themselves (krusty's
+	// warnings about deprecated kustomization fields); nil drops it.
+	engineLog io.Writer
 }
 
 // builtSet is what rendering the charts and building the kustomizations of
@@ -112,7 +116,16 @@ func renderAll(ls lintSet, ro renderOptions) builtSet {
 		b.failures = append(b.failures, fails...)
 	}
 	for _, k := range ls.kustomizations {
-		outs, fails := kustomize.Build(k, kustomize.Options{})
+		var outs []render.Output
+		var fails []render.Failure
+		logged := captureStderr(func() { outs, fails = kustomize.Build(k, kustomize.Options{}) })
+		if ro.engineLog != nil {
+			for line := range strings.SplitSeq(strings.TrimSpace(logged), "\n") {
+				if line = strings.TrimSpace(strings.TrimPrefix(line, "#")); line != "" {
+					fmt.Fprintf(ro.engineLog, "daemonlint: kustomize, building %s: %s\n", k, line)
+				}
+			}
+		}
 		b.counts.Kustomizations++
 		b.outputs = append(b.outputs, outs...)
 		b.failures = append(b.failures, fails...)
@@ -333,4 +346,34 @@ func runLintOnce(files []*manifest.File, opts lint.Options) (*lint.Result, error
 		return &lint.Result{Files: files}, nil
 	}
 	return lint.Run(files, opts)
+}
+
+// captureStderr runs fn with the process's standard error going to a pipe
+// and returns what was written there: krusty prints its warnings about
+// deprecated kustomization fields to os.Stderr itself, and only what
+// daemonlint writes may reach the user's terminal (with --verbose, the
+// warnings are passed on). Builds run one at a time, so nothing else
+// writes meanwhile.
+func captureStderr(fn func()) string {
+	r, w, err := os.Pipe()
+	if err != nil {
+		fn()
+		return ""
+	}
+	saved := os.Stderr
+	os.Stderr = w
+	var buf strings.Builder
+	done := make(chan struct{})
+	go func() {
+		io.Copy(&buf, r)
+		close(done)
+	}()
+	func() {
+		defer func() { os.Stderr = saved }()
+		fn()
+	}()
+	w.Close()
+	<-done
+	r.Close()
+	return buf.String()
 }
