@@ -135,7 +135,11 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	tuneMemory(size, onHeap, e)
-	crs, err := customResources(lf.target.crds, files)
+	built := renderAll(ls, ro)
+	// The definitions of custom resources come from the plain files and
+	// from what charts and kustomizations render (a chart's crds/, a base
+	// that lists its CRDs), besides --crds.
+	crs, err := customResources(lf.target.crds, append(slices.Clip(files), built.files()...))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
 		return exitUsage
@@ -144,7 +148,6 @@ func runLint(args []string, e *env) int {
 		lf.target.apply(s)
 		s.CustomResources = crs
 	}
-	built := renderAll(ls, ro)
 	res, sources, err := lintAll(files, built, cs, lf.skipKinds)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint: %v\n", err)

@@ -133,6 +133,16 @@ func renderAll(ls lintSet, ro renderOptions) builtSet {
 	return b
 }
 
+// files returns the rendered outputs as files to lint, each under a name
+// of its own (renders share their Names), in the order of b.outputs.
+func (b builtSet) files() []*manifest.File {
+	fs := make([]*manifest.File, len(b.outputs))
+	for i, o := range b.outputs {
+		fs[i] = manifest.NewFile(fmt.Sprintf("%s#%d", o.Name, i), o.Src)
+	}
+	return fs
+}
+
 // countRenders counts the distinct renders (values sets) of one chart,
 // failed ones included.
 func countRenders(outs []render.Output, fails []render.Failure) int {
@@ -171,10 +181,9 @@ func lintAll(files []*manifest.File, b builtSet, cs *configs, skipKinds []string
 		add(f.Name, f)
 	}
 	byName := map[string]render.Output{}
-	for i, o := range b.outputs {
-		name := fmt.Sprintf("%s#%d", o.Name, i) // renders share Names
-		byName[name] = o
-		add(o.Origin.Root, manifest.NewFile(name, o.Src))
+	for i, f := range b.files() {
+		byName[f.Name] = b.outputs[i]
+		add(b.outputs[i].Origin.Root, f)
 	}
 	res := &lint.Result{}
 	for _, k := range keys {
