@@ -55,7 +55,7 @@ func Mutations(src []byte) ([]Mutation, error) {
 		r    any
 	}
 	var singles []single
-	for _, p := range valuePaths(base, nil) {
+	for _, p := range ValuePaths(base, nil) {
 		if len(p) == 1 && (p[0] == "apiVersion" || p[0] == "kind") {
 			continue
 		}
@@ -85,14 +85,14 @@ func Mutations(src []byte) ([]Mutation, error) {
 		return nil
 	}
 	for i, s := range singles {
-		m := set(base, s.path, s.r)
+		m := Set(base, s.path, s.r)
 		name := describe(s.path, s.r)
 		if err := add(name, m); err != nil {
 			return nil, err
 		}
 		if j := i + len(singles)/3; i%3 == 0 && j < len(singles) {
 			o := singles[j]
-			if err := add(name+" & "+describe(o.path, o.r), set(m, o.path, o.r)); err != nil {
+			if err := add(name+" & "+describe(o.path, o.r), Set(m, o.path, o.r)); err != nil {
 				return nil, err
 			}
 		}
@@ -121,9 +121,10 @@ func describe(path []any, r any) string {
 	return b.String() + "=" + string(v)
 }
 
-// valuePaths returns the paths of every value under v, in document order
-// with object keys sorted.
-func valuePaths(v any, prefix []any) [][]any {
+// ValuePaths returns the paths of every value under v (a JSON value as
+// encoding/json decodes it into any), in document order with object keys
+// sorted; prefix is prepended to each.
+func ValuePaths(v any, prefix []any) [][]any {
 	var out [][]any
 	switch v := v.(type) {
 	case map[string]any:
@@ -135,13 +136,13 @@ func valuePaths(v any, prefix []any) [][]any {
 		for _, k := range keys {
 			p := append(slices.Clip(prefix), k)
 			out = append(out, p)
-			out = append(out, valuePaths(v[k], p)...)
+			out = append(out, ValuePaths(v[k], p)...)
 		}
 	case []any:
 		for i, item := range v {
 			p := append(slices.Clip(prefix), i)
 			out = append(out, p)
-			out = append(out, valuePaths(item, p)...)
+			out = append(out, ValuePaths(item, p)...)
 		}
 	}
 	return out
@@ -168,10 +169,10 @@ func get(v any, path []any) any {
 	return v
 }
 
-// set returns a copy of v with the value at path replaced by r (or its key
-// removed when r is removed{}); v is not changed. A path that leads
-// nowhere in v leaves the copy as v is.
-func set(v any, path []any, r any) any {
+// Set returns a copy of v with the value at path replaced by r (or, for
+// this package's own mutations, its key removed); v is not changed. A path
+// that leads nowhere in v leaves the copy as v is.
+func Set(v any, path []any, r any) any {
 	if len(path) == 0 {
 		return r
 	}
@@ -191,7 +192,7 @@ func set(v any, path []any, r any) any {
 		if _, rm := r.(removed); rm && len(path) == 1 {
 			delete(c, k)
 		} else {
-			c[k] = set(m[k], path[1:], r)
+			c[k] = Set(m[k], path[1:], r)
 		}
 		return c
 	case int:
@@ -200,7 +201,7 @@ func set(v any, path []any, r any) any {
 			return v
 		}
 		c := slices.Clone(l)
-		c[k] = set(l[k], path[1:], r)
+		c[k] = Set(l[k], path[1:], r)
 		return c
 	}
 	return v

@@ -19,6 +19,8 @@ import (
 	policyv1 "k8s.io/api/policy/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
 	sigsjson "sigs.k8s.io/json"
+
+	"github.com/daemonlint/daemonlint/internal/mutate"
 )
 
 // decodeCases are objects of kinds that the schema rule checks, written
@@ -103,9 +105,9 @@ func TestSchemasAgreeWithTheDecoder(t *testing.T) {
 				}
 			}
 			check(base)
-			for _, p := range valuePaths(base, nil) {
+			for _, p := range mutate.ValuePaths(base, nil) {
 				for _, r := range replacements {
-					check(setPath(base, p, r))
+					check(mutate.Set(base, p, r))
 				}
 			}
 		})
@@ -124,52 +126,4 @@ func hasNonRequiredErrors(err error) bool {
 		return !required
 	}
 	return slices.ContainsFunc(ve.Causes, func(c *jsonschema.ValidationError) bool { return hasNonRequiredErrors(c) })
-}
-
-// valuePaths returns the path of every value under v.
-func valuePaths(v any, prefix []any) [][]any {
-	var out [][]any
-	switch v := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(v))
-		for k := range v {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			p := append(slices.Clip(prefix), k)
-			out = append(out, p)
-			out = append(out, valuePaths(v[k], p)...)
-		}
-	case []any:
-		for i, item := range v {
-			p := append(slices.Clip(prefix), i)
-			out = append(out, p)
-			out = append(out, valuePaths(item, p)...)
-		}
-	}
-	return out
-}
-
-// setPath returns a copy of v with the value at path replaced by r.
-func setPath(v any, path []any, r any) any {
-	if len(path) == 0 {
-		return r
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		c := make(map[string]any, len(v))
-		for k, x := range v {
-			c[k] = x
-		}
-		k := path[0].(string)
-		c[k] = setPath(v[k], path[1:], r)
-		return c
-	case []any:
-		c := slices.Clone(v)
-		i := path[0].(int)
-		c[i] = setPath(v[i], path[1:], r)
-		return c
-	}
-	return v
 }

@@ -10,6 +10,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	sigsjson "sigs.k8s.io/json"
 
+	"github.com/daemonlint/daemonlint/internal/mutate"
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
@@ -81,7 +82,7 @@ func TestCheckDecodeMatchesTheDecoder(t *testing.T) {
 		t.Fatal(err)
 	}
 	typ := reflect.TypeFor[appsv1.DaemonSet]()
-	paths := valuePaths(base, nil)
+	paths := mutate.ValuePaths(base, nil)
 	replacements := []any{"x", true, 1.5, 3000000000, map[string]any{}, []any{}, map[string]any{"zzz": 1, "Aaa": 2}}
 	check := func(t *testing.T, mutated any) {
 		t.Helper()
@@ -135,64 +136,13 @@ func TestCheckDecodeMatchesTheDecoder(t *testing.T) {
 	}
 	for i, p := range paths {
 		for _, r := range replacements {
-			mutated := setPath(base, p, r)
+			mutated := mutate.Set(base, p, r)
 			check(t, mutated)
 			// and a second mutation further on, to check which one the
 			// server reports
 			if j := i + len(paths)/3; j < len(paths) {
-				check(t, setPath(mutated, paths[j], "y"))
+				check(t, mutate.Set(mutated, paths[j], "y"))
 			}
 		}
 	}
-}
-
-// valuePaths returns the paths of every value under v (objects and lists
-// included), as lists of keys and indices.
-func valuePaths(v any, prefix []any) [][]any {
-	var out [][]any
-	switch v := v.(type) {
-	case map[string]any:
-		for _, k := range sortedKeys(v) {
-			p := append(slices.Clip(prefix), k)
-			out = append(out, p)
-			out = append(out, valuePaths(v[k], p)...)
-		}
-	case []any:
-		for i, item := range v {
-			p := append(slices.Clip(prefix), i)
-			out = append(out, p)
-			out = append(out, valuePaths(item, p)...)
-		}
-	}
-	return out
-}
-
-// setPath returns a copy of v with the value at path replaced by r, or v
-// when path does not lead anywhere in v.
-func setPath(v any, path []any, r any) any {
-	if len(path) == 0 {
-		return r
-	}
-	switch v := v.(type) {
-	case map[string]any:
-		k, ok := path[0].(string)
-		if _, found := v[k]; !ok || !found {
-			return v
-		}
-		c := make(map[string]any, len(v))
-		for k, x := range v {
-			c[k] = x
-		}
-		c[k] = setPath(v[k], path[1:], r)
-		return c
-	case []any:
-		i, ok := path[0].(int)
-		if !ok || i >= len(v) {
-			return v
-		}
-		c := slices.Clone(v)
-		c[i] = setPath(v[i], path[1:], r)
-		return c
-	}
-	return v
 }
