@@ -1,6 +1,0 @@
-//go:build !unix
-
-package main
-
-// offHeapBuffer returns nil: on this system inputs are read into the Go heap.
-func offHeapBuffer(n int) []byte { return nil }
