@@ -57,7 +57,7 @@ func run(args []string, e *env) (code int) {
 		}
 	}()
 	if len(args) == 0 {
-		fmt.Fprint(e.stderr, usage)
+		fmt.Fprint(e.stderr, e.usage())
 		return exitUsage
 	}
 	switch args[0] {
@@ -82,10 +82,10 @@ func run(args []string, e *env) (code int) {
 	case "help":
 		return runHelp(args[1:], e)
 	case "-h", "--help", "-help":
-		fmt.Fprint(e.stdout, usage)
+		fmt.Fprint(e.stdout, e.usage())
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "daemonlint: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(e.stderr, "daemonlint: unknown command %q\n\n%s", args[0], e.usage())
 	return exitUsage
 }
 
@@ -126,7 +126,10 @@ func runVersion(e *env) int {
 	if info, ok := debug.ReadBuildInfo(); ok {
 		goVersion = info.GoVersion
 	}
-	fmt.Fprintf(e.stdout, "daemonlint %s %s\n", version(), strings.TrimSpace(goVersion))
+	fmt.Fprintf(e.stdout, "%s %s %s\n", e.programName(), version(), strings.TrimSpace(goVersion))
+	if e.program == EnginesProgram {
+		fmt.Fprintf(e.stdout, "daemonlint with the engines of Helm charts, kustomizations and custom resources, which daemonlint runs when it needs them\n")
+	}
 	return exitOK
 }
 

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/daemonlint/daemonlint/internal/engine/full"
+
 	"bytes"
 	"os"
 	"os/exec"
@@ -36,7 +38,7 @@ func daemonlint(t *testing.T, dir string, stdin []byte, args ...string) (stdout,
 // runInProcess runs the command with buffers for its standard streams.
 func runInProcess(stdin []byte, args ...string) (stdout, stderr string, code int) {
 	var out, errb bytes.Buffer
-	e := &env{stdin: bytes.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	e := &env{stdin: bytes.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }, engines: full.Engines()}
 	code = run(args, e)
 	return out.String(), errb.String(), code
 }

@@ -4,14 +4,19 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/crdcheck"
+	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // customResources returns the checker of the run's custom resources: the
-// CustomResourceDefinitions of files and of the --crds paths.
-func customResources(crds []string, files []*manifest.File) (*crdcheck.Checker, error) {
-	c := crdcheck.New()
+// CustomResourceDefinitions of files and of the --crds paths. Without
+// engines (a run that mentions no definition, see needsEngines) it knows
+// none.
+func customResources(crds []string, files []*manifest.File, e *env) (engine.CustomResources, error) {
+	var c engine.CustomResources = &engine.NoDefinitions{}
+	if e.engines != nil {
+		c = e.engines.NewCustomResources()
+	}
 	for _, path := range crds {
 		if err := c.AddPath(path); err != nil {
 			return nil, fmt.Errorf("--crds %s: %w", path, err)
@@ -23,14 +28,10 @@ func customResources(crds []string, files []*manifest.File) (*crdcheck.Checker, 
 
 // skippedSummary says which kinds of custom resources were skipped for
 // lack of a definition, or "" when none was.
-func skippedSummary(c *crdcheck.Checker) string {
-	skipped := c.Skipped()
-	if len(skipped) == 0 {
+func skippedSummary(c engine.CustomResources) string {
+	kinds := c.SkippedKinds()
+	if len(kinds) == 0 {
 		return ""
-	}
-	kinds := make([]string, len(skipped))
-	for i, s := range skipped {
-		kinds[i] = s.Kind
 	}
 	return "daemonlint: custom resources skipped without a CustomResourceDefinition (give one with --crds): " + strings.Join(kinds, ", ")
 }

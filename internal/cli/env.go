@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/rules"
 )
@@ -35,6 +36,16 @@ type env struct {
 	// fifoWait is how long to wait for a writer of a named pipe given as a
 	// path; zero means defaultFIFOWait.
 	fifoWait time.Duration
+	// engines are the engines of charts, kustomizations and custom
+	// resources; nil for daemonlint, which hands a run that needs one over
+	// to daemonlint-engines (handOver) with args, its arguments, found next
+	// to executable's path or in $PATH.
+	engines *engine.Engines
+	args    []string
+	// program is the name the command goes by: "" for daemonlint, or
+	// EnginesProgram.
+	program    string
+	executable func() (string, error)
 }
 
 func (e *env) lintRules() []*lint.Rule {
@@ -51,7 +62,7 @@ func (e *env) fifoWaitOrDefault() time.Duration {
 	return e.fifoWait
 }
 
-func newEnv() *env {
+func newEnv(program string, args []string, engines *engine.Engines) *env {
 	dir, err := os.Getwd()
 	if err != nil {
 		dir = "."
@@ -65,6 +76,10 @@ func newEnv() *env {
 		color:         isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
 		getenv:        os.Getenv,
 		tuneGC:        true,
+		engines:       engines,
+		program:       program,
+		args:          args,
+		executable:    os.Executable,
 	}
 }
 

@@ -185,7 +185,7 @@ func printCommandHelp(w io.Writer, name string, e *env) {
 // runHelp is daemonlint help [COMMAND].
 func runHelp(args []string, e *env) int {
 	if len(args) == 0 {
-		fmt.Fprint(e.stdout, usage)
+		fmt.Fprint(e.stdout, e.usage())
 		return exitOK
 	}
 	name := strings.Join(args, " ")

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/daemonlint/daemonlint/internal/engine/full"
+
 	"bytes"
 	"os"
 	"path/filepath"
@@ -60,6 +62,9 @@ func runWithEnv(e *env, args ...string) (int, string) {
 	e.stdout, e.stderr = &stdout, &stderr
 	if e.getenv == nil {
 		e.getenv = func(string) string { return "" }
+	}
+	if e.engines == nil {
+		e.engines = full.Engines()
 	}
 	code := run(args, e)
 	return code, stdout.String() + stderr.String()

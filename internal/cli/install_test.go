@@ -4,20 +4,23 @@ import (
 	"go/build"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// TestOnlyOneCommand keeps go install ./... (which is how pre-commit's
-// golang hooks install a repository) installing the daemonlint command
-// alone: no other directory of the module may hold a main package.
-// Programs run by go generate can stay, behind a //go:build ignore line.
-func TestOnlyOneCommand(t *testing.T) {
+// TestOnlyTheCommands keeps go install ./... (which is how pre-commit's
+// golang hooks install a repository) and go install .../cmd/... installing
+// daemonlint and daemonlint-engines alone: no other directory of the
+// module may hold a main package. Programs run by go generate can stay,
+// behind a //go:build ignore line.
+func TestOnlyTheCommands(t *testing.T) {
+	commands := []string{"cmd/daemonlint", "cmd/daemonlint-engines"}
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	mains := 0
+	var mains []string
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -38,17 +41,17 @@ func TestOnlyOneCommand(t *testing.T) {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, path)
-		if filepath.ToSlash(rel) != "cmd/daemonlint" {
+		if !slices.Contains(commands, filepath.ToSlash(rel)) {
 			t.Errorf("%s is a main package: go install ./... would install it beside daemonlint; make it an Example or put it behind //go:build ignore", rel)
 		} else {
-			mains++
+			mains = append(mains, filepath.ToSlash(rel))
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if mains != 1 {
-		t.Errorf("found cmd/daemonlint %d times, want once", mains)
+	if got, want := strings.Join(mains, " "), strings.Join(commands, " "); got != want {
+		t.Errorf("found the main packages %q, want %q", got, want)
 	}
 }

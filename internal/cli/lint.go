@@ -11,11 +11,11 @@ import (
 	"strings"
 
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
+	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
 	"github.com/daemonlint/daemonlint/manifest"
-	"github.com/daemonlint/daemonlint/render/helm"
 )
 
 // lintFlags are the flags of daemonlint lint.
@@ -98,6 +98,11 @@ func runLint(args []string, e *env) int {
 		printConfigError(e, err)
 		return exitUsage
 	}
+	if e.engines == nil {
+		if reason := needsEngines(lf); reason != "" {
+			return handOver(reason, nil, e)
+		}
+	}
 	ls := collectInputs(lf.paths, e, func(path string) string { return lf.skipReason(cs.forPath(path).cfg, path, e) })
 	if len(cs.errs) > 0 {
 		for _, err := range cs.errs {
@@ -111,6 +116,11 @@ func runLint(args []string, e *env) int {
 		return exitUsage
 	}
 	inputs, problems := ls.inputs, ls.problems
+	if e.engines == nil {
+		if reason := definitionsIn(inputs); reason != "" {
+			return handOver(reason, stdinRead(inputs), e)
+		}
+	}
 	code := exitOK
 	for _, p := range problems {
 		fmt.Fprintf(e.stderr, "daemonlint: %s\n", p)
@@ -121,7 +131,7 @@ func runLint(args []string, e *env) int {
 			fmt.Fprintf(e.stderr, "daemonlint: skipped %s: %s\n", s.path, s.reason)
 		}
 	}
-	ro := renderOptions{helm: helm.Options{ValuesFiles: lf.values, Set: lf.set, Namespace: lf.namespace}}
+	ro := renderOptions{helm: engine.HelmOptions{ValuesFiles: lf.values, Set: lf.set, Namespace: lf.namespace}, engines: e.engines}
 	if lf.verbose {
 		ro.engineLog = e.stderr
 	}
@@ -139,7 +149,7 @@ func runLint(args []string, e *env) int {
 	// The definitions of custom resources come from the plain files and
 	// from what charts and kustomizations render (a chart's crds/, a base
 	// that lists its CRDs), besides --crds.
-	crs, err := customResources(lf.target.crds, append(slices.Clip(files), built.files()...))
+	crs, err := customResources(lf.target.crds, append(slices.Clip(files), built.files()...), e)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "daemonlint lint: %v\n", err)
 		return exitUsage

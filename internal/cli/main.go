@@ -1,5 +1,10 @@
-// Command daemonlint checks Kubernetes manifests the way the API server
-// would, with a line and column for every finding, and fixes what it can.
+// Package cli is the daemonlint command: cmd/daemonlint runs it without
+// the engines of charts, kustomizations and custom resources, and hands a
+// run that needs one over to cmd/daemonlint-engines, which runs it with
+// them (package engine says why).
+//
+// The command checks Kubernetes manifests the way the API server would,
+// with a line and column for every finding, and fixes what it can:
 //
 //	daemonlint lint [--format text|json|sarif|github|junit] [--fail-on error|warning|info] [--fix] [--config FILE] [--allow-empty] [--values FILE] [--set key=value] [--namespace NAMESPACE] [--exclude GLOB] [--skip-kinds KIND,...] [--verbose] [PATH ...]
 //	daemonlint placement [--nodes FILE] [--format text|json] [PATH ...]
@@ -23,9 +28,19 @@
 package cli
 
 import (
-	"os"
+	"github.com/daemonlint/daemonlint/internal/engine"
 )
 
-func main() {
-	os.Exit(run(os.Args[1:], newEnv()))
+// Main runs the command called program ("daemonlint" or EnginesProgram,
+// which its version and usage name) with args (the arguments after the
+// program's name) on the process's standard input, output and error, and
+// returns its exit code. engines are the engines of charts, kustomizations and
+// custom resources; with nil, a run that needs one is handed over to
+// daemonlint-engines (EnginesProgram), found next to the running program
+// or in $PATH, whose exit code is returned.
+func Main(program string, args []string, engines *engine.Engines) int {
+	if program == "daemonlint" {
+		program = ""
+	}
+	return run(args, newEnv(program, args, engines))
 }

@@ -52,6 +52,7 @@ import (
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/diff"
+	"github.com/daemonlint/daemonlint/internal/engine/full"
 
 	"golang.org/x/tools/txtar"
 )
@@ -64,8 +65,7 @@ const runMainEnv = "DAEMONLINT_TEST_RUN_MAIN"
 
 func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
-		main()
-		return
+		os.Exit(Main("daemonlint", os.Args[1:], full.Engines()))
 	}
 	os.Exit(m.Run())
 }

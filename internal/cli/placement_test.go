@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"github.com/daemonlint/daemonlint/internal/engine/full"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -14,7 +16,7 @@ import (
 func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
-	e := &env{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+	e := &env{stdin: strings.NewReader(stdin), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, engines: full.Engines()}
 	code := run(args, e)
 	return code, stdout.String(), stderr.String()
 }

@@ -12,11 +12,10 @@ import (
 	"github.com/daemonlint/daemonlint/manifest"
 
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
+	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
 	"github.com/daemonlint/daemonlint/render"
-	"github.com/daemonlint/daemonlint/render/helm"
-	"github.com/daemonlint/daemonlint/render/kustomize"
 )
 
 // buildRule is the rule name of a kustomization that kustomize could not
@@ -91,7 +90,10 @@ func reportRules(ran []*lint.Rule, b report.Built) []*lint.Rule {
 
 // renderOptions are the options of the charts and kustomizations of a run.
 type renderOptions struct {
-	helm helm.Options
+	helm engine.HelmOptions
+	// engines render and build; nil when ls holds no chart and no
+	// kustomization.
+	engines *engine.Engines
 	// engineLog receives what the engines print themselves (krusty's
 	// warnings about deprecated kustomization fields); nil drops it.
 	engineLog io.Writer
@@ -109,7 +111,7 @@ type builtSet struct {
 func renderAll(ls lintSet, ro renderOptions) builtSet {
 	var b builtSet
 	for _, c := range ls.charts {
-		outs, fails := helm.Render(c, ro.helm)
+		outs, fails := ro.engines.RenderChart(c, ro.helm)
 		b.counts.Charts++
 		b.counts.Renders += countRenders(outs, fails)
 		b.outputs = append(b.outputs, outs...)
@@ -118,7 +120,7 @@ func renderAll(ls lintSet, ro renderOptions) builtSet {
 	for _, k := range ls.kustomizations {
 		var outs []render.Output
 		var fails []render.Failure
-		logged := captureStderr(func() { outs, fails = kustomize.Build(k, kustomize.Options{}) })
+		logged := captureStderr(func() { outs, fails = ro.engines.BuildKustomization(k) })
 		if ro.engineLog != nil {
 			for line := range strings.SplitSeq(strings.TrimSpace(logged), "\n") {
 				if line = strings.TrimSpace(strings.TrimPrefix(line, "#")); line != "" {

@@ -6,9 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/lint"
-	"github.com/daemonlint/daemonlint/render/helm"
-	"github.com/daemonlint/daemonlint/render/kustomize"
 )
 
 // A lintSet is what daemonlint lint checks: plain files, Helm charts and
@@ -78,18 +77,18 @@ func collectInputs(paths []string, e *env, ignored func(path string) string) lin
 	// directory named as a PATH: the charts and kustomizations that stand
 	// for the files found in its walk.
 	type walkRoot struct {
-		charts []helm.Chart
-		tree   kustomize.Tree
+		charts []engine.Chart
+		tree   engine.KustomizeTree
 	}
 	roots := map[string]walkRoot{}
 	// kustTree finds the kustomizations under the working directory, once,
 	// when a file named alone may be one that they read.
-	var kt *kustomize.Tree
-	kustTree := func() kustomize.Tree {
+	var kt *engine.KustomizeTree
+	kustTree := func() engine.KustomizeTree {
 		if kt == nil {
-			t, err := kustomize.Find(".")
+			t, err := e.findKustomizations(".")
 			if err != nil {
-				t = kustomize.Tree{}
+				t = engine.KustomizeTree{}
 			}
 			kt = &t
 		}
@@ -113,7 +112,7 @@ func collectInputs(paths []string, e *env, ignored func(path string) string) lin
 			addChart(c) // a file of a chart, a packaged subchart included
 			continue
 		}
-		if !info.IsDir() && helm.IsChartArchive(p) {
+		if !info.IsDir() && engine.IsChartArchive(p) {
 			addChart(p)
 			continue
 		}
@@ -130,11 +129,11 @@ func collectInputs(paths []string, e *env, ignored func(path string) string) lin
 			plain = append(plain, p)
 			continue
 		}
-		charts, err := helm.Find(p)
+		charts, err := e.findCharts(p)
 		if err != nil {
 			ls.problems = append(ls.problems, describeError(p, err))
 		}
-		tree, err := kustomize.Find(p)
+		tree, err := e.findKustomizations(p)
 		if err != nil {
 			ls.problems = append(ls.problems, describeError(p, err))
 		}
@@ -206,7 +205,7 @@ func enclosingChart(path string, dir bool) string {
 	}
 	found := ""
 	for {
-		if helm.IsChartDir(d) {
+		if engine.IsChartDir(d) {
 			found = d
 		}
 		parent := filepath.Dir(d)
