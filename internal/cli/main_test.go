@@ -67,7 +67,11 @@ func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
 		os.Exit(Main("daemonlint", os.Args[1:], full.Engines()))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir) // see builtCommands
+	}
+	os.Exit(code)
 }
 
 // A scriptCmd is one line of a cmd section.
