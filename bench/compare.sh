@@ -4,7 +4,7 @@
 #
 #   bench/compare.sh [RUNS]        RUNS defaults to 5 (21 for the 20-document file)
 #
-# It builds daemonlint and bench/floor.go, installs kubeconform v0.8.0 into a
+# It builds daemonlint, daemonlint-engines and bench/floor.go, installs kubeconform v0.8.0 into a
 # temporary GOBIN, and writes kubeconform's schemas as its users get them
 # from its default location: made from the release's swagger.json (in the
 # k8s.io/kubernetes module) as openapi2jsonschema --expanded --kubernetes
@@ -13,7 +13,11 @@
 # daemonlint runs twice: with every rule, and with the rules that judge what
 # the API server judges only (the node-agent rules disabled in a config file).
 # The programs run alternately, each run a fresh process, with /usr/bin/time
-# for peak memory. Run it on an otherwise idle machine.
+# for peak memory. A 20-template Helm chart (DIR/chart of bench/gen.go) is
+# timed like the 20-document file: daemonlint hands it to daemonlint-engines,
+# so its time includes both starts. The package initialisation of both
+# programs (GODEBUG=inittrace=1 PROGRAM version, the sum of the init lines) is
+# printed too. Run it on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -z "${EPOCHREALTIME:-}" ]; then
@@ -31,7 +35,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 echo "building daemonlint, the parse floor and kubeconform v0.8.0; generating the corpus" >&2
-go build -o "$work/daemonlint" ./cmd/daemonlint
+go build -o "$work/" ./cmd/...
 go build -o "$work/floor" bench/floor.go
 GOBIN="$work/bin" go install github.com/yannh/kubeconform/cmd/kubeconform@v0.8.0
 go run bench/gen.go "$work/corpus"
@@ -96,6 +100,7 @@ measure() {
     kubeconform) cmd=("${kc[@]}") ;;
     kubeconform-nodesc) cmd=("${kcnd[@]}") ;;
     floor) cmd=("${floor[@]}") ;;
+    daemonlint-engines) cmd=("$work/daemonlint-engines" lint --config "$work/all.yaml") ;;
   esac
   start=${EPOCHREALTIME/[.,]/}
   /usr/bin/time -f '%M %U %S' -o "$work/rss" "${cmd[@]}" "$path" > /dev/null 2>&1 || true
@@ -120,6 +125,15 @@ median_ms() { sort -n "$1" | awk '{ v[NR] = $1 } END { printf "%.1f", v[int((NR 
 # machine disturbs less than wall time.
 median_cpu_ms() { awk '{ print ($3 + $4) * 1000 }' "$1" | sort -n | awk '{ v[NR] = $1 } END { printf "%.0f", v[int((NR + 1) / 2)] }'; }
 peak_mb() { awk '$2 > m { m = $2 } END { printf "%.0f", m / 1024 }' "$1"; }
+# init_ms PROGRAM: the median over 21 starts of the sum of the package
+# initialisation times that GODEBUG=inittrace=1 prints.
+init_ms() {
+  local i
+  for i in $(seq 21); do
+    GODEBUG=inittrace=1 "$work/$1" version 2>&1 > /dev/null | awk '/^init/ { s += $5 } END { printf "%.2f\n", s }'
+  done | sort -n | awk '{ v[NR] = $1 } END { printf "%.1f", v[11] }'
+}
+init_count() { GODEBUG=inittrace=1 "$work/$1" version 2>&1 > /dev/null | grep -c '^init'; }
 docs_of() { "${floor[@]}" "$1" | awk '{ print $1 }'; }
 bytes_of() { du -sb "$1" | awk '{ print $1 }'; }
 
@@ -137,6 +151,7 @@ kcnd_summary=$("${kcnd[@]}" "$many" 2> /dev/null | tail -1 || true)
 echo "timing: $runs runs of 10 000 documents, $small_runs of one 20-document file, $runs of the 100 MB stream" >&2
 bench many "$many" "$runs" daemonlint daemonlint-api kubeconform kubeconform-nodesc floor
 bench one "$one" "$small_runs" daemonlint daemonlint-api kubeconform kubeconform-nodesc floor
+bench chart "$work/corpus/chart" "$small_runs" daemonlint daemonlint-engines
 # kubeconform takes minutes on the stream and has no target there.
 bench stream "$stream" "$runs" daemonlint floor
 
@@ -176,6 +191,11 @@ awk -v rss="$(peak_mb "$work/stream.daemonlint")" -v b="${bytes[stream]}" \
   -v sms="$(ms stream daemonlint)" -v sd="${docs[stream]}" -v mms="$(ms many daemonlint)" -v md="${docs[many]}" 'BEGIN {
   printf "  100 MB stream: daemonlint peak RSS / input size          = %.2f (target <= 2)\n", rss * 1048576 / b
   printf "  100 MB stream: docs/s / docs/s of 10 000 documents       = %.2f (target >= 0.8)\n", (sd / sms) / (md / mms) }'
+awk -v dl="$(ms chart daemonlint)" -v en="$(ms chart daemonlint-engines)" 'BEGIN {
+  printf "  a 20-template chart: daemonlint median wall (handed over) = %.1f ms (daemonlint-engines alone: %.1f ms)\n", dl, en }'
+echo "  start-up, package initialisation (GODEBUG=inittrace=1, median of 21): daemonlint $(init_ms daemonlint) ms" \
+  "($(init_count daemonlint) packages), daemonlint-engines (Helm, kustomize, CRDs) $(init_ms daemonlint-engines) ms" \
+  "($(init_count daemonlint-engines) packages)"
 echo
 echo "the same with the API-server rules only, and against kubeconform without descriptions:"
 awk -v dl="$(ms many daemonlint-api)" -v kc="$(ms many kubeconform)" -v fl="$(ms many floor)" \

@@ -6,8 +6,9 @@
 //
 // DIR/one/one.yaml is one 20-document file (the pre-commit case),
 // DIR/many/NNN.yaml are 200 files of 50 documents (10 000 documents), and
-// DIR/stream/stream.yaml is one stream of 100 MB. The same bytes come out
-// on every machine.
+// DIR/stream/stream.yaml is one stream of 100 MB, and DIR/chart/ is a Helm
+// chart of 20 templates (each one document, like those of one.yaml). The
+// same bytes come out on every machine.
 package main
 
 import (
@@ -41,4 +42,7 @@ func main() {
 		write(fmt.Sprintf("many/%03d.yaml", i), g.File(50))
 	}
 	write("stream/stream.yaml", benchgen.New(3).Stream(100<<20))
+	for name, data := range benchgen.New(4).Chart(20) {
+		write(filepath.Join("chart", filepath.FromSlash(name)), data)
+	}
 }

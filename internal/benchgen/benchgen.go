@@ -768,3 +768,25 @@ func (g *Generator) configMap(m Mistake) {
 			g.pick([]string{"tail", "kube.*", "/var/log/containers/*.log", "docker", "10", "5MB", "On", "Off", "elasticsearch.logging.svc", "9200", "False"}))
 	}
 }
+
+// Chart returns the files of a Helm chart, by path relative to the chart's
+// directory: Chart.yaml, values.yaml and templates documents of
+// templates/NN.yaml, each a Document whose first line names the release
+// with an action ({{ .Release.Name }}), so that rendering it runs Helm's
+// engine. Template markers in a document are escaped as text.
+func (g *Generator) Chart(templates int) map[string][]byte {
+	files := map[string][]byte{
+		"Chart.yaml":  []byte("apiVersion: v2\nname: bench\nversion: 1.0.0\n"),
+		"values.yaml": []byte("# the templates take no values\n{}\n"),
+	}
+	for i := range templates {
+		var b bytes.Buffer
+		b.WriteString("# release {{ .Release.Name }}\n")
+		var doc bytes.Buffer
+		g.Document(&doc)
+		escaped := bytes.ReplaceAll(doc.Bytes(), []byte("{{"), []byte(`{{ "{{" }}`))
+		b.Write(escaped)
+		files[fmt.Sprintf("templates/%02d.yaml", i)] = b.Bytes()
+	}
+	return files
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"strings"
 	"testing"
 
 	"go.yaml.in/yaml/v3"
@@ -108,5 +109,34 @@ func TestStreamSize(t *testing.T) {
 				t.Errorf("Stream(%d) wrote %d bytes, want at least %d", size, got, size)
 			}
 		})
+	}
+}
+
+// TestChart checks the chart of Chart: its files, the same bytes from the
+// same seed, and no template marker of a document left as an action.
+func TestChart(t *testing.T) {
+	got, again := New(4).Chart(20), New(4).Chart(20)
+	if len(got) != 22 {
+		t.Fatalf("Chart(20) wrote %d files, want Chart.yaml, values.yaml and 20 templates", len(got))
+	}
+	for _, name := range []string{"Chart.yaml", "values.yaml", "templates/00.yaml", "templates/19.yaml"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("Chart(20) wrote no %s", name)
+		}
+	}
+	for name, data := range got {
+		if !bytes.Equal(data, again[name]) {
+			t.Errorf("%s: two generators with the same seed wrote different bytes", name)
+		}
+		if !strings.HasPrefix(name, "templates/") {
+			continue
+		}
+		first, rest, _ := strings.Cut(string(data), "\n")
+		if first != "# release {{ .Release.Name }}" {
+			t.Errorf("%s begins with %q, want the release action", name, first)
+		}
+		if n, escaped := strings.Count(rest, "{{"), strings.Count(rest, `{{ "{{" }}`); n != 2*escaped {
+			t.Errorf("%s holds %d template markers, %d of them escaped", name, n, escaped)
+		}
 	}
 }
