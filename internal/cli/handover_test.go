@@ -291,3 +291,39 @@ func copyExecutable(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestWithoutEngines checks that a run that needs no engine prints the
+// same without engines as with them: custom resources without a
+// definition are skipped and, with --verbose, their kinds listed, as
+// crdcheck does when it was given none.
+func TestWithoutEngines(t *testing.T) {
+	dir := t.TempDir()
+	crs := filepath.Join(dir, "crs.yaml")
+	putFile(t, crs, []byte("apiVersion: stable.example.com/v1\nkind: CronTab\nmetadata: {name: a}\nspec: {replicas: two}\n---\napiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: b}\n---\n"+goodYAML))
+	for _, args := range [][]string{
+		{"lint", "--verbose", crs},
+		{"lint", "--verbose", "--format", "json", crs},
+		{"lint", "--format", "sarif", crs, filepath.Join("..", "..", "examples", "replicaset.yaml")},
+		{"lint", dir},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var outs [2]string
+			var codes [2]int
+			for i, engines := range []bool{false, true} {
+				var stdout, stderr bytes.Buffer
+				e := &env{dir: dir, stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }}
+				if engines {
+					e.engines = full.Engines()
+				}
+				codes[i] = run(args, e)
+				outs[i] = stdout.String() + "\n--- stderr\n" + stderr.String()
+			}
+			if codes[0] != codes[1] || outs[0] != outs[1] {
+				t.Errorf("without engines, exit %d and:\n%s\nwith them, exit %d and:\n%s", codes[0], outs[0], codes[1], outs[1])
+			}
+			if args[1] == "--verbose" && !strings.Contains(outs[1], "CronTab.stable.example.com, ServiceMonitor.monitoring.coreos.com") {
+				t.Errorf("--verbose does not list the skipped kinds:\n%s", outs[1])
+			}
+		})
+	}
+}
