@@ -14,6 +14,12 @@ import (
 	"github.com/daemonlint/daemonlint/internal/engine"
 )
 
+// handedOverEnv is set in the environment of the daemonlint-engines that
+// daemonlint runs: a program without engines that finds it set (a
+// daemonlint installed under the other's name) stops rather than hand the
+// run over again, and again.
+const handedOverEnv = "DAEMONLINT_HANDED_OVER"
+
 // EnginesProgram is the name of the program that daemonlint hands a run
 // needing an engine over to: daemonlint with the engines linked in.
 const EnginesProgram = "daemonlint-engines"
@@ -137,6 +143,10 @@ func stdinRead(inputs []input) []byte {
 // standard output and error. Without daemonlint-engines it says what
 // needed it and how to install it, and returns exitUsage.
 func handOver(reason string, read []byte, e *env) int {
+	if e.getenv(handedOverEnv) != "" {
+		fmt.Fprintf(e.stderr, "daemonlint: %s needs %s, and the program run as %s has no engines; reinstall both programs with go install github.com/daemonlint/daemonlint/cmd/...@latest\n", reason, EnginesProgram, EnginesProgram)
+		return exitInternal
+	}
 	path, looked := e.lookEngines()
 	if path == "" {
 		fmt.Fprintf(e.stderr, "daemonlint: %s needs %s, which has Helm, kustomize and the CustomResourceDefinition checker; it is not in %s; install both programs with go install github.com/daemonlint/daemonlint/cmd/...@latest, or from a clone with go build -o bin/ ./cmd/...\n",
@@ -149,6 +159,7 @@ func handOver(reason string, read []byte, e *env) int {
 		cmd.Stdin = io.MultiReader(bytes.NewReader(read), e.stdin)
 	}
 	cmd.Stdout, cmd.Stderr = e.stdout, e.stderr
+	cmd.Env = append(os.Environ(), handedOverEnv+"=1")
 	err := cmd.Run()
 	var exit *exec.ExitError
 	switch {

@@ -327,3 +327,27 @@ func TestWithoutEngines(t *testing.T) {
 		})
 	}
 }
+
+// TestHandOverOnce checks that a daemonlint-engines without engines (a
+// daemonlint installed under its name) stops instead of handing the run
+// over to itself again.
+func TestHandOverOnce(t *testing.T) {
+	bin := builtCommands(t)
+	dir := t.TempDir()
+	exe := filepath.Join(dir, exeName("daemonlint"))
+	copyExecutable(t, filepath.Join(bin, exeName("daemonlint")), exe)
+	copyExecutable(t, filepath.Join(bin, exeName("daemonlint")), filepath.Join(dir, exeName("daemonlint-engines")))
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	chart := filepath.Join(wd, "..", "..", "examples", "charts", "node-agent")
+	code, stdout, stderr := runBinary(t, exe, dir, nil, nil, "lint", chart)
+	if code != exitInternal {
+		t.Errorf("exit %d, want %d", code, exitInternal)
+	}
+	want := "daemonlint: the chart in " + chart + " needs daemonlint-engines, and the program run as daemonlint-engines has no engines; reinstall both programs with go install github.com/daemonlint/daemonlint/cmd/...@latest\n"
+	if stdout != "" || stderr != want {
+		t.Errorf("standard output %q and error:\n%s\nwant none and:\n%s", stdout, stderr, want)
+	}
+}
