@@ -126,6 +126,21 @@ func definitionsIn(inputs []input) string {
 	return ""
 }
 
+// rereadable says why daemonlint-engines could not read inputs again
+// after daemonlint read them: a named pipe given as a path is drained once
+// read (standard input is passed on). It returns "" when every input can be.
+func rereadable(inputs []input) string {
+	for _, in := range inputs {
+		if in.path == "" {
+			continue
+		}
+		if info, err := os.Stat(in.path); err == nil && info.Mode()&fs.ModeNamedPipe != 0 {
+			return in.path + " is a named pipe, which daemonlint has read and " + EnginesProgram + " cannot read again; run " + EnginesProgram + " instead of daemonlint, with the same arguments"
+		}
+	}
+	return ""
+}
+
 // stdinRead returns what was read of standard input among inputs, or nil
 // when it was not read.
 func stdinRead(inputs []input) []byte {

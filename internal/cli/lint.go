@@ -118,6 +118,10 @@ func runLint(args []string, e *env) int {
 	inputs, problems := ls.inputs, ls.problems
 	if e.engines == nil {
 		if reason := definitionsIn(inputs); reason != "" {
+			if why := rereadable(inputs); why != "" {
+				fmt.Fprintf(e.stderr, "daemonlint: %s needs %s, and %s\n", reason, EnginesProgram, why)
+				return exitUsage
+			}
 			return handOver(reason, stdinRead(inputs), e)
 		}
 	}
