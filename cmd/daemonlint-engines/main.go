@@ -11,8 +11,8 @@ package main
 import (
 	"os"
 
-	"github.com/daemonlint/daemonlint/internal/cli"
-	"github.com/daemonlint/daemonlint/internal/engine/full"
+	"github.com/daemonlint/daemonlint/cmd/internal/cli"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine/full"
 )
 
 func main() {

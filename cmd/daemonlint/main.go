@@ -32,7 +32,7 @@ package main
 import (
 	"os"
 
-	"github.com/daemonlint/daemonlint/internal/cli"
+	"github.com/daemonlint/daemonlint/cmd/internal/cli"
 )
 
 func main() {

@@ -30,7 +30,7 @@ var startup = []string{
 	"ext:helm.sh/...", "ext:sigs.k8s.io/kustomize/...", "ext:k8s.io/apiextensions-apiserver/...",
 	"ext:k8s.io/apiserver/...", "ext:k8s.io/client-go/...", "ext:k8s.io/component-base/...",
 	"ext:github.com/google/cel-go/...", "ext:github.com/prometheus/...",
-	"render/helm", "render/kustomize", "customresource/...", "crdcheck", "internal/engine/full",
+	"render/helm", "render/kustomize", "customresource/...", "crdcheck", "cmd/internal/engine/full",
 }
 
 // rules are the import rules: every package matching from (a path of this
@@ -57,14 +57,14 @@ var rules = []struct {
 	{"apivalidation/...", []string{"lint/...", "manifest/...", "daemonset/...", "placement/...", "convert/...", "cmd/..."}, false},
 	{"placement/...", []string{"lint/...", "manifest/...", "convert/...", "cmd/..."}, false},
 	{"internal/...", []string{"lint/...", "cmd/...", "convert/...", "daemonset/...", "render/..."}, false},
-	// The command's code (internal/cli) and its engines know no command.
-	{"internal/cli", []string{"cmd/..."}, false},
-	{"internal/engine/...", []string{"cmd/...", "internal/cli"}, false},
+	// The command's code (cmd/internal/cli) and its engines know no command.
+	{"cmd/internal/cli", []string{"cmd/daemonlint", "cmd/daemonlint-engines"}, false},
+	{"cmd/internal/engine/...", []string{"cmd/daemonlint", "cmd/daemonlint-engines", "cmd/internal/cli"}, false},
 	// daemonlint starts without the engines: the command, its code and the
 	// light names of the engines link none of them.
 	{"cmd/daemonlint", startup, false},
-	{"internal/cli", startup, false},
-	{"internal/engine", startup, false},
+	{"cmd/internal/cli", startup, false},
+	{"cmd/internal/engine", startup, false},
 	{"render", []string{"render/helm", "render/kustomize", "customresource/...", "cmd/..."}, false},
 	{"render/...", []string{"lint/rules/...", "lint/report/...", "cmd/..."}, false},
 	{"customresource/...", []string{"lint/...", "manifest/...", "render/...", "cmd/..."}, false},
@@ -84,7 +84,7 @@ var rules = []struct {
 
 // command is the code of the commands, which the "internal/..." row does
 // not cover: it joins the library's packages.
-var command = []string{"cmd/...", "internal/cli", "internal/engine/..."}
+var command = []string{"cmd/..."}
 
 // exempt are packages that the "..." rows do not cover: the command, and
 // programs that are tools of the repository rather than the library.
@@ -96,12 +96,12 @@ var requires = []struct{ from, imports string }{
 	{"lint/rules", "lint"},
 	{"lint/rules", "manifest"},
 	{"lint", "manifest"},
-	{"cmd/daemonlint", "internal/cli"},
-	{"internal/cli", "internal/engine"},
-	{"cmd/daemonlint-engines", "internal/engine/full"},
-	{"internal/engine/full", "render/helm"},
-	{"internal/engine/full", "render/kustomize"},
-	{"internal/engine/full", "crdcheck"},
+	{"cmd/daemonlint", "cmd/internal/cli"},
+	{"cmd/internal/cli", "cmd/internal/engine"},
+	{"cmd/daemonlint-engines", "cmd/internal/engine/full"},
+	{"cmd/internal/engine/full", "render/helm"},
+	{"cmd/internal/engine/full", "render/kustomize"},
+	{"cmd/internal/engine/full", "crdcheck"},
 }
 
 type pkg struct {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/internal/engine"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/manifest"
 )
 

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/daemonlint/daemonlint/internal/engine/full"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine/full"
 
 	"bytes"
 	"os"

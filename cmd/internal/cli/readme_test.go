@@ -12,7 +12,7 @@ import (
 // prompt in a text block, from the repository's root, and compares its
 // standard output with the lines the README shows under it.
 func TestREADMEExamples(t *testing.T) {
-	t.Chdir(filepath.Join("..", ".."))
+	t.Chdir(filepath.Join("..", "..", ".."))
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +45,7 @@ func TestREADMEExamples(t *testing.T) {
 // second runs the tests, as CI does.
 func TestREADMEQuickStart(t *testing.T) {
 	bin := builtCommands(t)
-	t.Chdir(filepath.Join("..", ".."))
+	t.Chdir(filepath.Join("..", "..", ".."))
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)

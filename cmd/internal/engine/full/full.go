@@ -6,8 +6,8 @@
 package full
 
 import (
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/crdcheck"
-	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/render"
 	"github.com/daemonlint/daemonlint/render/helm"
 	"github.com/daemonlint/daemonlint/render/kustomize"

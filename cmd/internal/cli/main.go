@@ -28,7 +28,7 @@
 package cli
 
 import (
-	"github.com/daemonlint/daemonlint/internal/engine"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 )
 
 // Main runs the command called program ("daemonlint" or EnginesProgram,

@@ -7,7 +7,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/daemonlint/daemonlint/internal/engine"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/rules"
 )

@@ -11,7 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/internal/engine"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 )
 
 // handedOverEnv is set in the environment of the daemonlint-engines that

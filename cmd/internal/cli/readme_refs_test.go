@@ -20,7 +20,7 @@ var readerDocs = []string{"README.md", "examples/pre-commit-config.yaml", "examp
 // in code spans is an exported name of a package a reader can import: not
 // one under internal/, and one that has the name.
 func TestREADMECitesUsableNames(t *testing.T) {
-	t.Chdir(filepath.Join("..", ".."))
+	t.Chdir(filepath.Join("..", "..", ".."))
 	readme, err := os.ReadFile("README.md")
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +94,7 @@ func declares(t *testing.T, dir, name string) bool {
 // README and the examples tell a reader to use (a pre-commit rev, a go
 // install @version) is a tag of this repository.
 func TestREADMEVersionsExist(t *testing.T) {
-	t.Chdir(filepath.Join("..", ".."))
+	t.Chdir(filepath.Join("..", "..", ".."))
 	out, err := exec.Command("git", "tag", "--list").Output()
 	if err != nil {
 		t.Fatalf("git tag --list: %v", err)

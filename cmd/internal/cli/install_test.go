@@ -16,7 +16,7 @@ import (
 // behind a //go:build ignore line.
 func TestOnlyTheCommands(t *testing.T) {
 	commands := []string{"cmd/daemonlint", "cmd/daemonlint-engines"}
-	root, err := filepath.Abs(filepath.Join("..", ".."))
+	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/daemonlint/daemonlint/internal/engine"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/lint"
 )
 

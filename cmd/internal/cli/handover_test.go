@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/daemonlint/daemonlint/internal/engine/full"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine/full"
 )
 
 // builtCommands builds cmd/daemonlint and cmd/daemonlint-engines into one
@@ -30,7 +30,7 @@ func builtCommands(t *testing.T) string {
 		buildDir = dir
 		// -buildvcs=false keeps the version "(devel)", as in the scripts.
 		cmd := exec.Command("go", "build", "-buildvcs=false", "-o", dir+string(filepath.Separator), "./cmd/...")
-		cmd.Dir = filepath.Join("..", "..")
+		cmd.Dir = filepath.Join("..", "..", "..")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = "go build ./cmd/...: " + err.Error() + "\n" + string(out)
 		}
@@ -126,7 +126,7 @@ func TestHandOver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	examples := filepath.Join(wd, "..", "..", "examples")
+	examples := filepath.Join(wd, "..", "..", "..", "examples")
 	crd := []byte(crdAndResource)
 	for _, tc := range []struct {
 		name     string
@@ -229,7 +229,7 @@ func TestHandOverOutput(t *testing.T) {
 		stdin string
 		want  string // a piece of the output that only an engine gives
 	}{
-		{"a chart", []string{"lint", filepath.Join("..", "..", "examples", "charts", "node-agent")}, "", "node-agent"},
+		{"a chart", []string{"lint", filepath.Join("..", "..", "..", "examples", "charts", "node-agent")}, "", "node-agent"},
 		{"a CustomResourceDefinition on standard input", []string{"lint", "-"}, crdAndResource, "custom-resource"},
 		{"a CustomResourceDefinition with --verbose", []string{"lint", "--verbose", "--format", "json", "-"}, crdAndResource, "custom-resource"},
 	} {
@@ -266,7 +266,7 @@ func TestHandOverNotFound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chart := filepath.Join(wd, "..", "..", "examples", "charts", "node-agent")
+	chart := filepath.Join(wd, "..", "..", "..", "examples", "charts", "node-agent")
 	code, stdout, stderr := runBinary(t, exe, dir, nil, []string{"PATH=" + t.TempDir()}, "lint", chart)
 	if code != exitUsage {
 		t.Errorf("exit %d, want %d", code, exitUsage)
@@ -303,7 +303,7 @@ func TestWithoutEngines(t *testing.T) {
 	for _, args := range [][]string{
 		{"lint", "--verbose", crs},
 		{"lint", "--verbose", "--format", "json", crs},
-		{"lint", "--format", "sarif", crs, filepath.Join("..", "..", "examples", "replicaset.yaml")},
+		{"lint", "--format", "sarif", crs, filepath.Join("..", "..", "..", "examples", "replicaset.yaml")},
 		{"lint", dir},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
@@ -341,7 +341,7 @@ func TestHandOverOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	chart := filepath.Join(wd, "..", "..", "examples", "charts", "node-agent")
+	chart := filepath.Join(wd, "..", "..", "..", "examples", "charts", "node-agent")
 	code, stdout, stderr := runBinary(t, exe, dir, nil, nil, "lint", chart)
 	if code != exitInternal {
 		t.Errorf("exit %d, want %d", code, exitInternal)

@@ -10,8 +10,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
-	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"

@@ -12,7 +12,7 @@ import (
 // tutorial's DaemonSet is accepted, its ReplicaSet is not, for the kind's
 // spelling at 2:7, and --fix changes exactly those ten bytes.
 func TestExamples(t *testing.T) {
-	root, err := filepath.Abs(filepath.Join("..", ".."))
+	root, err := filepath.Abs(filepath.Join("..", "..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +48,7 @@ func TestExamples(t *testing.T) {
 	}
 
 	// --fix on a copy of the example changes the ten bytes of the kind.
-	orig, err := os.ReadFile(filepath.Join("..", "..", "examples", "replicaset.yaml"))
+	orig, err := os.ReadFile(filepath.Join("..", "..", "..", "examples", "replicaset.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

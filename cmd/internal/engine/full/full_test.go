@@ -11,7 +11,7 @@ func TestEngines(t *testing.T) {
 	if e.FindCharts == nil || e.RenderChart == nil || e.FindKustomizations == nil || e.BuildKustomization == nil || e.NewCustomResources == nil {
 		t.Fatalf("Engines() left a field nil: %+v", e)
 	}
-	charts, err := e.FindCharts(filepath.Join("..", "..", "..", "examples"))
+	charts, err := e.FindCharts(filepath.Join("..", "..", "..", "..", "examples"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"github.com/daemonlint/daemonlint/internal/engine/full"
+	"github.com/daemonlint/daemonlint/cmd/internal/engine/full"
 
 	"bytes"
 	"os"
@@ -65,8 +65,8 @@ func writeFileMode(t *testing.T, path string, data []byte, perm os.FileMode) {
 }
 
 const (
-	exampleReplicaSet = "../../examples/replicaset.yaml"
-	exampleDaemonSet  = "../../examples/daemonset.yaml"
+	exampleReplicaSet = "../../../examples/replicaset.yaml"
+	exampleDaemonSet  = "../../../examples/daemonset.yaml"
 )
 
 func TestConvertExample(t *testing.T) {

@@ -51,8 +51,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/daemonlint/daemonlint/cmd/internal/engine/full"
 	"github.com/daemonlint/daemonlint/internal/diff"
-	"github.com/daemonlint/daemonlint/internal/engine/full"
 
 	"golang.org/x/tools/txtar"
 )
@@ -303,7 +303,7 @@ func TestScriptsUseTutorialFiles(t *testing.T) {
 			if !strings.HasPrefix(f.Name, "examples/") {
 				continue
 			}
-			want, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(f.Name)))
+			want, err := os.ReadFile(filepath.Join("..", "..", "..", filepath.FromSlash(f.Name)))
 			if err != nil {
 				t.Errorf("%s: %s: %v", script, f.Name, err)
 				continue

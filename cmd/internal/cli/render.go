@@ -11,8 +11,8 @@ import (
 	"github.com/daemonlint/daemonlint/lint/rules"
 	"github.com/daemonlint/daemonlint/manifest"
 
+	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
-	"github.com/daemonlint/daemonlint/internal/engine"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/lint/report"
 	"github.com/daemonlint/daemonlint/render"
