@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"unique"
 
 	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -360,6 +361,10 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 		}
 		d.Start = f.Position(d.Span.Start)
 		d.End = f.Position(d.Span.End)
+		// Documents alike get findings alike: a large stream's findings
+		// share one copy of each text instead of keeping thousands.
+		d.Message = unique.Make(d.Message).Value()
+		d.Field = unique.Make(d.Field).Value()
 		r.diags = append(r.diags, d)
 	}
 	defer func() {
