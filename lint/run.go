@@ -135,8 +135,23 @@ func Run(files []*manifest.File, opts Options) (*Result, error) {
 	close(tasks)
 	workers.Wait()
 	res := &Result{Files: files}
+	n := 0
 	for _, r := range results {
-		res.Diagnostics = append(res.Diagnostics, r.diags...)
+		n += len(r.diags)
+	}
+	// One copy of the findings at a time: a large stream's are most of
+	// what the run keeps.
+	switch {
+	case len(results) == 1:
+		res.Diagnostics = results[0].diags
+	case n > 0:
+		res.Diagnostics = make([]Diagnostic, 0, n)
+	}
+	for i, r := range results {
+		if len(results) > 1 {
+			res.Diagnostics = append(res.Diagnostics, r.diags...)
+		}
+		results[i].diags = nil
 		res.Documents += r.docs
 		res.Skipped += r.skipped
 		res.NotManifests += r.notManifests
@@ -271,8 +286,14 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 		return fileResult{diags: diags, docs: len(results), notManifests: len(results), notManifestFile: true}
 	}
 	if tmpl == nil {
+		n := len(diags)
+		for _, r := range results {
+			n += len(r.diags)
+		}
+		diags = slices.Grow(diags, n-len(diags))
 		for _, r := range results {
 			diags = append(diags, r.diags...)
+			r.diags = nil
 		}
 	} else {
 		report(templateDiagnostic(f, *tmpl))
@@ -393,7 +414,9 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 		}
 	}
 	r.template = doc.Template()
-	r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}
+	if need.comments || need.annotations { // only ignore directives read it
+		r.summary = docSummary{index: doc.Index, span: doc.Span(), object: doc.Object()}
+	}
 	if need.comments {
 		r.scalars = scalarSpans(f, doc)
 	}

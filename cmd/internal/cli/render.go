@@ -197,7 +197,11 @@ func lintAll(files []*manifest.File, b builtSet, cs *configs, skipKinds []string
 		if err != nil {
 			return nil, nil, err
 		}
-		res.Diagnostics = append(res.Diagnostics, r.Diagnostics...)
+		if len(keys) == 1 {
+			res.Diagnostics = r.Diagnostics // no copy of a large run's findings
+		} else {
+			res.Diagnostics = append(res.Diagnostics, r.Diagnostics...)
+		}
 		res.Documents += r.Documents
 		res.Skipped += r.Skipped
 		res.NotManifests += r.NotManifests
@@ -216,7 +220,8 @@ func lintAll(files []*manifest.File, b builtSet, cs *configs, skipKinds []string
 		sources[name] = src
 		return src, nil
 	}
-	var plain []lint.Diagnostic
+	// The findings of plain files are kept in place, in the same array.
+	plain := res.Diagnostics[:0]
 	var found []render.Finding
 	for _, d := range res.Diagnostics {
 		if slices.Contains(skipKinds, d.Object.Kind) && d.Object.Kind != "" {
