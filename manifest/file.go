@@ -21,7 +21,12 @@ type File struct {
 	// lines[i] is the byte offset where line i+1 starts. Lines break where
 	// yaml.v3 breaks them: at LF, CR LF, a lone CR, NEL, LS and PS. Four
 	// bytes a line keep the table small beside a large file (see NewFile).
-	lines []uint32
+	// In a sparse file, lines holds only the start of every sparseStep-th
+	// line (lines[k] is where line k*sparseStep+1 starts), and the others
+	// are found from there (see lineOffset).
+	lines  []uint32
+	nlines int
+	sparse bool
 	// bom is the length of a UTF-8 byte-order mark at the start of Src,
 	// which yaml.v3 skips without counting it as a column.
 	bom int
@@ -66,13 +71,26 @@ func (f *File) runeIndex(line int) []int {
 // caller must not modify it afterwards. src must be shorter than 4 GiB;
 // the longest input daemonlint reads is 1 GiB.
 func NewFile(name string, src []byte) *File {
-	f := &File{Name: name, Src: src}
+	return newFile(name, src, len(src) >= sparseMin && onlyLineFeeds(src))
+}
+
+// newFile is NewFile with a sparse line table or not; sparse needs a file
+// that breaks lines with LF alone.
+func newFile(name string, src []byte, sparse bool) *File {
+	f := &File{Name: name, Src: src, sparse: sparse}
 	if bytes.HasPrefix(src, []byte("\xef\xbb\xbf")) {
 		f.bom = 3
 	}
 	// Counting line feeds first sizes the table exactly for most files (a
-	// file with lone CRs makes it grow).
-	f.lines = append(make([]uint32, 0, 1+bytes.Count(src, []byte("\n"))), 0)
+	// file with lone CRs makes it grow). A large file that breaks lines
+	// with LF alone keeps one entry in sparseStep: its table would
+	// otherwise be a sixth of its size, for the whole run.
+	n := 1 + bytes.Count(src, []byte("\n"))
+	if f.sparse {
+		n = n/sparseStep + 1
+	}
+	f.lines = append(make([]uint32, 0, n), 0)
+	f.nlines = 1
 	ascii := true // the current line is all ASCII so far
 	for i := 0; i < len(src); i++ {
 		c := src[i]
@@ -106,18 +124,69 @@ func NewFile(name string, src []byte) *File {
 		}
 	}
 	if !ascii {
-		f.markWide(len(f.lines))
+		f.markWide(f.nlines)
 	}
 	return f
+}
+
+// sparseMin is the size from which a file that breaks lines with LF alone
+// keeps a sparse line table, and sparseStep the lines between two of its
+// entries: finding a line costs at most sparseStep-1 searches for a line
+// feed, which a large file's position lookups can afford.
+const (
+	sparseMin  = 8 << 20
+	sparseStep = 16
+)
+
+// onlyLineFeeds reports whether src breaks lines with LF alone: no CR, NEL,
+// LS or PS.
+func onlyLineFeeds(src []byte) bool {
+	return bytes.IndexByte(src, '\r') < 0 && !bytes.Contains(src, []byte("\u0085")) &&
+		!bytes.Contains(src, []byte("\u2028")) && !bytes.Contains(src, []byte("\u2029"))
 }
 
 // endLine records that the line being scanned ends and the next one starts
 // at off; ascii says whether the line held only ASCII bytes.
 func (f *File) endLine(off int, ascii bool) {
 	if !ascii {
-		f.markWide(len(f.lines))
+		f.markWide(f.nlines)
 	}
-	f.lines = append(f.lines, uint32(off))
+	if !f.sparse || f.nlines%sparseStep == 0 {
+		f.lines = append(f.lines, uint32(off))
+	}
+	f.nlines++
+}
+
+// lineOffset returns the byte offset where line i+1 starts (0 <= i <
+// nlines).
+func (f *File) lineOffset(i int) int {
+	if !f.sparse {
+		return int(f.lines[i])
+	}
+	off := int(f.lines[i/sparseStep])
+	for j := i % sparseStep; j > 0; j-- {
+		off += bytes.IndexByte(f.Src[off:], '\n') + 1
+	}
+	return off
+}
+
+// lineOf returns the line (1-based) that holds offset, which is within
+// the file.
+func (f *File) lineOf(offset int) int {
+	if !f.sparse {
+		return sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset })
+	}
+	k := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset }) - 1
+	line, off := k*sparseStep+1, int(f.lines[k])
+	for line < f.nlines {
+		next := bytes.IndexByte(f.Src[off:], '\n')
+		if next < 0 || off+next+1 > offset {
+			break
+		}
+		off += next + 1
+		line++
+	}
+	return line
 }
 
 // markWide records that line (1-based) holds bytes outside ASCII, where a
@@ -154,7 +223,7 @@ func (s Span) Len() int { return s.End - s.Start }
 
 // LineCount returns the number of lines in the file. A file that ends with a
 // line break has an empty last line, which counts.
-func (f *File) LineCount() int { return len(f.lines) }
+func (f *File) LineCount() int { return f.nlines }
 
 // lineStart returns the offset of the first byte of line (1-based), clamped
 // to the file.
@@ -171,12 +240,12 @@ func (f *File) lineStart(line int) int {
 	switch {
 	case line < 1:
 		return 0
-	case line > len(f.lines):
+	case line > f.nlines:
 		return len(f.Src)
 	case line == 1:
 		return f.bom
 	}
-	return int(f.lines[line-1])
+	return f.lineOffset(line - 1)
 }
 
 // lineEnd returns the offset just past the last byte of line (1-based)
@@ -185,10 +254,10 @@ func (f *File) lineEnd(line int) int {
 	if line < 1 {
 		line = 1
 	}
-	if line >= len(f.lines) {
+	if line >= f.nlines {
 		return len(f.Src)
 	}
-	end := int(f.lines[line]) // start of the next line
+	end := f.lineOffset(line) // start of the next line
 	// Step back over the line break.
 	switch {
 	case end >= 2 && f.Src[end-2] == '\r' && f.Src[end-1] == '\n':
@@ -205,7 +274,7 @@ func (f *File) lineEnd(line int) int {
 // Line returns the text of line (1-based) without its line break, or nil
 // when the file has no such line.
 func (f *File) Line(line int) []byte {
-	if line < 1 || line > len(f.lines) {
+	if line < 1 || line > f.nlines {
 		return nil
 	}
 	return f.Src[f.lineStart(line):f.lineEnd(line)]
@@ -216,7 +285,7 @@ func (f *File) Line(line int) []byte {
 // gives the offset of the line's end. A byte-order mark at the start of the
 // file is not counted as a column, as yaml.v3 does not count it.
 func (f *File) Offset(line, column int) int {
-	if line > len(f.lines) {
+	if line > f.nlines {
 		return len(f.Src)
 	}
 	off := f.lineStart(line)
@@ -246,7 +315,7 @@ func (f *File) Position(offset int) Position {
 	if offset > len(f.Src) {
 		offset = len(f.Src)
 	}
-	line := sort.Search(len(f.lines), func(i int) bool { return int(f.lines[i]) > offset })
+	line := f.lineOf(offset)
 	start := f.lineStart(line)
 	if offset < start { // inside the byte-order mark
 		offset = start
@@ -459,7 +528,7 @@ func (f *File) blockScalarEnd(off int) int {
 	// content lines are indented more than that, or are blank.
 	parent := indentOf(f.Line(indLine))
 	contentIndent := -1
-	for line := indLine + 1; line <= len(f.lines); line++ {
+	for line := indLine + 1; line <= f.nlines; line++ {
 		text := f.Line(line)
 		if len(bytes.TrimSpace(text)) == 0 {
 			continue

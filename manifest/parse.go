@@ -257,7 +257,7 @@ func isEmptyDocument(root *yaml.Node) bool {
 // of the file), or -1.
 func (f *File) nextDocumentStart(off int) int {
 	line := f.Position(off).Line + 1
-	for ; line <= len(f.lines); line++ {
+	for ; line <= f.nlines; line++ {
 		text := f.Line(line)
 		if bytes.HasPrefix(text, []byte("---")) &&
 			(len(text) == 3 || text[3] == ' ' || text[3] == '\t') {
@@ -359,8 +359,8 @@ func (f *File) syntaxError(err error, base, lineBase int) *SyntaxError {
 			line = 1
 		}
 		line += lineBase
-		if line > len(f.lines) {
-			line = len(f.lines)
+		if line > f.nlines {
+			line = f.nlines
 		}
 		off = f.lineStart(line)
 		text := f.Line(line)
@@ -405,7 +405,7 @@ const maxProblemSearch = 1 << 20
 // Prefixes are tried by bisection, first over lines, then over the
 // characters of the line found.
 func (f *File) problemAt(msg string, base, reported int) (int, string) {
-	if reported < 1 || reported > len(f.lines) {
+	if reported < 1 || reported > f.nlines {
 		return -1, msg
 	}
 	// Parse from the start of the failing document, or the input's.
