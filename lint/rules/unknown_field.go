@@ -34,9 +34,8 @@ ReplicaSet's.
 The rule reads every built-in kind the target release serves through its
 k8s.io/api Go type (CustomResourceDefinitions and APIServices, whose types
 live elsewhere, are checked by the schema rule). When a value also has the
-wrong type
-(see field-type), the server reports only that and drops the unknown
-fields; daemonlint reports both, so that one run finds everything.
+wrong type (see field-type), the server reports only that and drops the
+unknown fields; daemonlint reports both, so that one run finds everything.
 
 The Go types are those of the newest release. With --kubernetes-version
 naming an older one, a field that release's schema does not have (a
