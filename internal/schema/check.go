@@ -42,7 +42,8 @@ type Problem struct {
 	Known []string
 	// For a WrongType: Want are the JSON types the definition allows
 	// ("integer", "string"; null left out), Got the value's JSON type
-	// ("number" for a number with a fraction), and Value the value.
+	// ("number", "string", "boolean", "array", "object"; "integer" for an
+	// integer out of range), and Value the value.
 	Want  []string
 	Got   string
 	Value any
@@ -94,71 +95,6 @@ func (v *Version) Check(apiVersion, kind string, inst any, opts CheckOptions) (p
 	c := checker{t: t, opts: opts}
 	c.walk(inst, t.root, "")
 	return c.problems, true, nil
-}
-
-// HasField reports whether the release's definition of (apiVersion, kind)
-// has the field at path (in Check's notation, "spec.template.spec.resources").
-// ok is false when the release does not serve the kind.
-func (v *Version) HasField(apiVersion, kind, path string) (has, ok bool, err error) {
-	i := v.find(apiVersion, kind)
-	if i < 0 || !v.kinds[i].Served {
-		return false, false, nil
-	}
-	t, err := treeOf(v.kinds[i].schema)
-	if err != nil {
-		return false, true, err
-	}
-	n := t.root
-	for _, e := range splitPath(path) {
-		n = t.deref(n)
-		if n == nil {
-			return false, true, nil
-		}
-		switch {
-		case e.index:
-			n = n.Items
-		case e.key:
-			n = n.additional
-		default:
-			p, found := n.Properties[e.name]
-			if !found {
-				return n.open(), true, nil
-			}
-			n = p
-		}
-	}
-	return n != nil, true, nil
-}
-
-type pathElem struct {
-	name       string
-	index, key bool
-}
-
-// splitPath splits "a.b[0].c[key]" into its elements.
-func splitPath(path string) []pathElem {
-	var out []pathElem
-	for path != "" {
-		if path[0] == '[' {
-			end := strings.IndexByte(path, ']')
-			if end < 0 {
-				end = len(path) - 1
-			}
-			inner := path[1:end]
-			_, err := strconv.Atoi(inner)
-			out = append(out, pathElem{name: inner, index: err == nil, key: err != nil})
-			path = path[end+1:]
-			continue
-		}
-		path = strings.TrimPrefix(path, ".")
-		end := strings.IndexAny(path, ".[")
-		if end < 0 {
-			end = len(path)
-		}
-		out = append(out, pathElem{name: path[:end]})
-		path = path[end:]
-	}
-	return out
 }
 
 // A node is one definition, or a part of one: the keywords that package
@@ -344,6 +280,9 @@ func (c *checker) walk(v any, n *node, path string) {
 		allowed := slices.Contains(n.Type, got) || (got == "integer" && slices.Contains(n.Type, "number"))
 		if !allowed {
 			want := slices.DeleteFunc(slices.Clone(n.Type), func(t string) bool { return t == "null" })
+			if got == "integer" {
+				got = "number" // JSON has numbers; "integer" is a schema's word
+			}
 			c.problems = append(c.problems, Problem{Kind: WrongType, Path: path, Want: want, Got: got, Value: v})
 			return
 		}

@@ -1,32 +1,34 @@
-// Package schema holds the JSON schemas of the kinds Kubernetes itself
+// Package schema holds the OpenAPI definitions of the kinds Kubernetes itself
 // defines, for every supported release (Versions, from 1.29 to Default),
 // generated from each release's own OpenAPI document, with the kinds each
 // release serves and the lifecycle (introduction, deprecation, removal,
 // replacement) of the kinds Kubernetes describes: every alpha and beta one
 // since 1.22, and the GA ones of recent releases.
 //
-// A Version, from ForVersion, answers for one release: Kinds, Find, Lookup,
-// IsBuiltinGroup and Serves (is a kind served or deprecated, and if not,
-// which release removed it or adds it). The package-level functions of the
-// same names answer for Default. LifecycleOf is the same for every
-// release.
+// A Version, from ForVersion, answers for one release: Kinds, Find,
+// IsBuiltinGroup, Serves (is a kind served or deprecated, and if not, which
+// release removed it or adds it) and Check (what the release's definition
+// of a kind says about an object: unknown fields, missing required fields,
+// wrong JSON types). The package-level functions of the same names answer
+// for Default. LifecycleOf is the same for every release.
 //
-// The schemas are strict, as the API server's decoding is: an unknown field
-// anywhere, a value of the wrong JSON type, an unparsable quantity or time,
-// and a missing required field are all errors (see package gen for the
-// exact translation). A kind is served when the release's API server serves
-// it by default: GA versions, and the few beta resources a release still
-// enables by default (flowcontrol.apiserver.k8s.io/v1beta3 up to 1.31);
-// only served kinds have a schema.
+// The definitions are strict, as the API server's decoding is: objects
+// with properties have no others, every value may be null, required lists
+// are kept (see package gen for the exact translation). Check reads them by
+// property lookup; it is not a JSON-schema validator, and the product
+// links none (the tests compile the definitions as JSON schemas to check
+// them). A kind is served when the release's API server serves it by
+// default: GA versions, and the few beta resources a release still enables
+// by default (flowcontrol.apiserver.k8s.io/v1beta3 up to 1.31); only served
+// kinds have definitions here.
 //
 // Releases share most definitions (PodSpec, ObjectMeta), so the embedded
 // data is one compressed file of distinct definitions (data/defs.gz) and
-// generated tables (kinds_gen.go) saying which definitions make each schema
-// and which schema each release's kind has. Nothing happens when the
-// package is loaded: the definitions are decompressed the first time a
-// schema is needed, and a schema is assembled and compiled the first time
-// Lookup asks for it, once, and kept; releases with the same schema for a
-// kind share the compiled schema.
+// generated tables (kinds_gen.go) saying which definitions make each
+// kind's schema and which schema each release's kind has. Nothing happens
+// when the package is loaded: the definitions are decompressed the first
+// time Check needs them, and each is parsed once, the first time a kind
+// that uses it is checked, and shared by every release and kind.
 //
 // The data is made by go generate (gen/main.go), which fetches the
 // k8s.io/kubernetes module of each release, and the k8s.io/api modules of
