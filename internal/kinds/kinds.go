@@ -3,7 +3,9 @@
 // both the source model (manifest, whose Document.Decode uses it) and the
 // server's validation (apivalidation/registry judges the same kinds), so
 // that neither imports the other; a test in lint/rules keeps it equal to
-// the registry's list of kinds judged in full.
+// the registry's list of kinds judged in full. GoType knows the Go type of
+// every kind a supported release serves, for the rules that decode every
+// built-in object strictly, as the API server does.
 package kinds
 
 import (

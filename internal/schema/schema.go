@@ -1,32 +1,34 @@
-// Package schema holds the JSON schemas of the kinds Kubernetes itself
+// Package schema holds the OpenAPI definitions of the kinds Kubernetes itself
 // defines, for every supported release (Versions, from 1.29 to Default),
 // generated from each release's own OpenAPI document, with the kinds each
 // release serves and the lifecycle (introduction, deprecation, removal,
 // replacement) of the kinds Kubernetes describes: every alpha and beta one
 // since 1.22, and the GA ones of recent releases.
 //
-// A Version, from ForVersion, answers for one release: Kinds, Find, Lookup,
-// IsBuiltinGroup and Serves (is a kind served or deprecated, and if not,
-// which release removed it or adds it). The package-level functions of the
-// same names answer for Default. LifecycleOf is the same for every
-// release.
+// A Version, from ForVersion, answers for one release: Kinds, Find,
+// IsBuiltinGroup, Serves (is a kind served or deprecated, and if not, which
+// release removed it or adds it) and Check (what the release's definition
+// of a kind says about an object: unknown fields, missing required fields,
+// wrong JSON types). The package-level functions of the same names answer
+// for Default. LifecycleOf is the same for every release.
 //
-// The schemas are strict, as the API server's decoding is: an unknown field
-// anywhere, a value of the wrong JSON type, an unparsable quantity or time,
-// and a missing required field are all errors (see package gen for the
-// exact translation). A kind is served when the release's API server serves
-// it by default: GA versions, and the few beta resources a release still
-// enables by default (flowcontrol.apiserver.k8s.io/v1beta3 up to 1.31);
-// only served kinds have a schema.
+// The definitions are strict, as the API server's decoding is: objects
+// with properties have no others, every value may be null, required lists
+// are kept (see package gen for the exact translation). Check reads them by
+// property lookup; it is not a JSON-schema validator, and the product
+// links none (the tests compile the definitions as JSON schemas to check
+// them). A kind is served when the release's API server serves it by
+// default: GA versions, and the few beta resources a release still enables
+// by default (flowcontrol.apiserver.k8s.io/v1beta3 up to 1.31); only served
+// kinds have definitions here.
 //
 // Releases share most definitions (PodSpec, ObjectMeta), so the embedded
 // data is one compressed file of distinct definitions (data/defs.gz) and
-// generated tables (kinds_gen.go) saying which definitions make each schema
-// and which schema each release's kind has. Nothing happens when the
-// package is loaded: the definitions are decompressed the first time a
-// schema is needed, and a schema is assembled and compiled the first time
-// Lookup asks for it, once, and kept; releases with the same schema for a
-// kind share the compiled schema.
+// generated tables (kinds_gen.go) saying which definitions make each
+// kind's schema and which schema each release's kind has. Nothing happens
+// when the package is loaded: the definitions are decompressed the first
+// time Check needs them, and each is parsed once, the first time a kind
+// that uses it is checked, and shared by every release and kind.
 //
 // The data is made by go generate (gen/main.go), which fetches the
 // k8s.io/kubernetes module of each release, and the k8s.io/api modules of
@@ -39,7 +41,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -47,10 +48,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
-
-	"github.com/santhosh-tekuri/jsonschema/v6"
-	"k8s.io/apimachinery/pkg/api/resource"
 )
 
 // packed is the JSON of every distinct definition, one after another,
@@ -201,26 +198,6 @@ func (v *Version) IsBuiltinGroup(group string) bool {
 	return ok
 }
 
-// Lookup returns the compiled schema of a kind the release serves. ok is
-// false when the release has no schema for (apiVersion, kind): the kind is
-// not a built-in one, or the release does not serve it. The schema is
-// assembled and compiled on the first call for it; later calls, from any
-// goroutine and for any release with the same schema, return the same
-// schema. An error means the embedded data is broken.
-func (v *Version) Lookup(apiVersion, kind string) (s *jsonschema.Schema, ok bool, err error) {
-	i := v.find(apiVersion, kind)
-	if i < 0 || !v.kinds[i].Served {
-		return nil, false, nil
-	}
-	k := v.kinds[i]
-	c := &cache[k.schema]
-	c.once.Do(func() { c.schema, c.err = compile(k.schema) })
-	if c.err != nil {
-		return nil, true, fmt.Errorf("the schema of %s %s: %w", k.APIVersion(), k.Kind, c.err)
-	}
-	return c.schema, true, nil
-}
-
 // Kinds returns every creatable kind of Default, served or not, sorted by
 // apiVersion and then kind. The slice is new on every call.
 func Kinds() []Kind { return defaultVersion().Kinds() }
@@ -232,21 +209,6 @@ func Find(apiVersion, kind string) (Kind, bool) { return defaultVersion().Find(a
 // IsBuiltinGroup reports whether group ("" for core) is an API group of
 // Default. Custom resources are in other groups.
 func IsBuiltinGroup(group string) bool { return defaultVersion().IsBuiltinGroup(group) }
-
-// Lookup returns the compiled schema of a kind that Default serves; see
-// Version.Lookup.
-func Lookup(apiVersion, kind string) (s *jsonschema.Schema, ok bool, err error) {
-	return defaultVersion().Lookup(apiVersion, kind)
-}
-
-type compiled struct {
-	once   sync.Once
-	schema *jsonschema.Schema
-	err    error
-}
-
-// cache holds each schema compiled, filled on first use.
-var cache [len(schemas)]compiled
 
 // unpacked holds the decompressed definitions, filled on first use.
 var unpacked struct {
@@ -290,7 +252,10 @@ func assemble(id int) (any, error) {
 			return nil, fmt.Errorf("schema %d: no definition %d", id, d)
 		}
 		def := defs[d]
-		v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data[def.start:def.end]))
+		dec := json.NewDecoder(bytes.NewReader(data[def.start:def.end]))
+		dec.UseNumber()
+		var v any
+		err := dec.Decode(&v)
 		if err != nil {
 			return nil, fmt.Errorf("definition %s: %w", def.name, err)
 		}
@@ -301,76 +266,4 @@ func assemble(id int) (any, error) {
 		"$ref":    "#/$defs/" + defs[schemas[id][0]].name,
 		"$defs":   ds,
 	}, nil
-}
-
-// compile assembles and compiles one schema.
-func compile(id int) (*jsonschema.Schema, error) {
-	doc, err := assemble(id)
-	if err != nil {
-		return nil, err
-	}
-	url := "file:///daemonlint/schema/" + strconv.Itoa(id) + ".json"
-	c := jsonschema.NewCompiler()
-	c.DefaultDraft(jsonschema.Draft2020)
-	c.UseLoader(jsonschema.SchemeURLLoader{}) // everything is embedded: load nothing
-	c.AssertFormat()
-	for _, f := range formats() {
-		c.RegisterFormat(f)
-	}
-	if err := c.AddResource(url, doc); err != nil {
-		return nil, err
-	}
-	return c.Compile(url)
-}
-
-// formats are the custom formats of the generated schemas: the checks the
-// API server's decoding makes, with its error messages.
-func formats() []*jsonschema.Format {
-	return []*jsonschema.Format{
-		{Name: "k8s-quantity", Validate: validateQuantity},
-		{Name: "k8s-time", Validate: stringFormat(func(s string) error {
-			_, err := time.Parse(time.RFC3339, s)
-			return err
-		})},
-		{Name: "k8s-micro-time", Validate: stringFormat(func(s string) error {
-			_, err := time.Parse("2006-01-02T15:04:05.000000Z07:00", s)
-			return err
-		})},
-		{Name: "k8s-duration", Validate: stringFormat(func(s string) error {
-			_, err := time.ParseDuration(s)
-			return err
-		})},
-		{Name: "k8s-byte", Validate: stringFormat(func(s string) error {
-			_, err := base64.StdEncoding.DecodeString(s)
-			return err
-		})},
-	}
-}
-
-// stringFormat applies check to string values and lets others pass (their
-// type is checked apart).
-func stringFormat(check func(string) error) func(any) error {
-	return func(v any) error {
-		s, ok := v.(string)
-		if !ok {
-			return nil
-		}
-		return check(s)
-	}
-}
-
-// validateQuantity checks a resource.Quantity as its UnmarshalJSON does: a
-// string (trimmed) or a JSON number, parsed by resource.ParseQuantity.
-func validateQuantity(v any) error {
-	var s string
-	switch v := v.(type) {
-	case string:
-		s = strings.TrimSpace(v)
-	case json.Number:
-		s = string(v)
-	default:
-		return nil
-	}
-	_, err := resource.ParseQuantity(s)
-	return err
 }

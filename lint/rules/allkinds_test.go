@@ -105,7 +105,7 @@ spec:
   - name: http
 `,
 			// The oracle: spec.ports[0].port and targetPort: Invalid value: 0.
-			want: []string{"spec.selectr schema", "spec.ports[0].port validation", "spec.ports[0].targetPort validation"},
+			want: []string{"spec.selectr unknown-field", "spec.ports[0].port validation", "spec.ports[0].targetPort validation"},
 		},
 		{
 			name: "service with a wrong type",
@@ -117,7 +117,7 @@ spec:
   ports:
   - port: "80"
 `,
-			want: []string{"spec.ports[0].port schema"},
+			want: []string{"spec.ports[0].port field-type"},
 		},
 		{
 			name: "rolebinding without roleRef",

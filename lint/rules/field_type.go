@@ -44,10 +44,10 @@ deprecated.deployment.rollback.to, which must hold integers.
 
 Each finding sits on its field and quotes the server's message. The server
 stops at the first such error (and then does not report unknown fields);
-daemonlint reports every one it finds. The rule reads apps/v1
-DaemonSets, ReplicaSets and Deployments, and v1 Pods and Nodes, through
-their Go types; the schema rule checks the types of the other built-in
-kinds. Type errors have a rule of their own, apart from unknown-field,
+daemonlint reports every one it finds. The rule reads every built-in kind
+the target release serves through its k8s.io/api Go type (the schema rule
+checks CustomResourceDefinitions and APIServices, whose types live
+elsewhere). Type errors have a rule of their own, apart from unknown-field,
 because they are a different mistake with a different fix (quoting a value
 rather than renaming a key), and the server reports them differently (the
 first one alone, where it lists every unknown field).`,
@@ -61,16 +61,16 @@ first one alone, where it lists every unknown field).`,
 `,
 	Since:    "v0.1.0",
 	Severity: lint.Error,
-	Kinds:    typedKindNames,
 	Run:      runFieldType,
 }
 
 func runFieldType(p *lint.Pass) error {
 	d := p.Doc
-	if !strictlyDecoded(d) {
+	typ, ok := typedType(d, targetOf(p))
+	if !ok {
 		return nil
 	}
-	obj, _, err := d.Decode()
+	obj, _, err := decodeStrict(d, typ)
 	if obj == nil {
 		return nil
 	}

@@ -50,7 +50,7 @@ func TestHostileInputs(t *testing.T) {
 		// Every quoted scalar's position on one long line of multi-byte
 		// characters (found because of the directive): quadratic without
 		// the line's rune index.
-		{"long multi-byte line", "# daemonlint:ignore schema a list, on purpose\n{apiVersion: v1, kind: ConfigMap, data: {a: [" +
+		{"long multi-byte line", "# daemonlint:ignore field-type a list, on purpose\n{apiVersion: v1, kind: ConfigMap, data: {a: [" +
 			strings.Repeat(`"é", `, 100000) + "]}}\n", "", ""},
 		{"a key repeated 190 000 times", "apiVersion: v1\nkind: ConfigMap\ndata:\n" + strings.Repeat("  a: x\n", 190_000),
 			"duplicate-key", "189899 more findings of duplicate-key in this document"},

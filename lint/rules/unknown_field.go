@@ -6,12 +6,13 @@ import (
 
 	sigsjson "sigs.k8s.io/json"
 
+	"github.com/daemonlint/daemonlint/internal/kinds"
 	"github.com/daemonlint/daemonlint/lint"
 	"github.com/daemonlint/daemonlint/manifest"
 )
 
-// UnknownField reports fields that the Go type of a DaemonSet, ReplicaSet,
-// Deployment, Pod or Node does not have.
+// UnknownField reports fields that the Go type of a built-in object does
+// not have, or that the target release's definition of it does not have.
 var UnknownField = &lint.Rule{
 	Name: "unknown-field",
 	Doc: `Every field must be a field of its object's type, spelled exactly
@@ -30,16 +31,17 @@ a related kind says so: replicas is a field of ReplicaSet and Deployment
 specs, not of a DaemonSet's; updateStrategy is a DaemonSet's, not a
 ReplicaSet's.
 
-The rule reads apps/v1 DaemonSets, ReplicaSets and Deployments, and v1
-Pods and Nodes, through their Go types; the schema rule checks the other
-built-in kinds. When a value also has the wrong type
-(see field-type), the server reports only that and drops the unknown
-fields; daemonlint reports both, so that one run finds everything.
+The rule reads every built-in kind the target release serves through its
+k8s.io/api Go type (CustomResourceDefinitions and APIServices, whose types
+live elsewhere, are checked by the schema rule). When a value also has the
+wrong type (see field-type), the server reports only that and drops the
+unknown fields; daemonlint reports both, so that one run finds everything.
 
 The Go types are those of the newest release. With --kubernetes-version
 naming an older one, a field that release's schema does not have (a
 pod-level spec.template.spec.resources before 1.32, say) is reported too,
-once, as the older API server would refuse it.`,
+once, as the older API server would refuse it: the release's OpenAPI
+definitions say which fields it has.`,
 	Bad: `apiVersion: apps/v1
 kind: DaemonSet
 spec:
@@ -58,20 +60,14 @@ spec:
 `,
 	Since:    "v0.1.0",
 	Severity: lint.Error,
-	Kinds:    typedKindNames,
 	Run:      runUnknownField,
 }
 
-// typedKindNames are the kinds whose decoding problems unknown-field and
-// field-type report (in some apiVersion; see strictlyDecoded).
-var typedKindNames = []string{"DaemonSet", "ReplicaSet", "Deployment", "Pod", "Node"}
-
-// strictlyDecoded reports whether unknown-field and field-type report the
-// decoding problems of d: apps/v1 DaemonSets, ReplicaSets and Deployments,
-// v1 Pods and Nodes. Decode turns more kinds into Go types (every kind
-// validation judges in full), but the schema rule reports their unknown
-// fields and wrong types, so that each is reported once and in one voice.
-func strictlyDecoded(d *manifest.Document) bool {
+// oldTyped reports whether d is one of the kinds that validation judges
+// in full and that the schema rule leaves alone entirely, missing required
+// fields included: apps/v1 DaemonSets, ReplicaSets and Deployments, v1
+// Pods and Nodes.
+func oldTyped(d *manifest.Document) bool {
 	switch d.APIVersion {
 	case "apps/v1":
 		return d.Kind == "DaemonSet" || d.Kind == "ReplicaSet" || d.Kind == "Deployment"
@@ -81,16 +77,54 @@ func strictlyDecoded(d *manifest.Document) bool {
 	return false
 }
 
+// typedType returns the Go type that the API server decodes d into, when
+// unknown-field and field-type judge d: a built-in kind with a k8s.io/api
+// type that the target release serves (the five kinds of oldTyped always).
+// CustomResourceDefinitions and APIServices, whose types are not in
+// k8s.io/api, are the schema rule's.
+func typedType(d *manifest.Document, t target) (reflect.Type, bool) {
+	if d.IsList() {
+		return nil, false
+	}
+	typ, ok := kinds.GoType(d.APIVersion, d.Kind)
+	if !ok {
+		return nil, false
+	}
+	if oldTyped(d) {
+		return typ, true
+	}
+	k, ok := t.v.Find(d.APIVersion, d.Kind)
+	return typ, ok && k.Served
+}
+
+// decodeStrict decodes d into its Go type typ the API server's way
+// (sigs.k8s.io/json, case-sensitive, unknown fields listed in strict): the
+// document's own Decode for the kinds it decodes, and the same decoding
+// here for the others. obj is nil when d cannot be read as JSON.
+func decodeStrict(d *manifest.Document, typ reflect.Type) (obj any, strict []error, err error) {
+	if kinds.Typed(d.APIVersion, d.Kind) {
+		return d.Decode()
+	}
+	data, err := d.JSON()
+	if err != nil {
+		return nil, nil, err
+	}
+	obj = reflect.New(typ).Interface()
+	strict, err = sigsjson.UnmarshalStrict(data, obj, sigsjson.DisallowUnknownFields)
+	return obj, strict, err
+}
+
 func runUnknownField(p *lint.Pass) error {
 	d := p.Doc
-	if !strictlyDecoded(d) {
+	t := targetOf(p)
+	typ, ok := typedType(d, t)
+	if !ok {
 		return nil
 	}
-	obj, strict, err := d.Decode()
+	obj, strict, err := decodeStrict(d, typ)
 	if obj == nil {
 		return nil
 	}
-	t := targetOf(p)
 	if err == nil && len(strict) == 0 {
 		if t.isDefault() {
 			return nil
