@@ -55,6 +55,13 @@ func (d *Document) Decode() (obj any, strict []error, err error) {
 			d.decoded = decodeResult{obj: obj, err: err}
 			return
 		}
+		if decodeNodes(d.Node, obj) {
+			d.decoded = decodeResult{obj: obj}
+			return
+		}
+		// The document leaves the common case: decode what the server
+		// decodes, for its errors in its words.
+		obj, _ = kinds.New(d.APIVersion, d.Kind)
 		strict, err := sigsjson.UnmarshalStrict(data, obj, sigsjson.DisallowUnknownFields)
 		d.decoded = decodeResult{obj: obj, strict: strict, err: err}
 	})

@@ -32,11 +32,13 @@ func (d *Document) Value() (any, error) {
 // would take, to apply MaxObjectBytes as the JSON writer does; it is the
 // valueSink of walkValue for Value.
 type treeBuilder struct {
-	size int
+	size  int
+	stack []pair
 }
 
-func (b *treeBuilder) written() int { return b.size }
-func (b *treeBuilder) null() any    { b.size += 4; return nil }
+func (b *treeBuilder) written() int       { return b.size }
+func (b *treeBuilder) pairStack() *[]pair { return &b.stack }
+func (b *treeBuilder) null() any          { b.size += 4; return nil }
 func (b *treeBuilder) str(s string) any {
 	b.size += jsonStringLen(s)
 	if !utf8.ValidString(s) {

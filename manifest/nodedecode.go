@@ -1,0 +1,321 @@
+package manifest
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+)
+
+// decodeNodes decodes node tree n into obj, a pointer to a k8s.io/api
+// type, as sigs.k8s.io/json's strict decoding of the document's JSON
+// would, without writing the JSON and scanning it again. It reports
+// false as soon as the document leaves the common case (an unknown
+// field, a value of the wrong type, a number out of range, base64 bytes,
+// a float or free-form field, anything whose decoding could report an
+// error or a strict error), and the caller then decodes the JSON: the
+// errors and their wording are always sigs.k8s.io/json's. When it
+// reports true, obj is what the JSON decoding gives and that decoding
+// reports no error. n must be a tree that JSON accepts (its size and
+// depth are not checked again). FuzzNodeDecodeMatchesJSON holds the two
+// to the same result.
+func decodeNodes(n *yaml.Node, obj any) bool {
+	v := reflect.ValueOf(obj)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return false
+	}
+	var dec nodeDecoder
+	return dec.node(n, v.Elem(), 0)
+}
+
+// A nodeDecoder holds the scratch space of one decodeNodes.
+type nodeDecoder struct {
+	stack []pair // see mappingPairs
+	json  jsonWriter
+}
+
+var (
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// decodeNode decodes n into v, which is addressable.
+func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return false
+		}
+		return dec.node(n.Alias, v, depth+1)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return false
+		}
+		return dec.node(n.Content[0], v, depth+1)
+	}
+	var scalar any
+	if n.Kind == yaml.ScalarNode {
+		var err error
+		if scalar, err = scalarOf(n); err != nil {
+			return false
+		}
+		if scalar == nil {
+			return decodeNull(v)
+		}
+	}
+	// encoding/json's indirect: allocate pointers on the way down, and
+	// stop at a type with its own UnmarshalJSON.
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		v = v.Elem()
+	}
+	info := typeInfoOf(v.Type())
+	if info.unmarshaler {
+		return dec.unmarshaler(n, v, depth)
+	}
+	if info.unsupported {
+		return false
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return dec.mapping(n, v, info, depth)
+	case yaml.SequenceNode:
+		if v.Kind() != reflect.Slice {
+			return false
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, c := range n.Content {
+			if !dec.node(c, s.Index(i), depth+1) {
+				return false
+			}
+		}
+		v.Set(s)
+		return true
+	case yaml.ScalarNode:
+		return decodeScalar(scalar, v)
+	}
+	return false
+}
+
+// scalarOf resolves scalar n as walkValue does: nil, bool, int64,
+// uint64, float64 or string.
+func scalarOf(n *yaml.Node) (any, error) {
+	if s, ok := yamlutil.StringScalar(n); ok {
+		return s, nil
+	}
+	return yamlutil.ScalarValue(n)
+}
+
+// decodeNull stores a JSON null as encoding/json does: a pointer, map,
+// slice or interface becomes nil, a type with its own UnmarshalJSON is
+// given "null", and anything else is left as it is.
+func decodeNull(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+		v.SetZero()
+		return true
+	}
+	if typeInfoOf(v.Type()).unmarshaler {
+		return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null")) == nil
+	}
+	return true
+}
+
+// decodeUnmarshaler gives a type with its own UnmarshalJSON (a quantity,
+// an int-or-string, a time, a raw extension) the JSON of n, the same
+// bytes that Document.JSON writes for it.
+func (dec *nodeDecoder) unmarshaler(n *yaml.Node, v reflect.Value, depth int) bool {
+	dec.json.buf = dec.json.buf[:0]
+	if _, err := walkValue(&dec.json, n, depth); err != nil {
+		return false
+	}
+	// UnmarshalJSON may keep the bytes it is given.
+	data := append([]byte(nil), dec.json.buf...)
+	return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(data) == nil
+}
+
+func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, depth int) bool {
+	mark := len(dec.stack)
+	defer func() { dec.stack = dec.stack[:mark] }()
+	pairs, err := mappingPairs(n, depth, &dec.stack)
+	if err != nil {
+		return false
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for _, p := range pairs {
+			index, ok := info.fields[p.key]
+			if !ok {
+				return false // an unknown field: a strict error
+			}
+			if !dec.node(p.value, v.FieldByIndex(index), depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		t := v.Type()
+		if t.Key().Kind() != reflect.String || typeInfoOf(t.Key()).unsupported {
+			return false
+		}
+		m := reflect.MakeMapWithSize(t, len(pairs))
+		elem := reflect.New(t.Elem()).Elem()
+		for _, p := range pairs {
+			elem.SetZero()
+			if !dec.node(p.value, elem, depth+1) {
+				return false
+			}
+			key := reflect.New(t.Key()).Elem()
+			key.SetString(p.key)
+			m.SetMapIndex(key, elem)
+		}
+		v.Set(m)
+		return true
+	}
+	return false
+}
+
+// decodeScalar stores a string, boolean or integer; a float, and any
+// value of a kind it does not match, is left to the JSON decoding.
+func decodeScalar(val any, v reflect.Value) bool {
+	switch val := val.(type) {
+	case string:
+		// encoding/json turns invalid UTF-8 into U+FFFD.
+		if v.Kind() != reflect.String || !utf8.ValidString(val) {
+			return false
+		}
+		v.SetString(val)
+		return true
+	case bool:
+		if v.Kind() != reflect.Bool {
+			return false
+		}
+		v.SetBool(val)
+		return true
+	case int64:
+		switch v.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			if v.OverflowInt(val) {
+				return false
+			}
+			v.SetInt(val)
+			return true
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			if val < 0 || v.OverflowUint(uint64(val)) {
+				return false
+			}
+			v.SetUint(uint64(val))
+			return true
+		}
+	}
+	return false
+}
+
+// A typeInfo is what decodeNode needs to know of a Go type.
+type typeInfo struct {
+	// unmarshaler: *T has an UnmarshalJSON method.
+	unmarshaler bool
+	// unsupported: values of the type are left to the JSON decoding (a
+	// text unmarshaler, a float, an interface, an array, base64 bytes, a
+	// struct whose fields encoding/json would resolve in ways this
+	// decoder does not follow).
+	unsupported bool
+	// fields are a struct's JSON field names and their indexes,
+	// embedded structs' fields included.
+	fields map[string][]int
+}
+
+var typeInfos sync.Map // reflect.Type → *typeInfo
+
+func typeInfoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	info := &typeInfo{}
+	pt := reflect.PointerTo(t)
+	switch {
+	case pt.Implements(jsonUnmarshalerType):
+		info.unmarshaler = true
+	case pt.Implements(textUnmarshalerType):
+		info.unsupported = true
+	default:
+		switch t.Kind() {
+		case reflect.Struct:
+			info.fields, info.unsupported = structFields(t)
+		case reflect.Slice:
+			info.unsupported = t.Elem().Kind() == reflect.Uint8
+		case reflect.Map, reflect.Pointer, reflect.String, reflect.Bool,
+			reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		default:
+			info.unsupported = true
+		}
+	}
+	ti, _ := typeInfos.LoadOrStore(t, info)
+	return ti.(*typeInfo)
+}
+
+// structFields returns the JSON names of struct t's fields, with those of
+// its embedded structs that carry no name of their own, and reports
+// unsupported for what it does not follow encoding/json in: an embedded
+// pointer or non-struct, a ",string" field, and a name given twice (where
+// encoding/json's rules of dominance decide).
+func structFields(t reflect.Type) (map[string][]int, bool) {
+	fields := map[string][]int{}
+	depthOf := map[string]int{}
+	unsupported := false
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			if strings.Contains(","+opts+",", ",string,") {
+				unsupported = true
+				return
+			}
+			idx := append(append([]int(nil), index...), i)
+			if f.Anonymous && name == "" {
+				if f.Type.Kind() != reflect.Struct {
+					unsupported = true
+					return
+				}
+				walk(f.Type, idx)
+				continue
+			}
+			if !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			if d, ok := depthOf[name]; ok {
+				if d == len(idx) {
+					unsupported = true
+					return
+				}
+				if d < len(idx) {
+					continue
+				}
+			}
+			depthOf[name] = len(idx)
+			fields[name] = idx
+		}
+	}
+	walk(t, nil)
+	return fields, unsupported
+}
