@@ -62,14 +62,24 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 		}
 		return dec.node(n.Content[0], v, depth+1)
 	}
-	var scalar any
+	// A scalar is read as walkValue reads it: a string (without boxing
+	// it in an interface), or nil, a bool, an int64, a uint64 or a
+	// float64.
+	var (
+		str      string
+		isString bool
+		scalar   any
+	)
 	if n.Kind == yaml.ScalarNode {
-		var err error
-		if scalar, err = scalarOf(n); err != nil {
-			return false
-		}
-		if scalar == nil {
-			return decodeNull(v)
+		if str, isString = yamlutil.StringScalar(n); !isString {
+			var err error
+			if scalar, err = yamlutil.ScalarValue(n); err != nil {
+				return false
+			}
+			if scalar == nil {
+				return decodeNull(v)
+			}
+			str, isString = scalar.(string)
 		}
 	}
 	// encoding/json's indirect: allocate pointers on the way down, and
@@ -103,18 +113,17 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 		v.Set(s)
 		return true
 	case yaml.ScalarNode:
+		if isString {
+			// encoding/json turns invalid UTF-8 into U+FFFD.
+			if v.Kind() != reflect.String || !utf8.ValidString(str) {
+				return false
+			}
+			v.SetString(str)
+			return true
+		}
 		return decodeScalar(scalar, v)
 	}
 	return false
-}
-
-// scalarOf resolves scalar n as walkValue does: nil, bool, int64,
-// uint64, float64 or string.
-func scalarOf(n *yaml.Node) (any, error) {
-	if s, ok := yamlutil.StringScalar(n); ok {
-		return s, nil
-	}
-	return yamlutil.ScalarValue(n)
 }
 
 // decodeNull stores a JSON null as encoding/json does: a pointer, map,
@@ -186,17 +195,10 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	return false
 }
 
-// decodeScalar stores a string, boolean or integer; a float, and any
+// decodeScalar stores a boolean or an integer; a float, and any
 // value of a kind it does not match, is left to the JSON decoding.
 func decodeScalar(val any, v reflect.Value) bool {
 	switch val := val.(type) {
-	case string:
-		// encoding/json turns invalid UTF-8 into U+FFFD.
-		if v.Kind() != reflect.String || !utf8.ValidString(val) {
-			return false
-		}
-		v.SetString(val)
-		return true
 	case bool:
 		if v.Kind() != reflect.Bool {
 			return false
