@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -19,25 +20,35 @@ import (
 // false as soon as the document leaves the common case (an unknown
 // field, a value of the wrong type, a number out of range, base64 bytes,
 // a float or free-form field, anything whose decoding could report an
-// error or a strict error), and the caller then decodes the JSON: the
-// errors and their wording are always sigs.k8s.io/json's. When it
-// reports true, obj is what the JSON decoding gives and that decoding
-// reports no error. n must be a tree that JSON accepts (its size and
-// depth are not checked again). FuzzNodeDecodeMatchesJSON holds the two
-// to the same result.
+// error or a strict error, an object near MaxObjectBytes), and the caller
+// then decodes the JSON: the errors and their wording are always
+// sigs.k8s.io/json's. When it reports true, JSON succeeds on n, and obj
+// is what the JSON decoding gives, which reports no error:
+// FuzzNodeDecodeMatchesJSON holds the two to the same result. (It visits
+// every node that JSON visits, with the same depths, refuses what JSON
+// would refuse, and adds up the size of the JSON as it goes.)
 func decodeNodes(n *yaml.Node, obj any) bool {
+	_, ok := decodeNodesSize(n, obj)
+	return ok
+}
+
+// decodeNodesSize is decodeNodes, and the size of the document's JSON.
+func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
 	v := reflect.ValueOf(obj)
-	if v.Kind() != reflect.Pointer || v.IsNil() {
-		return false
+	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
+		return 0, false
 	}
 	var dec nodeDecoder
-	return dec.node(n, v.Elem(), 0)
+	ok := dec.node(n, v.Elem(), 0) && dec.size <= MaxObjectBytes
+	return dec.size, ok
 }
 
 // A nodeDecoder holds the scratch space of one decodeNodes.
 type nodeDecoder struct {
 	stack []pair // see mappingPairs
 	json  jsonWriter
+	// size is the length of the JSON of what has been decoded so far.
+	size int
 }
 
 var (
@@ -77,6 +88,7 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 				return false
 			}
 			if scalar == nil {
+				dec.size += len("null")
 				return decodeNull(v)
 			}
 			str, isString = scalar.(string)
@@ -105,6 +117,7 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 			return false
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		dec.size += max(2, 1+len(n.Content)) // [a,b]
 		for i, c := range n.Content {
 			if !dec.node(c, s.Index(i), depth+1) {
 				return false
@@ -119,9 +132,10 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 				return false
 			}
 			v.SetString(str)
+			dec.size += jsonStringLen(str)
 			return true
 		}
-		return decodeScalar(scalar, v)
+		return dec.scalar(scalar, v)
 	}
 	return false
 }
@@ -151,6 +165,7 @@ func (dec *nodeDecoder) unmarshaler(n *yaml.Node, v reflect.Value, depth int) bo
 	}
 	// UnmarshalJSON may keep the bytes it is given.
 	data := append([]byte(nil), dec.json.buf...)
+	dec.size += len(data)
 	return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(data) == nil
 }
 
@@ -160,6 +175,10 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	pairs, err := mappingPairs(n, depth, &dec.stack)
 	if err != nil {
 		return false
+	}
+	dec.size += max(2, 1+len(pairs)) // {"a":1,"b":2}
+	for _, p := range pairs {
+		dec.size += jsonStringLen(p.key) + 1
 	}
 	switch v.Kind() {
 	case reflect.Struct:
@@ -197,13 +216,17 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 
 // decodeScalar stores a boolean or an integer; a float, and any
 // value of a kind it does not match, is left to the JSON decoding.
-func decodeScalar(val any, v reflect.Value) bool {
+func (dec *nodeDecoder) scalar(val any, v reflect.Value) bool {
 	switch val := val.(type) {
 	case bool:
 		if v.Kind() != reflect.Bool {
 			return false
 		}
 		v.SetBool(val)
+		dec.size += len("false")
+		if val {
+			dec.size += len("true") - len("false")
+		}
 		return true
 	case int64:
 		switch v.Kind() {
@@ -212,12 +235,14 @@ func decodeScalar(val any, v reflect.Value) bool {
 				return false
 			}
 			v.SetInt(val)
+			dec.size += intLen(val)
 			return true
 		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 			if val < 0 || v.OverflowUint(uint64(val)) {
 				return false
 			}
 			v.SetUint(uint64(val))
+			dec.size += intLen(val)
 			return true
 		}
 	}
@@ -320,4 +345,10 @@ func structFields(t reflect.Type) (map[string][]int, bool) {
 	}
 	walk(t, nil)
 	return fields, unsupported
+}
+
+// intLen is the length of v in decimal.
+func intLen(v int64) int {
+	var buf [20]byte
+	return len(strconv.AppendInt(buf[:0], v, 10))
 }

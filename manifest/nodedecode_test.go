@@ -16,7 +16,8 @@ import (
 
 // checkNodeDecode decodes each typed document of src both ways, from the
 // node tree and from the JSON, and fails when the node tree's decoding
-// claims a result that the JSON's decoding does not give. It returns how
+// claims a result that the JSON's decoding does not give (or a size of
+// the JSON that is not its size, or success where JSON fails). It returns how
 // many documents the node tree decoded and how many it left to the JSON.
 func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 	t.Helper()
@@ -25,16 +26,20 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 		if d.Node == nil || !Typed(d.APIVersion, d.Kind) {
 			continue
 		}
-		data, err := d.JSON()
-		if err != nil {
-			continue
-		}
 		got, _ := kinds.New(d.APIVersion, d.Kind)
-		if !decodeNodes(d.Node, got) {
+		size, ok := decodeNodesSize(d.Node, got)
+		if !ok {
 			fallback++
 			continue
 		}
 		direct++
+		data, err := d.JSON()
+		if err != nil {
+			t.Fatalf("document %d: decoded from the node tree, but JSON fails: %v", d.Index, err)
+		}
+		if size != len(data) {
+			t.Fatalf("document %d: the node tree's JSON is %d bytes, JSON writes %d\n%s", d.Index, size, len(data), data)
+		}
 		want, _ := kinds.New(d.APIVersion, d.Kind)
 		strict, err := sigsjson.UnmarshalStrict(data, want, sigsjson.DisallowUnknownFields)
 		if err != nil || len(strict) > 0 {
@@ -121,4 +126,34 @@ func TestNodeDecodeCorpora(t *testing.T) {
 			t.Errorf("the node tree decoded %d documents and left %d to the JSON", direct, fallback)
 		}
 	})
+}
+
+// TestSendable checks that Sendable and Decode refuse what JSON refuses,
+// also where the node tree decodes.
+func TestSendable(t *testing.T) {
+	big := strings.Repeat("x", MaxObjectBytes)
+	for _, tc := range []struct {
+		name, src string
+		wantErr   bool
+	}{
+		{"small", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: v}\n", false},
+		{"over the limit", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: " + big + ", l: v}\n", true},
+		{"just under the limit", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: " + big[:MaxObjectBytes-100] + "}\n", false},
+		{"nan", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {k: .nan}\n", true},
+		{"null key", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {~: v}\n", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			docs, errs := Parse(NewFile("in.yaml", []byte(tc.src)))
+			if len(errs) > 0 || len(docs) != 1 {
+				t.Fatalf("Parse: %d documents, errors %v", len(docs), errs)
+			}
+			_, jsonErr := docs[0].JSON()
+			if got := docs[0].Sendable(); (got != nil) != tc.wantErr || (got == nil) != (jsonErr == nil) {
+				t.Errorf("Sendable() = %v, JSON's error %v, want an error: %v", got, jsonErr, tc.wantErr)
+			}
+			if _, _, err := docs[0].Decode(); (err != nil) != tc.wantErr {
+				t.Errorf("Decode() error = %v, want an error: %v", err, tc.wantErr)
+			}
+		})
+	}
 }
