@@ -579,7 +579,7 @@ func validateCSIVolumeSource(csi *corev1.CSIVolumeSource, fldPath *field.Path) f
 		if ref.Name == "" {
 			allErrs = append(allErrs, field.Required(fldPath.Child("nodePublishSecretRef", "name"), ""))
 		} else {
-			allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, ref.Name, false, fldPath.Child("name"))...)
+			allErrs = append(allErrs, validateSubdomainName(ref.Name, fldPath.Child("name"))...)
 		}
 	}
 	return allErrs
