@@ -38,8 +38,9 @@ func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
 	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
 		return 0, false
 	}
-	var dec nodeDecoder
+	dec := nodeDecoder{stack: getPairStack()}
 	ok := dec.node(n, v.Elem(), 0) && dec.size <= MaxObjectBytes
+	putPairStack(dec.stack)
 	return dec.size, ok
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -38,8 +39,10 @@ func (d *Document) JSON() ([]byte, error) {
 		}
 		// JSON takes about as many bytes as the YAML it comes from.
 		size := d.Span().Len()
-		w := jsonWriter{buf: make([]byte, 0, size+size/8+64)}
-		if _, err := walkValue(&w, d.Node, 0); err != nil {
+		w := jsonWriter{buf: make([]byte, 0, size+size/8+64), stack: getPairStack()}
+		_, err := walkValue(&w, d.Node, 0)
+		putPairStack(w.stack)
+		if err != nil {
 			d.valueErr = err
 			return
 		}
@@ -127,6 +130,25 @@ func mappingPairs(n *yaml.Node, depth int, stack *[]pair) ([]pair, error) {
 		return pairs, nil
 	}
 	return flattenMapping(n, depth, new(map[*yaml.Node][]pair))
+}
+
+// pairStacks holds the scratch slices of finished walks (see
+// mappingPairs), so that each walk does not grow its own.
+var pairStacks = sync.Pool{New: func() any { s := make([]pair, 0, 128); return &s }}
+
+// getPairStack returns an empty scratch slice for a walk.
+func getPairStack() []pair { return *pairStacks.Get().(*[]pair) }
+
+// putPairStack gives back the scratch slice of a finished walk, cleared so
+// that it keeps no node tree alive.
+func putPairStack(s []pair) {
+	if cap(s) > 1<<12 {
+		return
+	}
+	s = s[:cap(s)]
+	clear(s)
+	s = s[:0]
+	pairStacks.Put(&s)
 }
 
 // simplePairs appends the pairs of mapping n to *stack and returns them,

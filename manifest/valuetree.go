@@ -22,8 +22,9 @@ func (d *Document) Value() (any, error) {
 			d.treeErr = &ValueError{Node: d.Root, Msg: "empty document"}
 			return
 		}
-		var b treeBuilder
+		b := treeBuilder{stack: getPairStack()}
 		d.tree, d.treeErr = walkValue(&b, d.Node, 0)
+		putPairStack(b.stack)
 	})
 	return d.tree, d.treeErr
 }
