@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -39,7 +40,7 @@ func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
 		return 0, false
 	}
 	dec := nodeDecoder{stack: getPairStack()}
-	ok := dec.node(n, v.Elem(), 0) && dec.size <= MaxObjectBytes
+	ok := dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
 	putPairStack(dec.stack)
 	return dec.size, ok
 }
@@ -57,8 +58,9 @@ var (
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )
 
-// decodeNode decodes n into v, which is addressable.
-func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
+// node decodes n into v, which is addressable; info is where the
+// typeInfo of v's type (pointers taken away) is kept, or nil.
+func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
@@ -67,12 +69,12 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 		if n.Alias == nil {
 			return false
 		}
-		return dec.node(n.Alias, v, depth+1)
+		return dec.node(n.Alias, v, info, depth+1)
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return false
 		}
-		return dec.node(n.Content[0], v, depth+1)
+		return dec.node(n.Content[0], v, info, depth+1)
 	}
 	// A scalar is read as walkValue reads it: a string (without boxing
 	// it in an interface), or nil, a bool, an int64, a uint64 or a
@@ -90,7 +92,7 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 			}
 			if scalar == nil {
 				dec.size += len("null")
-				return decodeNull(v)
+				return decodeNull(v, info)
 			}
 			str, isString = scalar.(string)
 		}
@@ -103,16 +105,16 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 		}
 		v = v.Elem()
 	}
-	info := typeInfoOf(v.Type())
-	if info.unmarshaler {
+	ti := info.of(v.Type())
+	if ti.unmarshaler {
 		return dec.unmarshaler(n, v, depth)
 	}
-	if info.unsupported {
+	if ti.unsupported {
 		return false
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		return dec.mapping(n, v, info, depth)
+		return dec.mapping(n, v, ti, depth)
 	case yaml.SequenceNode:
 		if v.Kind() != reflect.Slice {
 			return false
@@ -120,7 +122,7 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		dec.size += max(2, 1+len(n.Content)) // [a,b]
 		for i, c := range n.Content {
-			if !dec.node(c, s.Index(i), depth+1) {
+			if !dec.node(c, s.Index(i), &ti.elem, depth+1) {
 				return false
 			}
 		}
@@ -144,13 +146,13 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, depth int) bool {
 // decodeNull stores a JSON null as encoding/json does: a pointer, map,
 // slice or interface becomes nil, a type with its own UnmarshalJSON is
 // given "null", and anything else is left as it is.
-func decodeNull(v reflect.Value) bool {
+func decodeNull(v reflect.Value, info *lazyInfo) bool {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
 		v.SetZero()
 		return true
 	}
-	if typeInfoOf(v.Type()).unmarshaler {
+	if info.of(v.Type()).unmarshaler {
 		return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null")) == nil
 	}
 	return true
@@ -184,25 +186,25 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	switch v.Kind() {
 	case reflect.Struct:
 		for _, p := range pairs {
-			index, ok := info.fields[p.key]
+			f, ok := info.fields[p.key]
 			if !ok {
 				return false // an unknown field: a strict error
 			}
-			if !dec.node(p.value, v.FieldByIndex(index), depth+1) {
+			if !dec.node(p.value, v.FieldByIndex(f.index), &f.info, depth+1) {
 				return false
 			}
 		}
 		return true
 	case reflect.Map:
 		t := v.Type()
-		if t.Key().Kind() != reflect.String || typeInfoOf(t.Key()).unsupported {
+		if info.badKey {
 			return false
 		}
 		m := reflect.MakeMapWithSize(t, len(pairs))
 		elem := reflect.New(t.Elem()).Elem()
 		for _, p := range pairs {
 			elem.SetZero()
-			if !dec.node(p.value, elem, depth+1) {
+			if !dec.node(p.value, elem, &info.elem, depth+1) {
 				return false
 			}
 			key := reflect.New(t.Key()).Elem()
@@ -259,9 +261,38 @@ type typeInfo struct {
 	// struct whose fields encoding/json would resolve in ways this
 	// decoder does not follow).
 	unsupported bool
-	// fields are a struct's JSON field names and their indexes,
-	// embedded structs' fields included.
-	fields map[string][]int
+	// fields are a struct's fields by JSON name, embedded structs'
+	// fields included.
+	fields map[string]*fieldInfo
+	// elem is the typeInfo of a slice's or a map's elements.
+	elem lazyInfo
+	// badKey: a map's keys are not plain strings.
+	badKey bool
+}
+
+// A fieldInfo is a struct field as decodeNode reaches it.
+type fieldInfo struct {
+	index []int
+	info  lazyInfo
+}
+
+// A lazyInfo holds the typeInfo of one type, pointers taken away, once it
+// is looked up: the types a decoding reaches are found from their parent
+// rather than in typeInfos each time.
+type lazyInfo struct{ p atomic.Pointer[typeInfo] }
+
+// of returns the typeInfo of t, the type l stands for; a nil l looks it
+// up every time.
+func (l *lazyInfo) of(t reflect.Type) *typeInfo {
+	if l == nil {
+		return typeInfoOf(t)
+	}
+	if ti := l.p.Load(); ti != nil {
+		return ti
+	}
+	ti := typeInfoOf(t)
+	l.p.Store(ti)
+	return ti
 }
 
 var typeInfos sync.Map // reflect.Type → *typeInfo
@@ -283,7 +314,9 @@ func typeInfoOf(t reflect.Type) *typeInfo {
 			info.fields, info.unsupported = structFields(t)
 		case reflect.Slice:
 			info.unsupported = t.Elem().Kind() == reflect.Uint8
-		case reflect.Map, reflect.Pointer, reflect.String, reflect.Bool,
+		case reflect.Map:
+			info.badKey = t.Key().Kind() != reflect.String || typeInfoOf(t.Key()).unsupported
+		case reflect.Pointer, reflect.String, reflect.Bool,
 			reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
 		default:
@@ -299,8 +332,8 @@ func typeInfoOf(t reflect.Type) *typeInfo {
 // unsupported for what it does not follow encoding/json in: an embedded
 // pointer or non-struct, a ",string" field, and a name given twice (where
 // encoding/json's rules of dominance decide).
-func structFields(t reflect.Type) (map[string][]int, bool) {
-	fields := map[string][]int{}
+func structFields(t reflect.Type) (map[string]*fieldInfo, bool) {
+	fields := map[string]*fieldInfo{}
 	depthOf := map[string]int{}
 	unsupported := false
 	var walk func(t reflect.Type, index []int)
@@ -341,7 +374,7 @@ func structFields(t reflect.Type) (map[string][]int, bool) {
 				}
 			}
 			depthOf[name] = len(idx)
-			fields[name] = idx
+			fields[name] = &fieldInfo{index: idx}
 		}
 	}
 	walk(t, nil)
