@@ -3,6 +3,7 @@ package manifest
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/daemonlint/daemonlint/internal/suggest"
 )
@@ -71,8 +72,14 @@ func IsBuiltinKind(group, kind string) bool {
 }
 
 // GroupsOfKind returns the built-in API groups that define kind, in a
-// stable order.
+// stable order. The slice is shared: do not change its elements.
 func GroupsOfKind(kind string) []string {
+	groups := kindGroups()[kind]
+	return groups[:len(groups):len(groups)] // an append copies
+}
+
+// groupsOfKind is GroupsOfKind, searching every group.
+func groupsOfKind(kind string) []string {
 	var groups []string
 	for _, g := range builtinGroupOrder {
 		if IsBuiltinKind(g, kind) {
@@ -81,6 +88,22 @@ func GroupsOfKind(kind string) []string {
 	}
 	return groups
 }
+
+// kindGroups holds the result of groupsOfKind for every kind it is not
+// empty for: each built-in kind and each list kind.
+var kindGroups = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, kinds := range builtinKinds {
+		for _, k := range kinds {
+			for _, kind := range []string{k, k + "List"} {
+				if _, ok := m[kind]; !ok {
+					m[kind] = groupsOfKind(kind)
+				}
+			}
+		}
+	}
+	return m
+})
 
 // builtinGroupOrder is the order in which groups are searched: the groups
 // most manifests use first, so that a suggestion prefers apps over

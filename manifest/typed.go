@@ -19,6 +19,9 @@ type decodeResult struct {
 	obj    any
 	strict []error
 	err    error
+	// direct: obj was decoded from the node tree (see decodeNodes), which
+	// also shows that JSON succeeds.
+	direct bool
 }
 
 // Decode returns the object decoded into its k8s.io/api Go type, as the API
@@ -45,6 +48,15 @@ func (d *Document) Decode() (obj any, strict []error, err error) {
 			}
 			obj = new(metav1.PartialObjectMetadata)
 		}
+		if typed {
+			if decodeNodes(d.Node, obj) {
+				d.decoded = decodeResult{obj: obj, direct: true}
+				return
+			}
+			// The document leaves the common case: decode what the
+			// server decodes, for its errors in its words.
+			obj, _ = kinds.New(d.APIVersion, d.Kind)
+		}
 		data, err := d.JSON()
 		if err != nil {
 			d.decoded.err = err
@@ -59,6 +71,21 @@ func (d *Document) Decode() (obj any, strict []error, err error) {
 		d.decoded = decodeResult{obj: obj, strict: strict, err: err}
 	})
 	return d.decoded.obj, d.decoded.strict, d.decoded.err
+}
+
+// Sendable returns the error of JSON, why kubectl could not send the
+// object as JSON, or nil. For a document that Decode reads straight from
+// its node tree (the common case of the kinds of Typed), it knows the
+// answer without writing the JSON.
+func (d *Document) Sendable() error {
+	if Typed(d.APIVersion, d.Kind) && !d.IsList() {
+		d.Decode()
+		if d.decoded.direct {
+			return nil
+		}
+	}
+	_, err := d.JSON()
+	return err
 }
 
 // DaemonSet returns the document as an apps/v1 DaemonSet, or nil when it is

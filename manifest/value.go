@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -38,8 +39,10 @@ func (d *Document) JSON() ([]byte, error) {
 		}
 		// JSON takes about as many bytes as the YAML it comes from.
 		size := d.Span().Len()
-		w := jsonWriter{buf: make([]byte, 0, size+size/8+64)}
-		if _, err := walkValue(&w, d.Node, 0); err != nil {
+		w := jsonWriter{buf: make([]byte, 0, size+size/8+64), stack: getPairStack()}
+		_, err := walkValue(&w, d.Node, 0)
+		putPairStack(w.stack)
+		if err != nil {
 			d.valueErr = err
 			return
 		}
@@ -52,11 +55,13 @@ func (d *Document) JSON() ([]byte, error) {
 // A jsonWriter writes the JSON of a node tree, as the valueSink of
 // walkValue.
 type jsonWriter struct {
-	buf []byte
+	buf   []byte
+	stack []pair
 }
 
-func (w *jsonWriter) written() int { return len(w.buf) }
-func (w *jsonWriter) null() any    { w.buf = append(w.buf, "null"...); return nil }
+func (w *jsonWriter) written() int       { return len(w.buf) }
+func (w *jsonWriter) pairStack() *[]pair { return &w.stack }
+func (w *jsonWriter) null() any          { w.buf = append(w.buf, "null"...); return nil }
 func (w *jsonWriter) str(s string) any {
 	w.buf = yamlutil.AppendJSONString(w.buf, s)
 	return nil
@@ -114,8 +119,65 @@ type pair struct {
 // mappingPairs returns the pairs of a mapping as kubectl's YAML reading
 // leaves them: keys converted to strings, merge keys applied in YAML 1.1
 // order, the last value kept for a repeated key, first-seen order.
-func mappingPairs(n *yaml.Node, depth int) ([]pair, error) {
+//
+// A mapping of at most 16 keys with no merge key and no repeated key, the
+// common case, has its pairs appended to *stack, which the caller cuts
+// back to its length before the call once it is done with them; the pairs
+// of nested mappings are appended after them, so that a whole walk uses
+// one slice. Other mappings get a slice of their own.
+func mappingPairs(n *yaml.Node, depth int, stack *[]pair) ([]pair, error) {
+	if pairs, ok := simplePairs(n, stack); ok {
+		return pairs, nil
+	}
 	return flattenMapping(n, depth, new(map[*yaml.Node][]pair))
+}
+
+// pairStacks holds the scratch slices of finished walks (see
+// mappingPairs), so that each walk does not grow its own.
+var pairStacks = sync.Pool{New: func() any { s := make([]pair, 0, 128); return &s }}
+
+// getPairStack returns an empty scratch slice for a walk.
+func getPairStack() []pair { return *pairStacks.Get().(*[]pair) }
+
+// putPairStack gives back the scratch slice of a finished walk, cleared so
+// that it keeps no node tree alive.
+func putPairStack(s []pair) {
+	if cap(s) > 1<<12 {
+		return
+	}
+	s = s[:cap(s)]
+	clear(s)
+	s = s[:0]
+	pairStacks.Put(&s)
+}
+
+// simplePairs appends the pairs of mapping n to *stack and returns them,
+// when n has at most 16 keys, no merge key, and no key twice (all of which
+// it checks without allocating).
+func simplePairs(n *yaml.Node, stack *[]pair) ([]pair, bool) {
+	if len(n.Content) > 32 {
+		return nil, false
+	}
+	start := len(*stack)
+	out := *stack
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if yamlutil.IsMergeKey(k) {
+			return nil, false
+		}
+		ks, err := keyString(k)
+		if err != nil {
+			return nil, false
+		}
+		for _, p := range out[start:] {
+			if p.key == ks {
+				return nil, false
+			}
+		}
+		out = append(out, pair{ks, n.Content[i+1]})
+	}
+	*stack = out
+	return out[start:len(out):len(out)], true
 }
 
 // A pairTable collects the pairs of a mapping in first-seen order.

@@ -22,8 +22,9 @@ func (d *Document) Value() (any, error) {
 			d.treeErr = &ValueError{Node: d.Root, Msg: "empty document"}
 			return
 		}
-		var b treeBuilder
+		b := treeBuilder{stack: getPairStack()}
 		d.tree, d.treeErr = walkValue(&b, d.Node, 0)
+		putPairStack(b.stack)
 	})
 	return d.tree, d.treeErr
 }
@@ -32,11 +33,13 @@ func (d *Document) Value() (any, error) {
 // would take, to apply MaxObjectBytes as the JSON writer does; it is the
 // valueSink of walkValue for Value.
 type treeBuilder struct {
-	size int
+	size  int
+	stack []pair
 }
 
-func (b *treeBuilder) written() int { return b.size }
-func (b *treeBuilder) null() any    { b.size += 4; return nil }
+func (b *treeBuilder) written() int       { return b.size }
+func (b *treeBuilder) pairStack() *[]pair { return &b.stack }
+func (b *treeBuilder) null() any          { b.size += 4; return nil }
 func (b *treeBuilder) str(s string) any {
 	b.size += jsonStringLen(s)
 	if !utf8.ValidString(s) {

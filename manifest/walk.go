@@ -28,6 +28,9 @@ type valueSink interface {
 	// closure keeps the walk free of an allocation per node.)
 	sequence(items []*yaml.Node, depth int) (any, error)
 	mapping(pairs []pair, depth int) (any, error)
+	// pairStack is the walk's scratch space for the pairs of mappings
+	// (see mappingPairs).
+	pairStack() *[]pair
 }
 
 // walkValue reads node n at depth as the API server will see it, through
@@ -55,11 +58,15 @@ func walkValue(sink valueSink, n *yaml.Node, depth int) (any, error) {
 	case yaml.SequenceNode:
 		return sink.sequence(n.Content, depth+1)
 	case yaml.MappingNode:
-		pairs, err := mappingPairs(n, depth)
+		stack := sink.pairStack()
+		mark := len(*stack)
+		pairs, err := mappingPairs(n, depth, stack)
 		if err != nil {
 			return nil, err
 		}
-		return sink.mapping(pairs, depth+1)
+		v, err := sink.mapping(pairs, depth+1)
+		*stack = (*stack)[:mark]
+		return v, err
 	case yaml.ScalarNode:
 		if s, ok := yamlutil.StringScalar(n); ok {
 			return sink.str(s), nil

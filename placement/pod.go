@@ -2,6 +2,8 @@ package placement
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -89,28 +91,53 @@ func sameSeconds(a, b *int64) bool {
 // container ports on the host network (SetDefaults_Pod in k8s.io/kubernetes
 // v1.37.2 pkg/apis/core/v1/defaults.go).
 func daemonPod(ds *appsv1.DaemonSet) *corev1.Pod {
-	pod := &corev1.Pod{Spec: *ds.Spec.Template.Spec.DeepCopy()}
-	for _, list := range [][]corev1.Container{pod.Spec.Containers, pod.Spec.InitContainers} {
-		for i := range list {
-			c := &list[i]
-			for name, limit := range c.Resources.Limits {
-				if _, ok := c.Resources.Requests[name]; !ok {
-					if c.Resources.Requests == nil {
-						c.Resources.Requests = corev1.ResourceList{}
-					}
-					c.Resources.Requests[name] = limit.DeepCopy()
-				}
+	// A shallow copy, with new container lists and new request maps and
+	// port lists where the defaults change them: the DaemonSet is not
+	// written to, and nothing else is copied.
+	pod := &corev1.Pod{Spec: ds.Spec.Template.Spec}
+	pod.Spec.Containers = defaultContainers(pod.Spec.Containers, pod.Spec.HostNetwork)
+	pod.Spec.InitContainers = defaultContainers(pod.Spec.InitContainers, pod.Spec.HostNetwork)
+	return pod
+}
+
+// defaultContainers returns a copy of list with requests defaulted from
+// limits, and host ports from container ports on the host network.
+func defaultContainers(list []corev1.Container, hostNetwork bool) []corev1.Container {
+	if list == nil {
+		return nil
+	}
+	out := slices.Clone(list)
+	for i := range out {
+		c := &out[i]
+		cloned := false
+		for name, limit := range c.Resources.Limits {
+			if _, ok := c.Resources.Requests[name]; ok {
+				continue
 			}
-			if pod.Spec.HostNetwork {
-				for j := range c.Ports {
-					if c.Ports[j].HostPort == 0 {
-						c.Ports[j].HostPort = c.Ports[j].ContainerPort
-					}
+			if !cloned {
+				c.Resources.Requests = maps.Clone(c.Resources.Requests)
+				if c.Resources.Requests == nil {
+					c.Resources.Requests = corev1.ResourceList{}
 				}
+				cloned = true
+			}
+			c.Resources.Requests[name] = limit.DeepCopy()
+		}
+		if !hostNetwork {
+			continue
+		}
+		cloned = false
+		for j := range c.Ports {
+			if c.Ports[j].HostPort == 0 {
+				if !cloned {
+					c.Ports = slices.Clone(c.Ports)
+					cloned = true
+				}
+				c.Ports[j].HostPort = c.Ports[j].ContainerPort
 			}
 		}
 	}
-	return pod
+	return out
 }
 
 // podRequests returns what the scheduler counts as the daemon pod's

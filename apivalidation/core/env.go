@@ -201,7 +201,7 @@ func validateResourceDivisor(rName string, fs *corev1.ResourceFieldSelector, fld
 // must be a DNS subdomain (an empty name fails too) and the key a valid
 // config key.
 func validateKeySelector(name, key string, fldPath *field.Path) field.ErrorList {
-	allErrs := validateName(apimachineryvalidation.NameIsDNSSubdomain, name, false, fldPath.Child("name"))
+	allErrs := validateSubdomainName(name, fldPath.Child("name"))
 	if key == "" {
 		allErrs = append(allErrs, field.Required(fldPath.Child("key"), ""))
 	} else {

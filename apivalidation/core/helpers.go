@@ -14,6 +14,8 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // sortedKeys returns the keys of m in sorted order.
@@ -28,6 +30,9 @@ func sortedKeys[M ~map[K]V, K ~string, V any](m M) []K {
 
 // validateDNS1123Label reports value when it is not an RFC 1123 label.
 func validateDNS1123Label(value string, fldPath *field.Path) field.ErrorList {
+	if names.DNS1123Label(value) {
+		return nil
+	}
 	var allErrs field.ErrorList
 	for _, msg := range validation.IsDNS1123Label(value) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
@@ -38,6 +43,9 @@ func validateDNS1123Label(value string, fldPath *field.Path) field.ErrorList {
 // validateDNS1123Subdomain reports value when it is not an RFC 1123
 // subdomain.
 func validateDNS1123Subdomain(value string, fldPath *field.Path) field.ErrorList {
+	if names.DNS1123Subdomain(value) {
+		return nil
+	}
 	var allErrs field.ErrorList
 	for _, msg := range validation.IsDNS1123Subdomain(value) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
@@ -48,11 +56,34 @@ func validateDNS1123Subdomain(value string, fldPath *field.Path) field.ErrorList
 // validateQualifiedName reports value when it is not a qualified name (a
 // label key).
 func validateQualifiedName(value string, fldPath *field.Path) field.ErrorList {
+	if names.LabelKey(value) {
+		return nil
+	}
 	var allErrs field.ErrorList
 	for _, msg := range validation.IsQualifiedName(value) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	return allErrs
+}
+
+// validateSubdomainName is validateName with
+// apimachineryvalidation.NameIsDNSSubdomain (or ValidateServiceAccountName,
+// the same function) and no prefix.
+func validateSubdomainName(value string, fldPath *field.Path) field.ErrorList {
+	if names.DNS1123Subdomain(value) {
+		return nil
+	}
+	return validateName(apimachineryvalidation.NameIsDNSSubdomain, value, false, fldPath)
+}
+
+// validateLabelName is validateName with
+// apimachineryvalidation.NameIsDNSLabel (or ValidateNamespaceName, the
+// same function) and no prefix.
+func validateLabelName(value string, fldPath *field.Path) field.ErrorList {
+	if names.DNS1123Label(value) {
+		return nil
+	}
+	return validateName(apimachineryvalidation.NameIsDNSLabel, value, false, fldPath)
 }
 
 // validateName reports value with each message of a name function such as

@@ -8,6 +8,8 @@ import (
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // DefaultNamespace is the namespace a namespaced object without
@@ -67,7 +69,7 @@ func ValidateObjectMeta(m *metav1.ObjectMeta, namespaced bool, nameFn apimachine
 	case namespaced && m.Namespace == "":
 		allErrs = append(allErrs, field.Required(fldPath.Child("namespace"), ""))
 	case namespaced:
-		allErrs = append(allErrs, validateName(apimachineryvalidation.ValidateNamespaceName, m.Namespace, false, fldPath.Child("namespace"))...)
+		allErrs = append(allErrs, validateLabelName(m.Namespace, fldPath.Child("namespace"))...)
 	case m.Namespace != "":
 		allErrs = append(allErrs, field.Forbidden(fldPath.Child("namespace"), "not allowed on this type"))
 	}
@@ -87,6 +89,9 @@ func ValidateObjectMeta(m *metav1.ObjectMeta, namespaced bool, nameFn apimachine
 // ValidateLabels is metav1validation.ValidateLabels with the keys visited in
 // sorted order.
 func ValidateLabels(labels map[string]string, fldPath *field.Path) field.ErrorList {
+	if validLabels(labels) {
+		return nil
+	}
 	var allErrs field.ErrorList
 	for _, k := range sortedKeys(labels) {
 		allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
@@ -95,6 +100,17 @@ func ValidateLabels(labels map[string]string, fldPath *field.Path) field.ErrorLi
 		}
 	}
 	return allErrs
+}
+
+// validLabels reports whether every key and value of labels is certainly
+// valid, which ValidateLabels then need not check one by one.
+func validLabels(labels map[string]string) bool {
+	for k, v := range labels {
+		if !names.LabelKey(k) || !names.LabelValue(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // ValidateLabelSelector is metav1validation.ValidateLabelSelector (with
@@ -117,7 +133,16 @@ func ValidateLabelSelector(ps *metav1.LabelSelector, fldPath *field.Path) field.
 // total size is limited to 256 KiB.
 func ValidateAnnotations(annotations map[string]string, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
+	valid := true
+	for k := range annotations {
+		if valid = names.LabelKey(strings.ToLower(k)); !valid {
+			break
+		}
+	}
 	for _, k := range sortedKeys(annotations) {
+		if valid {
+			break
+		}
 		for _, msg := range validation.IsQualifiedName(strings.ToLower(k)) {
 			allErrs = append(allErrs, field.Invalid(fldPath, k, msg))
 		}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -210,13 +209,13 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 	allErrs = append(allErrs, validateHostUsers(spec, fldPath)...)
 	allErrs = append(allErrs, validatePodHostName(spec, fldPath)...)
 	if spec.ServiceAccountName != "" {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.ValidateServiceAccountName, spec.ServiceAccountName, false, fldPath.Child("serviceAccountName"))...)
+		allErrs = append(allErrs, validateSubdomainName(spec.ServiceAccountName, fldPath.Child("serviceAccountName"))...)
 	}
 	if sa := spec.DeprecatedServiceAccount; sa != spec.ServiceAccountName { //nolint:staticcheck // the server checks the deprecated field
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("deprecatedServiceAccount"), sa, fmt.Sprintf("must be the same as serviceAccountName: %q", spec.ServiceAccountName)))
 	}
 	if spec.NodeName != "" {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, spec.NodeName, false, fldPath.Child("nodeName"))...)
+		allErrs = append(allErrs, validateSubdomainName(spec.NodeName, fldPath.Child("nodeName"))...)
 	}
 	if ads := spec.ActiveDeadlineSeconds; ads != nil && (*ads < 1 || *ads > math.MaxInt32) {
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("activeDeadlineSeconds"), *ads, validation.InclusiveRangeError(1, math.MaxInt32)))
@@ -237,10 +236,10 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 		}
 	}
 	if spec.PriorityClassName != "" {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, spec.PriorityClassName, false, fldPath.Child("priorityClassName"))...)
+		allErrs = append(allErrs, validateSubdomainName(spec.PriorityClassName, fldPath.Child("priorityClassName"))...)
 	}
 	if spec.RuntimeClassName != nil {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *spec.RuntimeClassName, false, fldPath.Child("runtimeClassName"))...)
+		allErrs = append(allErrs, validateSubdomainName(*spec.RuntimeClassName, fldPath.Child("runtimeClassName"))...)
 	}
 	if pp := spec.PreemptionPolicy; pp != nil {
 		switch *pp {
@@ -428,10 +427,10 @@ func validatePodResourceClaims(claims []corev1.PodResourceClaim, fldPath *field.
 			allErrs = append(allErrs, field.Invalid(p, internalPodResourceClaim(claim), "must specify one of: `resourceClaimName`, `resourceClaimTemplateName`"))
 		}
 		if claim.ResourceClaimName != nil {
-			allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *claim.ResourceClaimName, false, p.Child("resourceClaimName"))...)
+			allErrs = append(allErrs, validateSubdomainName(*claim.ResourceClaimName, p.Child("resourceClaimName"))...)
 		}
 		if claim.ResourceClaimTemplateName != nil {
-			allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *claim.ResourceClaimTemplateName, false, p.Child("resourceClaimTemplateName"))...)
+			allErrs = append(allErrs, validateSubdomainName(*claim.ResourceClaimTemplateName, p.Child("resourceClaimTemplateName"))...)
 		}
 	}
 	return allErrs

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -78,7 +77,7 @@ func validatePersistentVolumeClaimSpec(spec *corev1.PersistentVolumeClaimSpec, f
 		allErrs = append(allErrs, validateResourceQuantityValue(corev1.ResourceStorage, storage, storagePath)...)
 	}
 	if spec.StorageClassName != nil && *spec.StorageClassName != "" {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *spec.StorageClassName, false, fldPath.Child("storageClassName"))...)
+		allErrs = append(allErrs, validateSubdomainName(*spec.StorageClassName, fldPath.Child("storageClassName"))...)
 	}
 	if vm := spec.VolumeMode; vm != nil && *vm != corev1.PersistentVolumeBlock && *vm != corev1.PersistentVolumeFilesystem {
 		allErrs = append(allErrs, field.NotSupported(fldPath.Child("volumeMode"), *vm, []corev1.PersistentVolumeMode{corev1.PersistentVolumeBlock, corev1.PersistentVolumeFilesystem}))
@@ -89,7 +88,7 @@ func validatePersistentVolumeClaimSpec(spec *corev1.PersistentVolumeClaimSpec, f
 	if dsr := spec.DataSourceRef; dsr != nil {
 		allErrs = append(allErrs, validateDataSource(dsr.Name, dsr.Kind, dsr.APIGroup, fldPath.Child("dataSourceRef"))...)
 		if ns := dsr.Namespace; ns != nil && *ns != "" {
-			allErrs = append(allErrs, validateName(apimachineryvalidation.ValidateNamespaceName, *ns, false, fldPath.Child("dataSourceRef", "namespace"))...)
+			allErrs = append(allErrs, validateLabelName(*ns, fldPath.Child("dataSourceRef", "namespace"))...)
 		}
 	}
 	// The server prints a field path as the bad value here, which renders
@@ -104,7 +103,7 @@ func validatePersistentVolumeClaimSpec(spec *corev1.PersistentVolumeClaimSpec, f
 		}
 	}
 	if spec.VolumeAttributesClassName != nil && *spec.VolumeAttributesClassName != "" {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, *spec.VolumeAttributesClassName, false, fldPath.Child("volumeAttributesClassName"))...)
+		allErrs = append(allErrs, validateSubdomainName(*spec.VolumeAttributesClassName, fldPath.Child("volumeAttributesClassName"))...)
 	}
 	return allErrs
 }

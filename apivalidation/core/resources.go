@@ -9,6 +9,8 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	resourcehelper "k8s.io/component-helpers/resource"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // standardResources are the resource names known without a domain.
@@ -57,8 +59,10 @@ func isStandardResourceName(name corev1.ResourceName) bool {
 // it has no domain.
 func validateResourceName(value corev1.ResourceName, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	for _, msg := range validation.IsQualifiedName(string(value)) {
-		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
+	if !names.LabelKey(string(value)) {
+		for _, msg := range validation.IsQualifiedName(string(value)) {
+			allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
+		}
 	}
 	if len(allErrs) != 0 {
 		return allErrs

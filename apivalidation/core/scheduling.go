@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
@@ -172,7 +171,7 @@ func validateNodeFieldSelectorRequirement(req corev1.NodeSelectorRequirement, fl
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("key"), req.Key, "not a valid field selector key"))
 	} else {
 		for i, v := range req.Values {
-			allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, v, false, fldPath.Child("values").Index(i))...)
+			allErrs = append(allErrs, validateSubdomainName(v, fldPath.Child("values").Index(i))...)
 		}
 	}
 	return allErrs
@@ -208,7 +207,7 @@ func validatePodAffinityTerm(term corev1.PodAffinityTerm, fldPath *field.Path) f
 	allErrs = append(allErrs, ValidateLabelSelector(term.LabelSelector, fldPath.Child("labelSelector"))...)
 	allErrs = append(allErrs, ValidateLabelSelector(term.NamespaceSelector, fldPath.Child("namespaceSelector"))...)
 	for _, name := range term.Namespaces {
-		allErrs = append(allErrs, validateName(apimachineryvalidation.ValidateNamespaceName, name, false, fldPath.Child("namespace"))...)
+		allErrs = append(allErrs, validateLabelName(name, fldPath.Child("namespace"))...)
 	}
 	allErrs = append(allErrs, validateMatchLabelKeysAndMismatchLabelKeys(fldPath, term.MatchLabelKeys, term.MismatchLabelKeys, term.LabelSelector)...)
 	if term.TopologyKey == "" {

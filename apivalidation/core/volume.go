@@ -82,109 +82,144 @@ func setSources(s *corev1.VolumeSource) int {
 // volumeSourceCheck is one source of a volume: whether it is set, its field
 // name and its own checks.
 type volumeSourceCheck struct {
-	set   bool
+	set   func(*corev1.VolumeSource) bool
 	name  string
-	check func() field.ErrorList
+	check func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList
+}
+
+// volumeSources are the sources of a volume, in the order the server
+// checks them. (A table of functions rather than of closures over one
+// volume: it is built once, not for every volume.)
+var volumeSources = []volumeSourceCheck{
+	{func(s *corev1.VolumeSource) bool { return s.EmptyDir != nil }, "emptyDir", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateEmptyDir(s.EmptyDir, fldPath.Child("emptyDir"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.HostPath != nil }, "hostPath", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateHostPathVolumeSource(s.HostPath, fldPath.Child("hostPath"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.GitRepo != nil }, "gitRepo", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		var errs field.ErrorList
+		if s.GitRepo.Repository == "" {
+			errs = append(errs, field.Required(fldPath.Child("gitRepo").Child("repository"), ""))
+		}
+		return append(errs, validateLocalDescendingPath(s.GitRepo.Directory, fldPath.Child("gitRepo").Child("directory"))...)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.GCEPersistentDisk != nil }, "gcePersistentDisk", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		// The server checks it under "persistentDisk".
+		return validateDisk(s.GCEPersistentDisk.PDName, "pdName", s.GCEPersistentDisk.Partition, fldPath.Child("persistentDisk"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.AWSElasticBlockStore != nil }, "awsElasticBlockStore", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateDisk(s.AWSElasticBlockStore.VolumeID, "volumeID", s.AWSElasticBlockStore.Partition, fldPath.Child("awsElasticBlockStore"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Secret != nil }, "secret", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateSecretVolumeSource(s.Secret, fldPath.Child("secret"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.NFS != nil }, "nfs", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateNFSVolumeSource(s.NFS, fldPath.Child("nfs"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.ISCSI != nil }, "iscsi", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateISCSIVolumeSource(s.ISCSI, fldPath.Child("iscsi"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Glusterfs != nil }, "glusterfs", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("glusterfs"), "endpoints", s.Glusterfs.EndpointsName, "path", s.Glusterfs.Path)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Flocker != nil }, "flocker", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateFlockerVolumeSource(s.Flocker, fldPath.Child("flocker"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.PersistentVolumeClaim != nil }, "persistentVolumeClaim", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("persistentVolumeClaim"), "claimName", s.PersistentVolumeClaim.ClaimName)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.RBD != nil }, "rbd", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		var errs field.ErrorList
+		if len(s.RBD.CephMonitors) == 0 {
+			errs = append(errs, field.Required(fldPath.Child("rbd").Child("monitors"), ""))
+		}
+		return append(errs, requiredStrings(fldPath.Child("rbd"), "image", s.RBD.RBDImage)...)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Cinder != nil }, "cinder", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		errs := requiredStrings(fldPath.Child("cinder"), "volumeID", s.Cinder.VolumeID)
+		if s.Cinder.SecretRef != nil && s.Cinder.SecretRef.Name == "" {
+			errs = append(errs, field.Required(fldPath.Child("cinder").Child("secretRef", "name"), ""))
+		}
+		return errs
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.CephFS != nil }, "cephFS", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		// The server checks it under "cephfs".
+		if len(s.CephFS.Monitors) == 0 {
+			return field.ErrorList{field.Required(fldPath.Child("cephfs").Child("monitors"), "")}
+		}
+		return nil
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Quobyte != nil }, "quobyte", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateQuobyteVolumeSource(s.Quobyte, fldPath.Child("quobyte"))
+	}},
+	// The server misspells this source's path when it is a second one.
+	{func(s *corev1.VolumeSource) bool { return s.DownwardAPI != nil }, "downwarAPI", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateDownwardAPIVolumeSource(s.DownwardAPI, fldPath.Child("downwardAPI"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.FC != nil }, "fc", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateFCVolumeSource(s.FC, fldPath.Child("fc"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.FlexVolume != nil }, "flexVolume", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateFlexVolumeSource(s.FlexVolume, fldPath.Child("flexVolume"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.ConfigMap != nil }, "configMap", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateConfigMapVolumeSource(s.ConfigMap, fldPath.Child("configMap"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.AzureFile != nil }, "azureFile", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("azureFile"), "secretName", s.AzureFile.SecretName, "shareName", s.AzureFile.ShareName)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.VsphereVolume != nil }, "vsphereVolume", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("vsphereVolume"), "volumePath", s.VsphereVolume.VolumePath)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.PhotonPersistentDisk != nil }, "photonPersistentDisk", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("photonPersistentDisk"), "pdID", s.PhotonPersistentDisk.PdID)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.PortworxVolume != nil }, "portworxVolume", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("portworxVolume"), "volumeID", s.PortworxVolume.VolumeID)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.AzureDisk != nil }, "azureDisk", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateAzureDisk(s.AzureDisk, fldPath.Child("azureDisk"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.StorageOS != nil }, "storageos", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateStorageOSVolumeSource(s.StorageOS, fldPath.Child("storageos"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Projected != nil }, "projected", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateProjectedVolumeSource(s.Projected, fldPath.Child("projected"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.ScaleIO != nil }, "scaleIO", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return requiredStrings(fldPath.Child("scaleIO"), "gateway", s.ScaleIO.Gateway, "system", s.ScaleIO.System, "volumeName", s.ScaleIO.VolumeName)
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.CSI != nil }, "csi", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateCSIVolumeSource(s.CSI, fldPath.Child("csi"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Ephemeral != nil }, "ephemeral", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		return validateEphemeralVolumeSource(s.Ephemeral, fldPath.Child("ephemeral"))
+	}},
+	{func(s *corev1.VolumeSource) bool { return s.Image != nil }, "image", func(s *corev1.VolumeSource, fldPath *field.Path) field.ErrorList {
+		errs := requiredStrings(fldPath.Child("image"), "reference", s.Image.Reference)
+		return append(errs, validatePullPolicy(s.Image.PullPolicy, fldPath.Child("image").Child("pullPolicy"))...)
+	}},
 }
 
 // validateVolumeSource checks that exactly one source is set, and that
 // source. (A volume with none was defaulted to emptyDir.)
 func validateVolumeSource(s *corev1.VolumeSource, fldPath *field.Path, volName string) field.ErrorList {
 	var allErrs field.ErrorList
-	p := fldPath.Child
-	sources := []volumeSourceCheck{
-		{s.EmptyDir != nil, "emptyDir", func() field.ErrorList { return validateEmptyDir(s.EmptyDir, p("emptyDir")) }},
-		{s.HostPath != nil, "hostPath", func() field.ErrorList { return validateHostPathVolumeSource(s.HostPath, p("hostPath")) }},
-		{s.GitRepo != nil, "gitRepo", func() field.ErrorList {
-			var errs field.ErrorList
-			if s.GitRepo.Repository == "" {
-				errs = append(errs, field.Required(p("gitRepo").Child("repository"), ""))
-			}
-			return append(errs, validateLocalDescendingPath(s.GitRepo.Directory, p("gitRepo").Child("directory"))...)
-		}},
-		{s.GCEPersistentDisk != nil, "gcePersistentDisk", func() field.ErrorList {
-			// The server checks it under "persistentDisk".
-			return validateDisk(s.GCEPersistentDisk.PDName, "pdName", s.GCEPersistentDisk.Partition, p("persistentDisk"))
-		}},
-		{s.AWSElasticBlockStore != nil, "awsElasticBlockStore", func() field.ErrorList {
-			return validateDisk(s.AWSElasticBlockStore.VolumeID, "volumeID", s.AWSElasticBlockStore.Partition, p("awsElasticBlockStore"))
-		}},
-		{s.Secret != nil, "secret", func() field.ErrorList { return validateSecretVolumeSource(s.Secret, p("secret")) }},
-		{s.NFS != nil, "nfs", func() field.ErrorList { return validateNFSVolumeSource(s.NFS, p("nfs")) }},
-		{s.ISCSI != nil, "iscsi", func() field.ErrorList { return validateISCSIVolumeSource(s.ISCSI, p("iscsi")) }},
-		{s.Glusterfs != nil, "glusterfs", func() field.ErrorList {
-			return requiredStrings(p("glusterfs"), "endpoints", s.Glusterfs.EndpointsName, "path", s.Glusterfs.Path)
-		}},
-		{s.Flocker != nil, "flocker", func() field.ErrorList { return validateFlockerVolumeSource(s.Flocker, p("flocker")) }},
-		{s.PersistentVolumeClaim != nil, "persistentVolumeClaim", func() field.ErrorList {
-			return requiredStrings(p("persistentVolumeClaim"), "claimName", s.PersistentVolumeClaim.ClaimName)
-		}},
-		{s.RBD != nil, "rbd", func() field.ErrorList {
-			var errs field.ErrorList
-			if len(s.RBD.CephMonitors) == 0 {
-				errs = append(errs, field.Required(p("rbd").Child("monitors"), ""))
-			}
-			return append(errs, requiredStrings(p("rbd"), "image", s.RBD.RBDImage)...)
-		}},
-		{s.Cinder != nil, "cinder", func() field.ErrorList {
-			errs := requiredStrings(p("cinder"), "volumeID", s.Cinder.VolumeID)
-			if s.Cinder.SecretRef != nil && s.Cinder.SecretRef.Name == "" {
-				errs = append(errs, field.Required(p("cinder").Child("secretRef", "name"), ""))
-			}
-			return errs
-		}},
-		{s.CephFS != nil, "cephFS", func() field.ErrorList {
-			// The server checks it under "cephfs".
-			if len(s.CephFS.Monitors) == 0 {
-				return field.ErrorList{field.Required(p("cephfs").Child("monitors"), "")}
-			}
-			return nil
-		}},
-		{s.Quobyte != nil, "quobyte", func() field.ErrorList { return validateQuobyteVolumeSource(s.Quobyte, p("quobyte")) }},
-		// The server misspells this source's path when it is a second one.
-		{s.DownwardAPI != nil, "downwarAPI", func() field.ErrorList { return validateDownwardAPIVolumeSource(s.DownwardAPI, p("downwardAPI")) }},
-		{s.FC != nil, "fc", func() field.ErrorList { return validateFCVolumeSource(s.FC, p("fc")) }},
-		{s.FlexVolume != nil, "flexVolume", func() field.ErrorList { return validateFlexVolumeSource(s.FlexVolume, p("flexVolume")) }},
-		{s.ConfigMap != nil, "configMap", func() field.ErrorList { return validateConfigMapVolumeSource(s.ConfigMap, p("configMap")) }},
-		{s.AzureFile != nil, "azureFile", func() field.ErrorList {
-			return requiredStrings(p("azureFile"), "secretName", s.AzureFile.SecretName, "shareName", s.AzureFile.ShareName)
-		}},
-		{s.VsphereVolume != nil, "vsphereVolume", func() field.ErrorList {
-			return requiredStrings(p("vsphereVolume"), "volumePath", s.VsphereVolume.VolumePath)
-		}},
-		{s.PhotonPersistentDisk != nil, "photonPersistentDisk", func() field.ErrorList {
-			return requiredStrings(p("photonPersistentDisk"), "pdID", s.PhotonPersistentDisk.PdID)
-		}},
-		{s.PortworxVolume != nil, "portworxVolume", func() field.ErrorList {
-			return requiredStrings(p("portworxVolume"), "volumeID", s.PortworxVolume.VolumeID)
-		}},
-		{s.AzureDisk != nil, "azureDisk", func() field.ErrorList { return validateAzureDisk(s.AzureDisk, p("azureDisk")) }},
-		{s.StorageOS != nil, "storageos", func() field.ErrorList { return validateStorageOSVolumeSource(s.StorageOS, p("storageos")) }},
-		{s.Projected != nil, "projected", func() field.ErrorList { return validateProjectedVolumeSource(s.Projected, p("projected")) }},
-		{s.ScaleIO != nil, "scaleIO", func() field.ErrorList {
-			return requiredStrings(p("scaleIO"), "gateway", s.ScaleIO.Gateway, "system", s.ScaleIO.System, "volumeName", s.ScaleIO.VolumeName)
-		}},
-		{s.CSI != nil, "csi", func() field.ErrorList { return validateCSIVolumeSource(s.CSI, p("csi")) }},
-		{s.Ephemeral != nil, "ephemeral", func() field.ErrorList { return validateEphemeralVolumeSource(s.Ephemeral, p("ephemeral")) }},
-		{s.Image != nil, "image", func() field.ErrorList {
-			errs := requiredStrings(p("image"), "reference", s.Image.Reference)
-			return append(errs, validatePullPolicy(s.Image.PullPolicy, p("image").Child("pullPolicy"))...)
-		}},
-	}
 	n := 0
-	for _, src := range sources {
-		if !src.set {
+	for _, src := range volumeSources {
+		if !src.set(s) {
 			continue
 		}
 		if n > 0 {
-			allErrs = append(allErrs, field.Forbidden(p(src.name), "may not specify more than 1 volume type"))
+			allErrs = append(allErrs, field.Forbidden(fldPath.Child(src.name), "may not specify more than 1 volume type"))
 			continue
 		}
 		n++
-		allErrs = append(allErrs, src.check()...)
+		allErrs = append(allErrs, src.check(s, fldPath)...)
 	}
 	if s.ISCSI != nil && s.ISCSI.InitiatorName != nil && len(volName+":"+s.ISCSI.TargetPortal) > 64 {
-		allErrs = append(allErrs, field.Invalid(p("name"), volName, "Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified."))
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("name"), volName, "Total length of <volume name>:<iscsi.targetPortal> must be under 64 characters if iscsi.initiatorName is specified."))
 	}
 	if n == 0 {
 		allErrs = append(allErrs, field.Required(fldPath, "must specify a volume type"))
@@ -544,7 +579,7 @@ func validateCSIVolumeSource(csi *corev1.CSIVolumeSource, fldPath *field.Path) f
 		if ref.Name == "" {
 			allErrs = append(allErrs, field.Required(fldPath.Child("nodePublishSecretRef", "name"), ""))
 		} else {
-			allErrs = append(allErrs, validateName(apimachineryvalidation.NameIsDNSSubdomain, ref.Name, false, fldPath.Child("name"))...)
+			allErrs = append(allErrs, validateSubdomainName(ref.Name, fldPath.Child("name"))...)
 		}
 	}
 	return allErrs

@@ -35,11 +35,24 @@ func StringScalar(n *yaml.Node) (string, bool) {
 	if n.Value == "" {
 		return "", false
 	}
-	switch c := n.Value[0]; {
-	case c >= '0' && c <= '9', c == '+', c == '-', c == '.', c == '~', c == '<':
+	switch s := n.Value; {
+	case (s[0] == '+' || s[0] == '-') && len(s) > 1 && s[1] == '.': // +.inf
 		return "", false
-	case strings.IndexByte("yYnNtTfFoO", c) >= 0:
+	case s[0] >= '0' && s[0] <= '9', s[0] == '+', s[0] == '-':
+		// "100m", "64Mi", "1.2.3-alpha": no number has these characters,
+		// and a timestamp stays a string.
+		if maybeNumber(s) && !isTimestamp(s) {
+			return "", false
+		}
+	case s[0] == '.', s[0] == '~', s[0] == '<':
 		return "", false
+	case strings.IndexByte("yYnNtTfFoO", s[0]) >= 0:
+		switch s {
+		case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON",
+			"n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF",
+			"null", "Null", "NULL":
+			return "", false
+		}
 	}
 	return n.Value, true
 }

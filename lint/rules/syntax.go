@@ -121,13 +121,12 @@ func reportStrayBOMs(p *lint.Pass) {
 
 // sendable reports why kubectl could not send the object as JSON, or nil.
 // It reads the object the way the rules will (as a value tree for the kinds
-// the schema rule checks, as JSON text for the others), so that the work is
-// done once.
+// the schema rule checks, decoded from the node tree or as JSON text for
+// the others), so that the work is done once.
 func sendable(d *manifest.Document) error {
 	if checkedBySchema(d) {
 		_, err := d.Value()
 		return err
 	}
-	_, err := d.JSON()
-	return err
+	return d.Sendable()
 }

@@ -1,0 +1,87 @@
+// Package names tells, without a regular expression, that a name or a
+// label is certainly valid, so that the validation of the common case
+// skips k8s.io/apimachinery's regular expressions. Each function answers
+// true only where the apimachinery function it stands for finds nothing
+// wrong; a false sends the caller to that function, for its verdict and
+// its words.
+package names
+
+import "strings"
+
+// LabelKey reports whether apimachinery's validation.IsQualifiedName (a
+// label key, an annotation key) accepts s: an optional DNS subdomain and
+// '/', then a name of at most 63 characters.
+func LabelKey(s string) bool {
+	name := s
+	if prefix, rest, ok := strings.Cut(s, "/"); ok {
+		if !DNS1123Subdomain(prefix) || strings.IndexByte(rest, '/') >= 0 {
+			return false
+		}
+		name = rest
+	}
+	return name != "" && len(name) <= 63 && labelName(name)
+}
+
+// LabelValue reports whether apimachinery's validation.IsValidLabelValue
+// accepts s: empty, or a name of at most 63 characters.
+func LabelValue(s string) bool {
+	return s == "" || len(s) <= 63 && labelName(s)
+}
+
+// labelName matches ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9], for a
+// non-empty s.
+func labelName(s string) bool {
+	if !alnum(s[0]) || !alnum(s[len(s)-1]) {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if c := s[i]; !alnum(c) && c != '-' && c != '_' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+func alnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// DNS1123Label reports whether apimachinery's validation.IsDNS1123Label
+// accepts s: [a-z0-9]([-a-z0-9]*[a-z0-9])?, at most 63 characters.
+func DNS1123Label(s string) bool {
+	return len(s) <= 63 && dnsLabel(s)
+}
+
+// DNS1123Subdomain reports whether apimachinery's
+// validation.IsDNS1123Subdomain accepts s: DNS labels joined by '.', at
+// most 253 characters.
+func DNS1123Subdomain(s string) bool {
+	if len(s) > 253 {
+		return false
+	}
+	for {
+		label, rest, more := strings.Cut(s, ".")
+		if !dnsLabel(label) {
+			return false
+		}
+		if !more {
+			return true
+		}
+		s = rest
+	}
+}
+
+// dnsLabel matches [a-z0-9]([-a-z0-9]*[a-z0-9])?.
+func dnsLabel(s string) bool {
+	if s == "" || !lowerAlnum(s[0]) || !lowerAlnum(s[len(s)-1]) {
+		return false
+	}
+	for i := 1; i < len(s)-1; i++ {
+		if c := s[i]; !lowerAlnum(c) && c != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+func lowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }

@@ -1,0 +1,58 @@
+package names
+
+import (
+	"strings"
+	"testing"
+
+	"k8s.io/apimachinery/pkg/util/validation"
+)
+
+// checks pairs each function with the apimachinery function it stands for.
+var checks = []struct {
+	name  string
+	fast  func(string) bool
+	exact func(string) []string
+}{
+	{"LabelKey", LabelKey, validation.IsQualifiedName},
+	{"LabelValue", LabelValue, validation.IsValidLabelValue},
+	{"DNS1123Label", DNS1123Label, validation.IsDNS1123Label},
+	{"DNS1123Subdomain", DNS1123Subdomain, validation.IsDNS1123Subdomain},
+}
+
+var samples = []string{
+	"", "a", "A", "-", ".", "_", "a-b", "a_b", "a.b", "-a", "a-", "a.", ".a", "_a", "a_", "Ab", "ab9", "9",
+	"app", "app.kubernetes.io/name", "kubernetes.io/", "/name", "a/b/c", "example.com/My_Name.1", "Example.com/x",
+	"a..b", "a.-b", "my-name", "123-abc", "kube-system", "node-role.kubernetes.io/control-plane", "é", "a b",
+	strings.Repeat("a", 63), strings.Repeat("a", 64), strings.Repeat("a", 253), strings.Repeat("a.", 126) + "a",
+	strings.Repeat("a", 254), strings.Repeat("a", 250) + "/x", "x/" + strings.Repeat("a", 64),
+}
+
+// TestAgreeWithApimachinery checks every sample both ways: where the fast
+// check says valid, apimachinery finds nothing; and on these samples the
+// fast check does not send a valid name to the slow path either.
+func TestAgreeWithApimachinery(t *testing.T) {
+	for _, c := range checks {
+		t.Run(c.name, func(t *testing.T) {
+			for _, s := range samples {
+				if got, want := c.fast(s), len(c.exact(s)) == 0; got != want {
+					t.Errorf("%s(%q) = %v, apimachinery says valid: %v (%q)", c.name, s, got, want, c.exact(s))
+				}
+			}
+		})
+	}
+}
+
+// FuzzAgreeWithApimachinery holds each fast check to its apimachinery
+// function: never valid where apimachinery finds a fault.
+func FuzzAgreeWithApimachinery(f *testing.F) {
+	for _, s := range samples {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range checks {
+			if got, want := c.fast(s), len(c.exact(s)) == 0; got != want {
+				t.Errorf("%s(%q) = %v, apimachinery says valid: %v", c.name, s, got, want)
+			}
+		}
+	})
+}

@@ -1,0 +1,388 @@
+package manifest
+
+import (
+	"encoding"
+	"encoding/json"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/daemonlint/daemonlint/internal/yamlutil"
+)
+
+// decodeNodes decodes node tree n into obj, a pointer to a k8s.io/api
+// type, as sigs.k8s.io/json's strict decoding of the document's JSON
+// would, without writing the JSON and scanning it again. It reports
+// false as soon as the document leaves the common case (an unknown
+// field, a value of the wrong type, a number out of range, base64 bytes,
+// a float or free-form field, anything whose decoding could report an
+// error or a strict error, an object near MaxObjectBytes), and the caller
+// then decodes the JSON: the errors and their wording are always
+// sigs.k8s.io/json's. When it reports true, JSON succeeds on n, and obj
+// is what the JSON decoding gives, which reports no error:
+// FuzzNodeDecodeMatchesJSON holds the two to the same result. (It visits
+// every node that JSON visits, with the same depths, refuses what JSON
+// would refuse, and adds up the size of the JSON as it goes.)
+func decodeNodes(n *yaml.Node, obj any) bool {
+	_, ok := decodeNodesSize(n, obj)
+	return ok
+}
+
+// decodeNodesSize is decodeNodes, and the size of the document's JSON.
+func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
+	v := reflect.ValueOf(obj)
+	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
+		return 0, false
+	}
+	dec := nodeDecoder{stack: getPairStack()}
+	ok := dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
+	putPairStack(dec.stack)
+	return dec.size, ok
+}
+
+// A nodeDecoder holds the scratch space of one decodeNodes.
+type nodeDecoder struct {
+	stack []pair // see mappingPairs
+	json  jsonWriter
+	// size is the length of the JSON of what has been decoded so far.
+	size int
+}
+
+var (
+	jsonUnmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
+)
+
+// node decodes n into v, which is addressable; info is where the
+// typeInfo of v's type (pointers taken away) is kept, or nil.
+func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return false
+		}
+		return dec.node(n.Alias, v, info, depth+1)
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return false
+		}
+		return dec.node(n.Content[0], v, info, depth+1)
+	}
+	// A scalar is read as walkValue reads it: a string (without boxing
+	// it in an interface), or nil, a bool, an int64, a uint64 or a
+	// float64.
+	var (
+		str      string
+		isString bool
+		scalar   any
+	)
+	if n.Kind == yaml.ScalarNode {
+		if str, isString = yamlutil.StringScalar(n); !isString {
+			var err error
+			if scalar, err = yamlutil.ScalarValue(n); err != nil {
+				return false
+			}
+			if scalar == nil {
+				dec.size += len("null")
+				return decodeNull(v, info)
+			}
+			str, isString = scalar.(string)
+		}
+	}
+	// encoding/json's indirect: allocate pointers on the way down, and
+	// stop at a type with its own UnmarshalJSON.
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		v = v.Elem()
+	}
+	ti := info.of(v.Type())
+	if ti.unmarshaler {
+		return dec.unmarshaler(n, v, depth)
+	}
+	if ti.unsupported {
+		return false
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		return dec.mapping(n, v, ti, depth)
+	case yaml.SequenceNode:
+		if v.Kind() != reflect.Slice {
+			return false
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		dec.size += max(2, 1+len(n.Content)) // [a,b]
+		for i, c := range n.Content {
+			if !dec.node(c, s.Index(i), &ti.elem, depth+1) {
+				return false
+			}
+		}
+		v.Set(s)
+		return true
+	case yaml.ScalarNode:
+		if isString {
+			// encoding/json turns invalid UTF-8 into U+FFFD.
+			if v.Kind() != reflect.String || !utf8.ValidString(str) {
+				return false
+			}
+			v.SetString(str)
+			dec.size += jsonStringLen(str)
+			return true
+		}
+		return dec.scalar(scalar, v)
+	}
+	return false
+}
+
+// decodeNull stores a JSON null as encoding/json does: a pointer, map,
+// slice or interface becomes nil, a type with its own UnmarshalJSON is
+// given "null", and anything else is left as it is.
+func decodeNull(v reflect.Value, info *lazyInfo) bool {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface:
+		v.SetZero()
+		return true
+	}
+	if info.of(v.Type()).unmarshaler {
+		return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON([]byte("null")) == nil
+	}
+	return true
+}
+
+// decodeUnmarshaler gives a type with its own UnmarshalJSON (a quantity,
+// an int-or-string, a time, a raw extension) the JSON of n, the same
+// bytes that Document.JSON writes for it.
+func (dec *nodeDecoder) unmarshaler(n *yaml.Node, v reflect.Value, depth int) bool {
+	dec.json.buf = dec.json.buf[:0]
+	if _, err := walkValue(&dec.json, n, depth); err != nil {
+		return false
+	}
+	// UnmarshalJSON may keep the bytes it is given.
+	data := append([]byte(nil), dec.json.buf...)
+	dec.size += len(data)
+	return v.Addr().Interface().(json.Unmarshaler).UnmarshalJSON(data) == nil
+}
+
+func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, depth int) bool {
+	mark := len(dec.stack)
+	defer func() { dec.stack = dec.stack[:mark] }()
+	pairs, err := mappingPairs(n, depth, &dec.stack)
+	if err != nil {
+		return false
+	}
+	dec.size += max(2, 1+len(pairs)) // {"a":1,"b":2}
+	for _, p := range pairs {
+		dec.size += jsonStringLen(p.key) + 1
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for _, p := range pairs {
+			f, ok := info.fields[p.key]
+			if !ok {
+				return false // an unknown field: a strict error
+			}
+			if !dec.node(p.value, v.FieldByIndex(f.index), &f.info, depth+1) {
+				return false
+			}
+		}
+		return true
+	case reflect.Map:
+		t := v.Type()
+		if info.badKey {
+			return false
+		}
+		m := reflect.MakeMapWithSize(t, len(pairs))
+		elem := reflect.New(t.Elem()).Elem()
+		for _, p := range pairs {
+			elem.SetZero()
+			if !dec.node(p.value, elem, &info.elem, depth+1) {
+				return false
+			}
+			key := reflect.New(t.Key()).Elem()
+			key.SetString(p.key)
+			m.SetMapIndex(key, elem)
+		}
+		v.Set(m)
+		return true
+	}
+	return false
+}
+
+// decodeScalar stores a boolean or an integer; a float, and any
+// value of a kind it does not match, is left to the JSON decoding.
+func (dec *nodeDecoder) scalar(val any, v reflect.Value) bool {
+	switch val := val.(type) {
+	case bool:
+		if v.Kind() != reflect.Bool {
+			return false
+		}
+		v.SetBool(val)
+		dec.size += len("false")
+		if val {
+			dec.size += len("true") - len("false")
+		}
+		return true
+	case int64:
+		switch v.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			if v.OverflowInt(val) {
+				return false
+			}
+			v.SetInt(val)
+			dec.size += intLen(val)
+			return true
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+			if val < 0 || v.OverflowUint(uint64(val)) {
+				return false
+			}
+			v.SetUint(uint64(val))
+			dec.size += intLen(val)
+			return true
+		}
+	}
+	return false
+}
+
+// A typeInfo is what decodeNode needs to know of a Go type.
+type typeInfo struct {
+	// unmarshaler: *T has an UnmarshalJSON method.
+	unmarshaler bool
+	// unsupported: values of the type are left to the JSON decoding (a
+	// text unmarshaler, a float, an interface, an array, base64 bytes, a
+	// struct whose fields encoding/json would resolve in ways this
+	// decoder does not follow).
+	unsupported bool
+	// fields are a struct's fields by JSON name, embedded structs'
+	// fields included.
+	fields map[string]*fieldInfo
+	// elem is the typeInfo of a slice's or a map's elements.
+	elem lazyInfo
+	// badKey: a map's keys are not plain strings.
+	badKey bool
+}
+
+// A fieldInfo is a struct field as decodeNode reaches it.
+type fieldInfo struct {
+	index []int
+	info  lazyInfo
+}
+
+// A lazyInfo holds the typeInfo of one type, pointers taken away, once it
+// is looked up: the types a decoding reaches are found from their parent
+// rather than in typeInfos each time.
+type lazyInfo struct{ p atomic.Pointer[typeInfo] }
+
+// of returns the typeInfo of t, the type l stands for; a nil l looks it
+// up every time.
+func (l *lazyInfo) of(t reflect.Type) *typeInfo {
+	if l == nil {
+		return typeInfoOf(t)
+	}
+	if ti := l.p.Load(); ti != nil {
+		return ti
+	}
+	ti := typeInfoOf(t)
+	l.p.Store(ti)
+	return ti
+}
+
+var typeInfos sync.Map // reflect.Type → *typeInfo
+
+func typeInfoOf(t reflect.Type) *typeInfo {
+	if ti, ok := typeInfos.Load(t); ok {
+		return ti.(*typeInfo)
+	}
+	info := &typeInfo{}
+	pt := reflect.PointerTo(t)
+	switch {
+	case pt.Implements(jsonUnmarshalerType):
+		info.unmarshaler = true
+	case pt.Implements(textUnmarshalerType):
+		info.unsupported = true
+	default:
+		switch t.Kind() {
+		case reflect.Struct:
+			info.fields, info.unsupported = structFields(t)
+		case reflect.Slice:
+			info.unsupported = t.Elem().Kind() == reflect.Uint8
+		case reflect.Map:
+			info.badKey = t.Key().Kind() != reflect.String || typeInfoOf(t.Key()).unsupported
+		case reflect.Pointer, reflect.String, reflect.Bool,
+			reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+			reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		default:
+			info.unsupported = true
+		}
+	}
+	ti, _ := typeInfos.LoadOrStore(t, info)
+	return ti.(*typeInfo)
+}
+
+// structFields returns the JSON names of struct t's fields, with those of
+// its embedded structs that carry no name of their own, and reports
+// unsupported for what it does not follow encoding/json in: an embedded
+// pointer or non-struct, a ",string" field, and a name given twice (where
+// encoding/json's rules of dominance decide).
+func structFields(t reflect.Type) (map[string]*fieldInfo, bool) {
+	fields := map[string]*fieldInfo{}
+	depthOf := map[string]int{}
+	unsupported := false
+	var walk func(t reflect.Type, index []int)
+	walk = func(t reflect.Type, index []int) {
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := f.Tag.Get("json")
+			if tag == "-" {
+				continue
+			}
+			name, opts, _ := strings.Cut(tag, ",")
+			if strings.Contains(","+opts+",", ",string,") {
+				unsupported = true
+				return
+			}
+			idx := append(append([]int(nil), index...), i)
+			if f.Anonymous && name == "" {
+				if f.Type.Kind() != reflect.Struct {
+					unsupported = true
+					return
+				}
+				walk(f.Type, idx)
+				continue
+			}
+			if !f.IsExported() {
+				continue
+			}
+			if name == "" {
+				name = f.Name
+			}
+			if d, ok := depthOf[name]; ok {
+				if d == len(idx) {
+					unsupported = true
+					return
+				}
+				if d < len(idx) {
+					continue
+				}
+			}
+			depthOf[name] = len(idx)
+			fields[name] = &fieldInfo{index: idx}
+		}
+	}
+	walk(t, nil)
+	return fields, unsupported
+}
+
+// intLen is the length of v in decimal.
+func intLen(v int64) int {
+	var buf [20]byte
+	return len(strconv.AppendInt(buf[:0], v, 10))
+}
