@@ -4,7 +4,6 @@ package cli
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,22 +14,9 @@ import (
 // whose CustomResourceDefinition came through a named pipe, which the
 // engines could not read again, and says what to run instead.
 func TestHandOverNamedPipe(t *testing.T) {
-	dir := t.TempDir()
-	pipe := filepath.Join(dir, "pipe.yaml")
-	mkfifo(t, pipe)
-	done := make(chan error, 1)
-	go func() {
-		w, err := os.OpenFile(pipe, os.O_WRONLY, 0)
-		if err != nil {
-			done <- err
-			return
-		}
-		_, err = w.WriteString(crdAndResource)
-		w.Close()
-		done <- err
-	}()
+	pipe, done := writtenPipe(t, crdAndResource)
 	var stdout, stderr bytes.Buffer
-	e := &env{dir: dir, stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, fifoWait: time.Minute}
+	e := &env{dir: filepath.Dir(pipe), stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(string) string { return "" }, fifoWait: time.Minute}
 	code := run([]string{"lint", pipe}, e)
 	if err := <-done; err != nil {
 		t.Fatal(err)

@@ -344,27 +344,35 @@ func mkfifo(t *testing.T, path string) {
 // TestNamedPipeWithWriter reads a named pipe that a process writes to, as
 // process substitution (<(helm template …)) gives one.
 func TestNamedPipeWithWriter(t *testing.T) {
-	dir := t.TempDir()
-	pipe := filepath.Join(dir, "pipe.yaml")
-	mkfifo(t, pipe)
-	done := make(chan error, 1)
-	go func() {
-		w, err := os.OpenFile(pipe, os.O_WRONLY, 0)
-		if err != nil {
-			done <- err
-			return
-		}
-		_, err = w.WriteString(goodYAML)
-		w.Close()
-		done <- err
-	}()
+	pipe, done := writtenPipe(t, goodYAML)
 	// The writer may open the pipe only after a while: the wait is long
 	// enough for any machine.
-	code, out := runWithEnv(&env{dir: dir, fifoWait: time.Minute}, "lint", pipe)
+	code, out := runWithEnv(&env{dir: filepath.Dir(pipe), fifoWait: time.Minute}, "lint", pipe)
 	if err := <-done; err != nil {
 		t.Fatal(err)
 	}
 	if code != 1 || !strings.Contains(out, `error: kind "Daemonset"`) {
 		t.Errorf("exit code %d, output:\n%s", code, out)
 	}
+}
+
+// writtenPipe makes a named pipe in a temporary directory and writes
+// content to it from a goroutine once a reader opens it; done receives
+// the writer's error.
+func writtenPipe(t *testing.T, content string) (pipe string, done chan error) {
+	t.Helper()
+	pipe = filepath.Join(t.TempDir(), "pipe.yaml")
+	mkfifo(t, pipe)
+	done = make(chan error, 1)
+	go func() {
+		w, err := os.OpenFile(pipe, os.O_WRONLY, 0)
+		if err != nil {
+			done <- err
+			return
+		}
+		_, err = w.WriteString(content)
+		w.Close()
+		done <- err
+	}()
+	return pipe, done
 }
