@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -91,8 +92,31 @@ func newFile(name string, src []byte, sparse bool) *File {
 	}
 	f.lines = append(make([]uint32, 0, n), 0)
 	f.nlines = 1
+	i := 0
+	if bytes.IndexByte(src, '\r') < 0 {
+		// Without carriage returns, a line that is all ASCII ends at its
+		// line feed: find it with IndexByte and look at the line a word
+		// at a time. A line with other bytes (perhaps NEL, LS or PS, which
+		// also break lines) goes to the loop below, from its start.
+		for i < len(src) {
+			end := bytes.IndexByte(src[i:], '\n')
+			if end < 0 {
+				end = len(src)
+			} else {
+				end += i
+			}
+			if !isASCII(src[i:end]) {
+				break
+			}
+			if end == len(src) {
+				return f
+			}
+			i = end + 1
+			f.endLine(i, true)
+		}
+	}
 	ascii := true // the current line is all ASCII so far
-	for i := 0; i < len(src); i++ {
+	for ; i < len(src); i++ {
 		c := src[i]
 		if c >= 0x80 {
 			ascii = false
@@ -127,6 +151,22 @@ func newFile(name string, src []byte, sparse bool) *File {
 		f.markWide(f.nlines)
 	}
 	return f
+}
+
+// isASCII reports whether b holds only ASCII bytes.
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // sparseMin is the size from which a file that breaks lines with LF alone
