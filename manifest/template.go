@@ -66,6 +66,9 @@ func templateNodeOf(n *yaml.Node, depth int, quoted bool) *yaml.Node {
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
+		if strings.IndexByte(n.Value, '{') < 0 {
+			return nil // most scalars: no marker at all
+		}
 		if n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) == 0 &&
 			(strings.Contains(n.Value, "{{") && templateActionRE().MatchString(n.Value) || strings.Contains(n.Value, "{%")) {
 			return n
