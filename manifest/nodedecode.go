@@ -27,13 +27,18 @@ import (
 // is what the JSON decoding gives, which reports no error:
 // FuzzNodeDecodeMatchesJSON holds the two to the same result. (It visits
 // every node that JSON visits, with the same depths, refuses what JSON
-// would refuse, and adds up the size of the JSON as it goes.)
+// would refuse, and adds up a bound of the size of the JSON as it goes: a
+// string counts as if every byte needed the longest escape, so that no
+// string is scanned for the size; only a document whose bound passes
+// MaxObjectBytes, which means hundreds of kilobytes of text, is left to
+// the JSON for its exact size.)
 func decodeNodes(n *yaml.Node, obj any) bool {
 	_, ok := decodeNodesSize(n, obj)
 	return ok
 }
 
-// decodeNodesSize is decodeNodes, and the size of the document's JSON.
+// decodeNodesSize is decodeNodes, and a bound of the size of the
+// document's JSON: at least its size, at most six times it.
 func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
 	v := reflect.ValueOf(obj)
 	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
@@ -49,7 +54,8 @@ func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
 type nodeDecoder struct {
 	stack []pair // see mappingPairs
 	json  jsonWriter
-	// size is the length of the JSON of what has been decoded so far.
+	// size bounds the length of the JSON of what has been decoded so far
+	// (see jsonStringMax).
 	size int
 }
 
@@ -135,7 +141,7 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, dept
 				return false
 			}
 			v.SetString(str)
-			dec.size += jsonStringLen(str)
+			dec.size += jsonStringMax(str)
 			return true
 		}
 		return dec.scalar(scalar, v)
@@ -181,7 +187,7 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	}
 	dec.size += max(2, 1+len(pairs)) // {"a":1,"b":2}
 	for _, p := range pairs {
-		dec.size += jsonStringLen(p.key) + 1
+		dec.size += jsonStringMax(p.key) + 1
 	}
 	switch v.Kind() {
 	case reflect.Struct:
@@ -216,6 +222,11 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	}
 	return false
 }
+
+// jsonStringMax returns the most bytes that s takes as a JSON string:
+// each byte written as a six-byte escape (\u00XX), within quotes.
+// jsonStringLen is exact but reads every byte.
+func jsonStringMax(s string) int { return 6*len(s) + 2 }
 
 // decodeScalar stores a boolean or an integer; a float, and any
 // value of a kind it does not match, is left to the JSON decoding.

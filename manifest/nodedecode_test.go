@@ -16,8 +16,9 @@ import (
 
 // checkNodeDecode decodes each typed document of src both ways, from the
 // node tree and from the JSON, and fails when the node tree's decoding
-// claims a result that the JSON's decoding does not give (or a size of
-// the JSON that is not its size, or success where JSON fails). It returns how
+// claims a result that the JSON's decoding does not give (or a bound of
+// the size of the JSON that is below its size or above six times it, or
+// success where JSON fails). It returns how
 // many documents the node tree decoded and how many it left to the JSON.
 func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 	t.Helper()
@@ -37,8 +38,8 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 		if err != nil {
 			t.Fatalf("document %d: decoded from the node tree, but JSON fails: %v", d.Index, err)
 		}
-		if size != len(data) {
-			t.Fatalf("document %d: the node tree's JSON is %d bytes, JSON writes %d\n%s", d.Index, size, len(data), data)
+		if size < len(data) || size > 6*len(data) {
+			t.Fatalf("document %d: the node tree bounds the JSON at %d bytes, JSON writes %d\n%s", d.Index, size, len(data), data)
 		}
 		want, _ := kinds.New(d.APIVersion, d.Kind)
 		strict, err := sigsjson.UnmarshalStrict(data, want, sigsjson.DisallowUnknownFields)
