@@ -401,15 +401,28 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 			r.diags = append(r.diags, d)
 		}
 	}()
+	// One Pass serves every rule on the document: rules do not keep it
+	// past their Run, and thirty of them for each of thousands of
+	// documents would be as many allocations.
+	p := &Pass{File: f, Docs: docs, Settings: opts.Settings, enabled: opts.enabled}
+	p.report = func(d Diagnostic) {
+		if d.Severity == 0 {
+			d.Severity = p.Rule.Severity
+		}
+		report(d)
+	}
 	for _, rule := range opts.Rules {
 		if rule.Scope == FileScope && rule.EachDocument != nil {
-			runRule(&Pass{Rule: rule, File: f, Doc: doc, Docs: docs, Settings: opts.Settings, enabled: opts.enabled}, rule.EachDocument, report)
+			p.Rule, p.Doc = rule, doc
+			runRule(p, rule.EachDocument, report)
 		}
 	}
+	p.found = found
 	for _, d := range docs {
 		for _, rule := range opts.Rules {
 			if rule.Scope == DocumentScope && rule.reads(d.Kind) {
-				runRule(&Pass{Rule: rule, File: f, Doc: d, Docs: docs, Settings: opts.Settings, enabled: opts.enabled, found: found}, rule.Run, report)
+				p.Rule, p.Doc = rule, d
+				runRule(p, rule.Run, report)
 			}
 		}
 	}
@@ -432,11 +445,13 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 // runRule runs one rule on one pass. A panic or an error in the rule becomes
 // an internal-error diagnostic that names the rule, file and document.
 func runRule(p *Pass, run func(*Pass) error, report func(Diagnostic)) {
-	p.report = func(d Diagnostic) {
-		if d.Severity == 0 {
-			d.Severity = p.Rule.Severity
+	if p.report == nil {
+		p.report = func(d Diagnostic) {
+			if d.Severity == 0 {
+				d.Severity = p.Rule.Severity
+			}
+			report(d)
 		}
-		report(d)
 	}
 	internal := func(what string) {
 		where := "file"
