@@ -33,27 +33,32 @@ import (
 // MaxObjectBytes, which means hundreds of kilobytes of text, is left to
 // the JSON for its exact size.)
 func decodeNodes(n *yaml.Node, obj any) bool {
-	_, ok := decodeNodesSize(n, obj)
+	_, ok, _ := decodeNodesSize(n, obj)
 	return ok
 }
 
 // decodeNodesSize is decodeNodes, and a bound of the size of the
-// document's JSON: at least its size, at most six times it.
-func decodeNodesSize(n *yaml.Node, obj any) (int, bool) {
+// document's JSON: at least its size, at most six times it. uniqueKeys
+// reports, when ok, that the decoding read every mapping of the tree and
+// found no key twice in any of them (no merge key either).
+func decodeNodesSize(n *yaml.Node, obj any) (size int, ok, uniqueKeys bool) {
 	v := reflect.ValueOf(obj)
 	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
-		return 0, false
+		return 0, false, false
 	}
 	dec := nodeDecoder{stack: getPairStack()}
-	ok := dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
+	ok = dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
 	putPairStack(dec.stack)
-	return dec.size, ok
+	return dec.size, ok, ok && !dec.unsureKeys
 }
 
 // A nodeDecoder holds the scratch space of one decodeNodes.
 type nodeDecoder struct {
 	stack []pair // see mappingPairs
 	json  jsonWriter
+	// unsureKeys is set when a mapping may repeat a key or was not read
+	// here (a merge key, a repeated key, a value given to UnmarshalJSON).
+	unsureKeys bool
 	// size bounds the length of the JSON of what has been decoded so far
 	// (see jsonStringMax).
 	size int
@@ -168,6 +173,9 @@ func decodeNull(v reflect.Value, info *lazyInfo) bool {
 // an int-or-string, a time, a raw extension) the JSON of n, the same
 // bytes that Document.JSON writes for it.
 func (dec *nodeDecoder) unmarshaler(n *yaml.Node, v reflect.Value, depth int) bool {
+	if n.Kind != yaml.ScalarNode {
+		dec.unsureKeys = true
+	}
 	dec.json.buf = dec.json.buf[:0]
 	if _, err := walkValue(&dec.json, n, depth); err != nil {
 		return false
@@ -181,9 +189,13 @@ func (dec *nodeDecoder) unmarshaler(n *yaml.Node, v reflect.Value, depth int) bo
 func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, depth int) bool {
 	mark := len(dec.stack)
 	defer func() { dec.stack = dec.stack[:mark] }()
-	pairs, err := mappingPairs(n, depth, &dec.stack)
-	if err != nil {
-		return false
+	pairs, simple := simplePairs(n, &dec.stack)
+	if !simple {
+		var err error
+		if pairs, err = mappingPairs(n, depth, &dec.stack); err != nil {
+			return false
+		}
+		dec.unsureKeys = dec.unsureKeys || 2*len(pairs) != len(n.Content) || hasMergeKey(n)
 	}
 	dec.size += max(2, 1+len(pairs)) // {"a":1,"b":2}
 	for _, p := range pairs {
@@ -219,6 +231,16 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 		}
 		v.Set(m)
 		return true
+	}
+	return false
+}
+
+// hasMergeKey reports whether mapping n has a merge key (<<).
+func hasMergeKey(n *yaml.Node) bool {
+	for i := 0; i < len(n.Content); i += 2 {
+		if yamlutil.IsMergeKey(n.Content[i]) {
+			return true
+		}
 	}
 	return false
 }

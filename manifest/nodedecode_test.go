@@ -28,7 +28,7 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 			continue
 		}
 		got, _ := kinds.New(d.APIVersion, d.Kind)
-		size, ok := decodeNodesSize(d.Node, got)
+		size, ok, _ := decodeNodesSize(d.Node, got)
 		if !ok {
 			fallback++
 			continue

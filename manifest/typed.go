@@ -22,6 +22,9 @@ type decodeResult struct {
 	// direct: obj was decoded from the node tree (see decodeNodes), which
 	// also shows that JSON succeeds.
 	direct bool
+	// uniqueKeys: the decoding from the node tree read every mapping and
+	// found no key twice.
+	uniqueKeys bool
 }
 
 // Decode returns the object decoded into its k8s.io/api Go type, as the API
@@ -49,8 +52,8 @@ func (d *Document) Decode() (obj any, strict []error, err error) {
 			obj = new(metav1.PartialObjectMetadata)
 		}
 		if typed {
-			if decodeNodes(d.Node, obj) {
-				d.decoded = decodeResult{obj: obj, direct: true}
+			if _, ok, unique := decodeNodesSize(d.Node, obj); ok {
+				d.decoded = decodeResult{obj: obj, direct: true, uniqueKeys: unique}
 				return
 			}
 			// The document leaves the common case: decode what the
@@ -86,6 +89,19 @@ func (d *Document) Sendable() error {
 	}
 	_, err := d.JSON()
 	return err
+}
+
+// KeysUnique reports whether the document is known to have no key twice
+// in any mapping and no merge key: true only for a document that Decode
+// reads straight from its node tree (the common case of the kinds of
+// Typed), which reads every mapping; false says nothing. A rule that looks
+// for repeated keys can skip such a document.
+func (d *Document) KeysUnique() bool {
+	if !Typed(d.APIVersion, d.Kind) || d.IsList() {
+		return false
+	}
+	d.Decode()
+	return d.decoded.uniqueKeys
 }
 
 // DaemonSet returns the document as an apps/v1 DaemonSet, or nil when it is

@@ -34,6 +34,15 @@ the part that is dropped is often the one that was meant.`,
 }
 
 func runDuplicateKey(p *lint.Pass) error {
+	if p.Doc.KeysUnique() {
+		return nil // decoding read every mapping and found no key twice
+	}
+	walkDuplicateKeys(p)
+	return nil
+}
+
+// walkDuplicateKeys reports every repeated key of the document.
+func walkDuplicateKeys(p *lint.Pass) {
 	d := p.Doc
 	// path holds the keys and indexes from the object down to the node
 	// being walked; it is turned into a field path only for a finding.
@@ -104,7 +113,6 @@ func runDuplicateKey(p *lint.Pass) error {
 		}
 	}
 	walk(d.Node, 0)
-	return nil
 }
 
 // A seenKey is a key of a mapping, as kubectl reads it; ok is false for a
