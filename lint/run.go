@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unique"
 
 	"github.com/daemonlint/daemonlint/internal/plural"
@@ -127,7 +128,7 @@ func Run(files []*manifest.File, opts Options) (*Result, error) {
 	for i, f := range files {
 		readers <- struct{}{}
 		wg.Go(func() {
-			results[i] = checkFile(f, opts, submit)
+			results[i] = checkFile(f, opts, submit, partSize)
 			<-readers
 		})
 	}
@@ -171,7 +172,7 @@ func CheckFile(f *manifest.File, opts Options) ([]Diagnostic, int, error) {
 		return nil, 0, err
 	}
 	opts.enabled = enabledRules(opts)
-	r := checkFile(f, opts, func(task func()) { task() })
+	r := checkFile(f, opts, func(task func()) { task() }, 0)
 	return r.diags, r.docs, nil
 }
 
@@ -224,8 +225,10 @@ type docSummary struct {
 // checkFile reads f document by document and hands each one, with its List
 // items, to submit, which runs it now or on a worker. Then it decides what
 // only the whole file tells (templates, syntax errors, ignore directives)
-// and runs the FileScope rules.
-func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
+// and runs the FileScope rules. A file larger than size is read in parts
+// of that size, at the same time (see checkParts); size 0 reads every file
+// as one.
+func checkFile(f *manifest.File, opts Options, submit func(func()), size int) fileResult {
 	var diags []Diagnostic
 	report := func(d Diagnostic) {
 		if s, ok := opts.Severity[d.Rule]; ok && d.Rule != InternalErrorRule {
@@ -245,8 +248,18 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 		pending sync.WaitGroup
 		broke   any // what reading the file panicked with
 	)
+	if size == 0 {
+		// Read as one.
+	} else if parts, ok := manifest.Split(f, size); ok && len(parts) > 1 {
+		if results, ok = checkParts(f, parts, opts, need, submit); !ok {
+			results = nil // read again below, as one
+		}
+	}
 	func() {
 		defer func() { broke = recover() }()
+		if results != nil {
+			return
+		}
 		for p := range manifest.ParseSeq(f) {
 			if p.Err != nil {
 				serrs = append(serrs, p.Err)
@@ -322,6 +335,54 @@ func checkFile(f *manifest.File, opts Options, submit func(func())) fileResult {
 		}
 	}
 	return res
+}
+
+// partSize is the size of the parts of a large file that Run reads at the
+// same time (see manifest.Split): a file of one part is read as it is.
+const partSize = 256 << 10
+
+// checkParts reads the parts of a file, each on a worker, and checks their
+// documents as checkFile does. It reports false, and the file must be
+// read as one, when a part is not what its lines promised (a syntax error
+// among them); its remaining parts are then not read.
+func checkParts(f *manifest.File, parts []manifest.Part, opts Options, need directiveNeeds, submit func(func())) ([]*docResult, bool) {
+	last := parts[len(parts)-1]
+	results := make([]*docResult, last.Index+last.Docs)
+	for i := range results {
+		results[i] = new(docResult)
+	}
+	var (
+		unsure  atomic.Bool
+		pending sync.WaitGroup
+	)
+	for _, part := range parts {
+		if unsure.Load() {
+			break
+		}
+		pending.Add(1)
+		submit(func() {
+			defer pending.Done()
+			defer func() {
+				if v := recover(); v != nil {
+					unsure.Store(true) // reading it as one reports the panic
+				}
+			}()
+			i := part.Index
+			ok := part.Parse(f, func(docs []*manifest.Document) bool {
+				if unsure.Load() {
+					return false
+				}
+				checkDocument(f, docs, opts, need, results[i])
+				i++
+				return true
+			})
+			if !ok {
+				unsure.Store(true)
+			}
+		})
+	}
+	pending.Wait()
+	return results, !unsure.Load()
 }
 
 // MaxFindingsPerRule is the most findings of one rule that Run reports in
