@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"unique"
 
 	"github.com/daemonlint/daemonlint/internal/plural"
 	"github.com/daemonlint/daemonlint/manifest"
@@ -200,7 +199,7 @@ type fileResult struct {
 // A docResult is what checking one document (with its List items) found,
 // and what the file-wide steps need to know of it once its tree is gone.
 type docResult struct {
-	diags []Diagnostic
+	diags []packedDiagnostic
 	// template is the first template marker of the document, or nil.
 	template *manifest.Span
 	// summary describes the document for ignore directives.
@@ -243,6 +242,7 @@ func checkFile(f *manifest.File, opts Options, submit func(func()), size int) fi
 		annotations: bytes.Contains(f.Src, []byte(IgnoreAnnotation)),
 	}
 	var (
+		tab     = new(findingTable)
 		serrs   []*manifest.SyntaxError
 		results []*docResult
 		pending sync.WaitGroup
@@ -251,7 +251,7 @@ func checkFile(f *manifest.File, opts Options, submit func(func()), size int) fi
 	if size == 0 {
 		// Read as one.
 	} else if parts, ok := manifest.Split(f, size); ok && len(parts) > 1 {
-		if results, ok = checkParts(f, parts, opts, need, submit); !ok {
+		if results, ok = checkParts(f, parts, opts, need, tab, submit); !ok {
 			results = nil // read again below, as one
 		}
 	}
@@ -270,7 +270,7 @@ func checkFile(f *manifest.File, opts Options, submit func(func()), size int) fi
 			pending.Add(1)
 			submit(func() {
 				defer pending.Done()
-				checkDocument(f, p.Docs, opts, need, r)
+				checkDocument(f, p.Docs, opts, need, tab, r)
 			})
 		}
 	}()
@@ -305,7 +305,9 @@ func checkFile(f *manifest.File, opts Options, submit func(func()), size int) fi
 		}
 		diags = slices.Grow(diags, n-len(diags))
 		for _, r := range results {
-			diags = append(diags, r.diags...)
+			for _, p := range r.diags {
+				diags = append(diags, tab.unpack(p))
+			}
 			r.diags = nil
 		}
 	} else {
@@ -345,7 +347,7 @@ const partSize = 256 << 10
 // documents as checkFile does. It reports false, and the file must be
 // read as one, when a part is not what its lines promised (a syntax error
 // among them); its remaining parts are then not read.
-func checkParts(f *manifest.File, parts []manifest.Part, opts Options, need directiveNeeds, submit func(func())) ([]*docResult, bool) {
+func checkParts(f *manifest.File, parts []manifest.Part, opts Options, need directiveNeeds, tab *findingTable, submit func(func())) ([]*docResult, bool) {
 	last := parts[len(parts)-1]
 	results := make([]*docResult, last.Index+last.Docs)
 	for i := range results {
@@ -372,7 +374,7 @@ func checkParts(f *manifest.File, parts []manifest.Part, opts Options, need dire
 				if unsure.Load() {
 					return false
 				}
-				checkDocument(f, docs, opts, need, results[i])
+				checkDocument(f, docs, opts, need, tab, results[i])
 				i++
 				return true
 			})
@@ -401,7 +403,7 @@ func templateDiagnostic(f *manifest.File, tmpl manifest.Span) Diagnostic {
 
 // checkDocument runs the rules on one document and the items of a List
 // (docs[0] is the document) and fills r.
-func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, need directiveNeeds, r *docResult) {
+func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, need directiveNeeds, tab *findingTable, r *docResult) {
 	doc := docs[0]
 	defer func() {
 		// Rules recover their own panics (see runRule); this is for the
@@ -410,7 +412,7 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 			d := internalError(f, doc, fmt.Sprintf("checking document %d of %s panicked (%v)", doc.Index, f.Name, v))
 			d.Start = f.Position(d.Span.Start)
 			d.End = d.Start
-			r.diags = append(r.diags, d)
+			r.diags = append(r.diags, tab.pack(d))
 		}
 	}()
 	// A document with thousands of the same mistake gets the first
@@ -443,11 +445,9 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 		}
 		d.Start = f.Position(d.Span.Start)
 		d.End = f.Position(d.Span.End)
-		// Documents alike get findings alike: a large stream's findings
-		// share one copy of each text instead of keeping thousands.
-		d.Message = unique.Make(d.Message).Value()
-		d.Field = unique.Make(d.Field).Value()
-		r.diags = append(r.diags, d)
+		// Documents alike get findings alike: the file's findings share
+		// one copy of each text, and are kept packed until it is done.
+		r.diags = append(r.diags, tab.pack(d))
 	}
 	defer func() {
 		for rule, d := range dropped {
@@ -459,7 +459,7 @@ func checkDocument(f *manifest.File, docs []*manifest.Document, opts Options, ne
 			d.Fixes = nil
 			d.Start = f.Position(d.Span.Start)
 			d.End = d.Start
-			r.diags = append(r.diags, d)
+			r.diags = append(r.diags, tab.pack(d))
 		}
 	}()
 	// One Pass serves every rule on the document: rules do not keep it
