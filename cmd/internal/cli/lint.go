@@ -225,17 +225,19 @@ func runLint(args []string, e *env) int {
 }
 
 // tuneMemory sets the garbage collector of a real run (not of tests, which
-// share their process). Large inputs are read outside the Go heap (see
-// readAllLimited), so the collector's default, a heap up to twice what is
-// live, stays near what the documents being checked and the findings need;
-// a cap keeps it there on a large run. A small run does better letting the
-// heap grow five times, under a cap. GOGC or GOMEMLIMIT, when set, win.
+// share their process): the heap may grow to five times what is live,
+// under a cap sized by the input. Large inputs are read outside the Go heap
+// (see readAllLimited) and their cap is tight, so that a large run's heap
+// stays near what the documents being checked and the findings need: the
+// collector then runs when the heap reaches the cap, not each time it
+// doubles what is live (the findings kept), which would be far more often
+// for no less memory. GOGC or GOMEMLIMIT, when set, win.
 func tuneMemory(inputBytes, onHeap int, e *env) {
 	if !e.tuneGC || e.getenv("GOGC") != "" || e.getenv("GOMEMLIMIT") != "" {
 		return
 	}
+	debug.SetGCPercent(400)
 	if inputBytes < 64<<20 {
-		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(128<<20 + 2*int64(inputBytes))
 		return
 	}
