@@ -248,11 +248,11 @@ func checkFile(f *manifest.File, opts Options, submit func(func()), size int) fi
 		pending sync.WaitGroup
 		broke   any // what reading the file panicked with
 	)
-	if size == 0 {
-		// Read as one.
-	} else if parts, ok := manifest.Split(f, size); ok && len(parts) > 1 {
-		if results, ok = checkParts(f, parts, opts, need, tab, submit); !ok {
-			results = nil // read again below, as one
+	if size > 0 && len(f.Src) > size {
+		if parts, ok := manifest.Split(f, size); ok && len(parts) > 1 {
+			if results, ok = checkParts(f, parts, opts, need, tab, submit); !ok {
+				results = nil // read again below, as one
+			}
 		}
 	}
 	func() {

@@ -39,53 +39,65 @@ type Part struct {
 func Split(f *File, size int) ([]Part, bool) {
 	src := f.Src
 	if bytes.IndexByte(src, '\r') >= 0 || bytes.Contains(src, []byte("\u0085")) ||
-		bytes.Contains(src, []byte("\u2028")) || bytes.Contains(src, []byte("\u2029")) {
+		bytes.Contains(src, []byte("\u2028")) || bytes.Contains(src, []byte("\u2029")) ||
+		bytes.HasPrefix(src, []byte("%")) || bytes.HasPrefix(src, []byte("\xef\xbb\xbf%")) ||
+		bytes.Contains(src, []byte("\n%")) {
 		return nil, false
 	}
 	var parts []Part
-	cur := Part{Span: Span{Start: 0}}
-	content := false // the current document has a line of content
-	line := 0        // lines before off
-	for off := 0; off < len(src); line++ {
-		end := bytes.IndexByte(src[off:], '\n')
-		next := len(src)
-		if end >= 0 {
-			end += off
-			next = end + 1
-		} else {
-			end = len(src)
+	cur := Part{}
+	lines := 0 // lines before cur
+	for off := 0; off < len(src); {
+		next := nextMarker(src, off)
+		if hasContent(src[off:next]) {
+			cur.Docs++
 		}
-		text := src[off:end]
-		if line == 0 {
-			text = bytes.TrimPrefix(text, []byte("\xef\xbb\xbf"))
-		}
-		if len(text) > 0 && text[0] == '%' {
-			return nil, false
-		}
-		if rest, ok := markerLine(text, "---"); ok {
-			if content {
-				cur.Docs++
-			}
-			content = false
-			if off-cur.Span.Start >= size {
-				cur.Span.End = off
-				parts = append(parts, cur)
-				cur = Part{Span: Span{Start: off}, Index: cur.Index + cur.Docs, lines: line}
-			}
-			text = rest
-		} else if _, ok := markerLine(text, "..."); ok {
-			text = nil
-		}
-		if t := bytes.TrimLeft(text, " \t"); len(t) > 0 && t[0] != '#' {
-			content = true
+		if next < len(src) && next-cur.Span.Start >= size {
+			cur.Span.End = next
+			parts = append(parts, cur)
+			lines += bytes.Count(src[cur.Span.Start:next], []byte("\n"))
+			cur = Part{Span: Span{Start: next}, Index: cur.Index + cur.Docs, lines: lines}
 		}
 		off = next
 	}
-	if content {
-		cur.Docs++
-	}
 	cur.Span.End = len(src)
 	return append(parts, cur), true
+}
+
+// nextMarker returns the offset of the first line after the one at off
+// that starts a document ("---" and a blank or the line's end), or the
+// end of src.
+func nextMarker(src []byte, off int) int {
+	for {
+		i := bytes.Index(src[off:], []byte("\n---"))
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+		if after := off + 3; after == len(src) || src[after] == ' ' || src[after] == '\t' || src[after] == '\n' {
+			return off
+		}
+	}
+}
+
+// hasContent reports whether doc, whole lines from one document marker (or
+// the start of the file) to the next, holds a line of more than blanks, a
+// comment or markers.
+func hasContent(doc []byte) bool {
+	doc = bytes.TrimPrefix(doc, []byte("\xef\xbb\xbf"))
+	for len(doc) > 0 {
+		line, rest, _ := bytes.Cut(doc, []byte("\n"))
+		doc = rest
+		if r, ok := markerLine(line, "---"); ok {
+			line = r
+		} else if _, ok := markerLine(line, "..."); ok {
+			continue
+		}
+		if t := bytes.TrimLeft(line, " \t"); len(t) > 0 && t[0] != '#' {
+			return true
+		}
+	}
+	return false
 }
 
 // markerLine reports whether line starts with the document marker m ("---"
