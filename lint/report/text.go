@@ -43,6 +43,14 @@ func (t *Text) paint(code, s string) string {
 // Report writes res as text.
 func (t *Text) Report(w io.Writer, res *lint.Result) error {
 	bw := bufio.NewWriter(w)
+	// Findings come sorted by file: look a file up once for its findings.
+	var last *manifest.File
+	source := func(name string) *manifest.File {
+		if last == nil || last.Name != name {
+			last = sourceOf(res, t.Options, name)
+		}
+		return last
+	}
 	for _, d := range res.Diagnostics {
 		sev := d.Severity.String()
 		switch d.Severity {
@@ -54,11 +62,11 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 			sev = t.paint(ansiBlue+ansiBold, sev)
 		}
 		fmt.Fprintf(bw, "%s: %s: %s (%s)\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Start.Line, d.Start.Column)), sev, d.Message, d.Rule)
-		if f := sourceOf(res, t.Options, d.File); f != nil {
+		if f := source(d.File); f != nil {
 			t.excerpt(bw, f, d)
 		}
 		if r := d.Rendered; r != nil && r.Line > 0 {
-			if f := sourceOf(res, t.Options, d.File); f == nil || strings.TrimRight(string(f.Line(d.Start.Line)), "\r\n") != r.Text {
+			if f := source(d.File); f == nil || strings.TrimRight(string(f.Line(d.Start.Line)), "\r\n") != r.Text {
 				fmt.Fprintf(bw, "      = rendered line %d: %s\n", r.Line, r.Text)
 			}
 		}
