@@ -6,9 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"maps"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/daemonlint/daemonlint/cmd/internal/engine"
 	"github.com/daemonlint/daemonlint/internal/atomicfile"
@@ -139,10 +142,9 @@ func runLint(args []string, e *env) int {
 	if lf.verbose {
 		ro.engineLog = e.stderr
 	}
-	files := make([]*manifest.File, len(inputs))
+	files := newFiles(inputs)
 	size, onHeap := 0, 0
-	for i, in := range inputs {
-		files[i] = manifest.NewFile(in.name, in.src)
+	for _, in := range inputs {
 		size += len(in.src)
 		if !in.offHeap {
 			onHeap += cap(in.src) // a pipe's buffer grows past its length
@@ -222,6 +224,23 @@ func runLint(args []string, e *env) int {
 		}
 	}
 	return exitOK
+}
+
+// newFiles returns the files of inputs, their line tables made on every
+// core.
+func newFiles(inputs []input) []*manifest.File {
+	files := make([]*manifest.File, len(inputs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(inputs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(inputs); i = int(next.Add(1)) - 1 {
+				files[i] = manifest.NewFile(inputs[i].name, inputs[i].src)
+			}
+		})
+	}
+	wg.Wait()
+	return files
 }
 
 // tuneMemory sets the garbage collector of a real run (not of tests, which
