@@ -53,9 +53,12 @@
 // panic in a rule is recovered and reported as an internal-error diagnostic.
 //
 // Run reads a file document by document (ParseSeq) and checks each one on a
-// pool of workers while the next is read, so that one large file uses every
-// core and memory follows the largest document, not the file: a document's
-// node tree is dropped once its rules have run. A FileScope rule therefore
+// pool of workers while the next is read; a large file is cut into parts
+// (manifest.Split) that the workers read and check at the same time, so
+// that one large file uses every core for its reading too. Memory follows
+// the largest document, not the file: a document's node tree is dropped
+// once its rules have run, and its findings are kept packed until the
+// file is done. A FileScope rule therefore
 // sees the file's syntax errors, not its documents; when it must look at
 // them, its EachDocument function is called with each one as it is read.
 //

@@ -18,7 +18,10 @@
 // Parse reads all of a file's documents with one yaml.v3 decoder, so every
 // line is absolute in the file, and returns them with their SyntaxErrors;
 // ParseSeq yields them one at a time (Parsed), so that memory follows the
-// largest document rather than the file. A List (any object with a
+// largest document rather than the file. Split cuts a large file at its
+// document markers into Parts that can be read at the same time; a Part
+// says when it cannot be certain of reading its documents as ParseSeq
+// would (a syntax error among them), and ParseSeq then reads the file. A List (any object with a
 // top-level items sequence, as kubectl sees it) gives one Document per item
 // as well, positioned inside the List. A Document carries its yaml.v3 node
 // tree (exposed as go/analysis exposes go/ast), its apiVersion, kind, name
