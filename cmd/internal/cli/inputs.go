@@ -8,7 +8,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -82,6 +85,9 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 	}
 	stdinRead := false
 	seen := make(map[string]bool)
+	// steps are the inputs and problems in the order they are met; the
+	// files a walk finds are read after it, on every core.
+	var steps []inputStep
 	// firstTime reports whether the file whose real path is real has not
 	// been reached before, and marks it reached.
 	firstTime := func(real string) bool {
@@ -99,10 +105,10 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 			stdinRead = true
 			src, _, err := readAllLimited(e.stdin, false)
 			if err != nil {
-				problems = append(problems, fmt.Sprintf("reading standard input: %v", err))
+				steps = append(steps, problemStep(fmt.Sprintf("reading standard input: %v", err)))
 				continue
 			}
-			inputs = append(inputs, input{name: "-", src: src})
+			steps = append(steps, inputStep{in: input{name: "-", src: src}})
 			continue
 		}
 		if r := skip(p, false, false); r != "" {
@@ -111,7 +117,7 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 		}
 		info, err := os.Stat(p)
 		if err != nil {
-			problems = append(problems, describeError(p, err))
+			steps = append(steps, problemStep(describeError(p, err)))
 			continue
 		}
 		if !info.IsDir() {
@@ -120,10 +126,10 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 			}
 			src, offHeap, err := readNamed(p, info, e)
 			if err != nil {
-				problems = append(problems, describeError(p, err))
+				steps = append(steps, problemStep(describeError(p, err)))
 				continue
 			}
-			inputs = append(inputs, input{name: p, path: p, src: src, offHeap: offHeap})
+			steps = append(steps, inputStep{in: input{name: p, path: p, src: src, offHeap: offHeap}})
 			continue
 		}
 		// A walk does not follow links to directories, so below the root
@@ -132,7 +138,7 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 		realRoot := realPath(p, e)
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				problems = append(problems, describeError(path, err))
+				steps = append(steps, problemStep(describeError(path, err)))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -169,7 +175,7 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 				// walked, which also keeps link loops out.
 				target, err := os.Stat(path)
 				if err != nil {
-					problems = append(problems, describeError(path, err))
+					steps = append(steps, problemStep(describeError(path, err)))
 					return nil
 				}
 				if !target.Mode().IsRegular() {
@@ -186,19 +192,52 @@ func walkInputs(paths []string, e *env, skip func(path string, dir, walked bool)
 			if !firstTime(real) {
 				return nil
 			}
-			src, offHeap, err := readNamed(path, nil, e)
-			if err != nil {
-				problems = append(problems, describeError(path, err))
-				return nil
-			}
-			inputs = append(inputs, input{name: path, path: path, src: src, offHeap: offHeap})
+			steps = append(steps, inputStep{in: input{name: path, path: path}, read: true})
 			return nil
 		})
 		if err != nil {
-			problems = append(problems, describeError(p, err))
+			steps = append(steps, problemStep(describeError(p, err)))
+		}
+	}
+	readSteps(steps, e)
+	for _, st := range steps {
+		switch {
+		case st.problem != "":
+			problems = append(problems, st.problem)
+		case st.err != nil:
+			problems = append(problems, describeError(st.in.path, st.err))
+		default:
+			inputs = append(inputs, st.in)
 		}
 	}
 	return inputs, skips, problems
+}
+
+// An inputStep is an input, one to read (read), or a problem.
+type inputStep struct {
+	in      input
+	read    bool
+	err     error
+	problem string
+}
+
+func problemStep(problem string) inputStep { return inputStep{problem: problem} }
+
+// readSteps reads the files of the steps that have read set, on every
+// core, and records each one's bytes or error.
+func readSteps(steps []inputStep, e *env) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(steps); i = int(next.Add(1)) - 1 {
+				if st := &steps[i]; st.read {
+					st.in.src, st.in.offHeap, st.err = readNamed(st.in.path, nil, e)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // readNamed reads the file at path, whose information (from os.Stat) is
