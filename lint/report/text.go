@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -51,6 +52,7 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 		}
 		return last
 	}
+	var buf []byte
 	for _, d := range res.Diagnostics {
 		sev := d.Severity.String()
 		switch d.Severity {
@@ -61,10 +63,25 @@ func (t *Text) Report(w io.Writer, res *lint.Result) error {
 		default:
 			sev = t.paint(ansiBlue+ansiBold, sev)
 		}
-		fmt.Fprintf(bw, "%s: %s: %s (%s)\n", t.paint(ansiBold, fmt.Sprintf("%s:%d:%d", d.File, d.Start.Line, d.Start.Column)), sev, d.Message, d.Rule)
-		if f := source(d.File); f != nil {
-			t.excerpt(bw, f, d)
+		// Thousands of findings: written without fmt.
+		buf = buf[:0]
+		if t.Options.Color {
+			buf = append(buf, ansiBold...)
 		}
+		buf = append(buf, d.File...)
+		buf = append(buf, ':')
+		buf = strconv.AppendInt(buf, int64(d.Start.Line), 10)
+		buf = append(buf, ':')
+		buf = strconv.AppendInt(buf, int64(d.Start.Column), 10)
+		if t.Options.Color {
+			buf = append(buf, ansiReset...)
+		}
+		buf = append(append(append(append(append(append(buf, ": "...), sev...), ": "...), d.Message...), " ("...), d.Rule...)
+		buf = append(buf, ")\n"...)
+		if f := source(d.File); f != nil {
+			buf = t.excerpt(buf, f, d)
+		}
+		bw.Write(buf)
 		if r := d.Rendered; r != nil && r.Line > 0 {
 			if f := source(d.File); f == nil || strings.TrimRight(string(f.Line(d.Start.Line)), "\r\n") != r.Text {
 				fmt.Fprintf(bw, "      = rendered line %d: %s\n", r.Line, r.Text)
@@ -125,25 +142,35 @@ func summaryLine(s Summary) string {
 	return line
 }
 
-// excerpt writes the diagnostic's first line with a caret under its span.
-func (t *Text) excerpt(w io.Writer, f *manifest.File, d lint.Diagnostic) {
+// excerpt appends to buf the diagnostic's first line with a caret under
+// its span.
+func (t *Text) excerpt(buf []byte, f *manifest.File, d lint.Diagnostic) []byte {
 	text := f.Line(d.Start.Line)
 	if text == nil || !utf8.Valid(text) || len(text) > 500 {
-		return
+		return buf
 	}
-	line := string(text)
-	gutter := fmt.Sprintf("%5d", d.Start.Line)
-	fmt.Fprintf(w, "%s | %s\n", gutter, line)
-	var pad strings.Builder
+	start := len(buf)
+	buf = strconv.AppendInt(buf, int64(d.Start.Line), 10)
+	if n := len(buf) - start; n < 5 { // the line number, right-aligned in 5
+		buf = append(buf, "     "[:5-n]...)
+		copy(buf[start+5-n:], buf[start:start+n])
+		copy(buf[start:start+5-n], "     ")
+	}
+	gutter := len(buf) - start
+	buf = append(append(append(buf, " | "...), text...), '\n')
+	for range gutter {
+		buf = append(buf, ' ')
+	}
+	buf = append(buf, " | "...)
 	col := 1
-	for _, r := range line {
+	for _, r := range string(text) {
 		if col >= d.Start.Column {
 			break
 		}
 		if r == '\t' {
-			pad.WriteByte('\t')
+			buf = append(buf, '\t')
 		} else {
-			pad.WriteByte(' ')
+			buf = append(buf, ' ')
 		}
 		col++
 	}
@@ -151,7 +178,16 @@ func (t *Text) excerpt(w io.Writer, f *manifest.File, d lint.Diagnostic) {
 	if d.End.Line == d.Start.Line && d.End.Column > d.Start.Column {
 		width = d.End.Column - d.Start.Column
 	} else if d.End.Line > d.Start.Line {
-		width = max(1, utf8.RuneCountInString(line)-d.Start.Column+1)
+		width = max(1, utf8.RuneCount(text)-d.Start.Column+1)
 	}
-	fmt.Fprintf(w, "%s | %s%s\n", strings.Repeat(" ", len(gutter)), pad.String(), t.paint(ansiGreen+ansiBold, strings.Repeat("^", width)))
+	if t.Options.Color {
+		buf = append(buf, ansiGreen+ansiBold...)
+	}
+	for range width {
+		buf = append(buf, '^')
+	}
+	if t.Options.Color {
+		buf = append(buf, ansiReset...)
+	}
+	return append(buf, '\n')
 }
