@@ -77,10 +77,15 @@ func isKustomization(n *yaml.Node) bool {
 // looksLikeObject reports whether mapping n has a key that only Kubernetes
 // objects have at their top level.
 func looksLikeObject(n *yaml.Node) bool {
-	for _, k := range topKeys(n) {
-		switch strings.ToLower(k) {
-		case "apiversion", "api_version", "kind", "metadata", "spec":
-			return true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode || yamlutil.IsMergeKey(k) {
+			continue
+		}
+		for _, name := range []string{"apiversion", "api_version", "kind", "metadata", "spec"} {
+			if strings.EqualFold(k.Value, name) {
+				return true
+			}
 		}
 	}
 	// The keys may come through a merge key (<<: *base).
@@ -100,19 +105,30 @@ func looksLikeObject(n *yaml.Node) bool {
 // isChartFile reports whether mapping n is a Helm Chart.yaml: apiVersion
 // (v1 or v2), name and version, without kind, metadata or spec.
 func isChartFile(n *yaml.Node) bool {
-	keys := map[string]bool{}
-	for _, k := range topKeys(n) {
-		keys[k] = true
+	if hasTopKey(n, "kind") || hasTopKey(n, "metadata") || hasTopKey(n, "spec") {
+		return false
 	}
 	av, _ := yamlutil.StringField(n, "apiVersion")
-	return (av == "v1" || av == "v2") && keys["name"] && keys["version"] && !keys["kind"] && !keys["metadata"] && !keys["spec"]
+	return (av == "v1" || av == "v2") && hasTopKey(n, "name") && hasTopKey(n, "version")
+}
+
+// hasTopKey reports whether key is one of topKeys(n).
+func hasTopKey(n *yaml.Node, key string) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key && !yamlutil.IsMergeKey(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // isGitLabHeader reports whether mapping n is the header document of a
 // GitLab CI component: spec with inputs, and nothing else.
 func isGitLabHeader(n *yaml.Node) bool {
-	keys := topKeys(n)
-	if len(keys) != 1 || keys[0] != "spec" {
+	if !hasTopKey(n, "spec") {
+		return false
+	}
+	if keys := topKeys(n); len(keys) != 1 || keys[0] != "spec" {
 		return false
 	}
 	spec := yamlutil.ResolveAlias(yamlutil.MappingValue(n, "spec"))
