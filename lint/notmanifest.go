@@ -125,10 +125,13 @@ func hasTopKey(n *yaml.Node, key string) bool {
 // isGitLabHeader reports whether mapping n is the header document of a
 // GitLab CI component: spec with inputs, and nothing else.
 func isGitLabHeader(n *yaml.Node) bool {
-	if !hasTopKey(n, "spec") {
-		return false
+	keys := 0
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && !yamlutil.IsMergeKey(k) {
+			keys++
+		}
 	}
-	if keys := topKeys(n); len(keys) != 1 || keys[0] != "spec" {
+	if keys != 1 || !hasTopKey(n, "spec") {
 		return false
 	}
 	spec := yamlutil.ResolveAlias(yamlutil.MappingValue(n, "spec"))
