@@ -121,13 +121,22 @@ func Run(files []*manifest.File, opts Options) (*Result, error) {
 		})
 	}
 	submit := func(task func()) { tasks <- task }
+	inline := func(task func()) { task() }
 	results := make([]fileResult, len(files))
 	readers := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	for i, f := range files {
 		readers <- struct{}{}
+		// While other files keep the other cores busy, a small file is
+		// read and checked by one goroutine, its documents still in the
+		// cache of the core that read them. The last files, and large
+		// ones, share their documents with the workers.
+		s := submit
+		if i < len(files)-jobs && len(f.Src) <= partSize {
+			s = inline
+		}
 		wg.Go(func() {
-			results[i] = checkFile(f, opts, submit, partSize)
+			results[i] = checkFile(f, opts, s, partSize)
 			<-readers
 		})
 	}
