@@ -175,6 +175,9 @@ func (w *decodeWalker) walk(v any, t reflect.Type, pos walkPos, structName strin
 // leaf decodes v into a new value of type t with sigs.k8s.io/json, as the
 // server does, and records the error, if any, with the decoder's context.
 func (w *decodeWalker) leaf(v any, t reflect.Type, pos walkPos, structName string, fields []string, custom bool) {
+	if !custom && decodesPlainly(v, t) {
+		return
+	}
 	raw, err := json.Marshal(v)
 	if err != nil {
 		return
@@ -190,6 +193,30 @@ func (w *decodeWalker) leaf(v any, t reflect.Type, pos walkPos, structName strin
 		}
 	}
 	w.problems = append(w.problems, decodeProblem{Path: pos.path(), JSONPath: pos.jsonPath(), Parent: pos.parent, Key: pos.key, Value: v, Type: t, Msg: msg, Abort: custom})
+}
+
+// decodesPlainly reports whether JSON value v (as encoding/json decodes
+// it with UseNumber) certainly decodes into a value of type t, which has
+// no UnmarshalJSON of its own, without an error: a string into a string,
+// a boolean into a boolean, a number that fits into a number. Anything
+// else is left to the decoder, whose error is the server's.
+func decodesPlainly(v any, t reflect.Type) bool {
+	switch v := v.(type) {
+	case string:
+		return t.Kind() == reflect.String
+	case bool:
+		return t.Kind() == reflect.Bool
+	case json.Number:
+		switch t.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			_, err := strconv.ParseInt(string(v), 10, t.Bits())
+			return err == nil
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			_, err := strconv.ParseUint(string(v), 10, t.Bits())
+			return err == nil
+		}
+	}
+	return false
 }
 
 func sortedKeys(m map[string]any) []string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -145,4 +146,62 @@ func TestCheckDecodeMatchesTheDecoder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainTypes are the kinds of leaf types decodesPlainly judges.
+var plainTypes = []reflect.Type{
+	reflect.TypeFor[string](), reflect.TypeFor[appsv1.DaemonSetUpdateStrategyType](), reflect.TypeFor[bool](),
+	reflect.TypeFor[int](), reflect.TypeFor[int8](), reflect.TypeFor[int16](), reflect.TypeFor[int32](), reflect.TypeFor[int64](),
+	reflect.TypeFor[uint](), reflect.TypeFor[uint8](), reflect.TypeFor[uint16](), reflect.TypeFor[uint32](), reflect.TypeFor[uint64](),
+	reflect.TypeFor[float64](), reflect.TypeFor[[]string](), reflect.TypeFor[map[string]string](),
+}
+
+// checkPlain fails when decodesPlainly says that JSON text raw decodes
+// into one of plainTypes and sigs.k8s.io/json's decoding fails. It
+// returns how many types it claimed.
+func checkPlain(t *testing.T, raw string) int {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(raw))
+	dec.UseNumber()
+	var v any
+	if dec.Decode(&v) != nil {
+		return 0
+	}
+	// The walk decodes the value as it marshals it again.
+	data, err := json.Marshal(v)
+	if err != nil {
+		return 0
+	}
+	claimed := 0
+	for _, typ := range plainTypes {
+		if !decodesPlainly(v, typ) {
+			continue
+		}
+		claimed++
+		if err := sigsjson.UnmarshalCaseSensitivePreserveInts(data, reflect.New(typ).Interface()); err != nil {
+			t.Errorf("decodesPlainly(%s, %v) = true, but decoding fails: %v", raw, typ, err)
+		}
+	}
+	return claimed
+}
+
+// TestDecodesPlainly holds the walk's shortcut for leaves to the
+// decoding it skips.
+func TestDecodesPlainly(t *testing.T) {
+	claimed := 0
+	for _, raw := range []string{`"a"`, `""`, `true`, `false`, `null`, `0`, `-1`, `127`, `128`, `-129`, `255`, `256`, `65535`,
+		`2147483647`, `2147483648`, `-2147483649`, `4294967295`, `9223372036854775807`, `9223372036854775808`,
+		`18446744073709551615`, `18446744073709551616`, `1.0`, `1e3`, `-0`, `01`, `1.5`, `[]`, `{}`, `"1"`} {
+		claimed += checkPlain(t, raw)
+	}
+	if claimed < 30 {
+		t.Errorf("decodesPlainly claimed %d values, want the strings, booleans and numbers that fit", claimed)
+	}
+}
+
+func FuzzDecodesPlainly(f *testing.F) {
+	for _, s := range []string{`"a"`, `true`, `128`, `-1`, `1e3`, `18446744073709551616`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) { checkPlain(t, raw) })
 }
