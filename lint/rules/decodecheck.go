@@ -62,45 +62,78 @@ func checkDecode(data []byte, t reflect.Type) ([]decodeProblem, error) {
 		return nil, fmt.Errorf("reading the object's JSON: %w", err)
 	}
 	w := decodeWalker{}
-	w.walk(v, t, walkPos{index: -1}, "", nil)
+	w.walk(v, t, &walkPos{index: -1})
 	return w.problems, nil
 }
 
-// walkPos is where a value sits: its parent's field path (and the same in
-// sigs.k8s.io/json's notation), and its key or index there. field marks a
-// struct field (as opposed to a map key).
+// A walkPos is where a value sits: the position of its parent (nil at the
+// top) and its key or index there. Positions make their field paths only
+// for a problem, by walking up.
 type walkPos struct {
-	parent, jsonParent string
-	key                string
-	index              int
-	field              bool
+	up    *walkPos
+	key   string
+	index int  // -1 for a key
+	field bool // a struct field (as opposed to a map key)
+	// For a field: the name of the struct that has it, and the Go names of
+	// the embedded structs it is promoted from, which the decoder names in
+	// its error context.
+	structName string
+	embedded   []string
 }
 
 // jsonPath returns the position in sigs.k8s.io/json's notation.
-func (p walkPos) jsonPath() string {
+func (p *walkPos) jsonPath() string {
+	if p == nil {
+		return ""
+	}
+	parent := p.up.jsonPath()
 	switch {
 	case p.key == "" && p.index < 0:
-		return p.jsonParent
+		return parent
 	case p.index >= 0:
-		return p.jsonParent + "[" + strconv.Itoa(p.index) + "]"
-	case p.jsonParent == "":
+		return parent + "[" + strconv.Itoa(p.index) + "]"
+	case parent == "":
 		return p.key
 	}
-	return p.jsonParent + "." + p.key
+	return parent + "." + p.key
 }
 
-func (p walkPos) path() string {
+// path returns the position as a field path.
+func (p *walkPos) path() string {
+	if p == nil {
+		return ""
+	}
+	parent := p.up.path()
 	switch {
 	case p.key == "" && p.index < 0:
-		return p.parent
+		return parent
 	case p.index >= 0:
-		return p.parent + "[" + strconv.Itoa(p.index) + "]"
+		return parent + "[" + strconv.Itoa(p.index) + "]"
 	case !p.field:
-		return p.parent + "[" + p.key + "]"
-	case p.parent == "":
+		return parent + "[" + p.key + "]"
+	case parent == "":
 		return p.key
 	}
-	return p.parent + "." + p.key
+	return parent + "." + p.key
+}
+
+// context returns the decoder's error context at p: the innermost struct
+// and the JSON field names leading to p (with the embedded structs' Go
+// names; no indices, no map keys).
+func (p *walkPos) context() (structName string, fields []string) {
+	var chain []*walkPos
+	for q := p; q != nil; q = q.up {
+		if q.field {
+			if structName == "" {
+				structName = q.structName
+			}
+			chain = append(chain, q)
+		}
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		fields = append(append(fields, chain[i].embedded...), chain[i].key)
+	}
+	return structName, fields
 }
 
 type decodeWalker struct {
@@ -109,10 +142,8 @@ type decodeWalker struct {
 
 var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
 
-// walk checks value v against type t. structName and fields are the
-// decoder's error context: the innermost struct and the JSON field names
-// leading to v (no indices, no map keys).
-func (w *decodeWalker) walk(v any, t reflect.Type, pos walkPos, structName string, fields []string) {
+// walk checks value v against type t.
+func (w *decodeWalker) walk(v any, t reflect.Type, pos *walkPos) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -120,61 +151,58 @@ func (w *decodeWalker) walk(v any, t reflect.Type, pos walkPos, structName strin
 		return // null decodes into anything (or is handled by UnmarshalJSON)
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) {
-		w.leaf(v, t, pos, structName, fields, true)
+		w.leaf(v, t, pos, true)
 		return
 	}
 	switch t.Kind() {
 	case reflect.Struct:
 		obj, ok := v.(map[string]any)
 		if !ok {
-			w.leaf(v, t, pos, structName, fields, false)
+			w.leaf(v, t, pos, false)
 			return
 		}
 		index := structFields(t)
-		path, jpath := pos.path(), pos.jsonPath()
 		for _, k := range sortedKeys(obj) {
-			fp := walkPos{parent: path, jsonParent: jpath, key: k, index: -1, field: true}
 			f, ok := index[k]
+			fp := walkPos{up: pos, key: k, index: -1, field: true, structName: t.Name(), embedded: f.embedded}
 			if !ok {
-				w.problems = append(w.problems, decodeProblem{Path: fp.path(), JSONPath: fp.jsonPath(), Parent: path, Key: k, Unknown: true, Struct: t})
+				w.problems = append(w.problems, decodeProblem{Path: fp.path(), JSONPath: fp.jsonPath(), Parent: pos.path(), Key: k, Unknown: true, Struct: t})
 				continue
 			}
-			w.walk(obj[k], f.typ, fp, t.Name(), append(append(slices.Clip(fields), f.embedded...), k))
+			w.walk(obj[k], f.typ, &fp)
 		}
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
-			w.leaf(v, t, pos, structName, fields, false)
+			w.leaf(v, t, pos, false)
 			return
 		}
 		list, ok := v.([]any)
 		if !ok {
-			w.leaf(v, t, pos, structName, fields, false)
+			w.leaf(v, t, pos, false)
 			return
 		}
-		path, jpath := pos.path(), pos.jsonPath()
 		for i, item := range list {
-			w.walk(item, t.Elem(), walkPos{parent: path, jsonParent: jpath, index: i}, structName, fields)
+			w.walk(item, t.Elem(), &walkPos{up: pos, index: i})
 		}
 	case reflect.Map:
 		obj, ok := v.(map[string]any)
 		if !ok || t.Key().Kind() != reflect.String {
-			w.leaf(v, t, pos, structName, fields, false)
+			w.leaf(v, t, pos, false)
 			return
 		}
-		path, jpath := pos.path(), pos.jsonPath()
 		for _, k := range sortedKeys(obj) {
-			w.walk(obj[k], t.Elem(), walkPos{parent: path, jsonParent: jpath, key: k, index: -1}, structName, fields)
+			w.walk(obj[k], t.Elem(), &walkPos{up: pos, key: k, index: -1})
 		}
 	case reflect.Interface:
 		// any JSON value
 	default:
-		w.leaf(v, t, pos, structName, fields, false)
+		w.leaf(v, t, pos, false)
 	}
 }
 
 // leaf decodes v into a new value of type t with sigs.k8s.io/json, as the
 // server does, and records the error, if any, with the decoder's context.
-func (w *decodeWalker) leaf(v any, t reflect.Type, pos walkPos, structName string, fields []string, custom bool) {
+func (w *decodeWalker) leaf(v any, t reflect.Type, pos *walkPos, custom bool) {
 	if !custom && decodesPlainly(v, t) {
 		return
 	}
@@ -187,12 +215,13 @@ func (w *decodeWalker) leaf(v any, t reflect.Type, pos walkPos, structName strin
 		return
 	}
 	msg := err.Error()
+	structName, fields := pos.context()
 	if rest, ok := strings.CutPrefix(msg, "json: cannot unmarshal "); ok && len(fields) > 0 {
 		if what, typ, ok := strings.Cut(rest, " into Go value of type "); ok {
 			msg = "json: cannot unmarshal " + what + " into Go struct field " + structName + "." + strings.Join(fields, ".") + " of type " + typ
 		}
 	}
-	w.problems = append(w.problems, decodeProblem{Path: pos.path(), JSONPath: pos.jsonPath(), Parent: pos.parent, Key: pos.key, Value: v, Type: t, Msg: msg, Abort: custom})
+	w.problems = append(w.problems, decodeProblem{Path: pos.path(), JSONPath: pos.jsonPath(), Parent: pos.up.path(), Key: pos.key, Value: v, Type: t, Msg: msg, Abort: custom})
 }
 
 // decodesPlainly reports whether JSON value v (as encoding/json decodes
