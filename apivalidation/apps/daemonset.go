@@ -5,6 +5,7 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+	"maps"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
@@ -48,7 +49,14 @@ func ValidateDaemonSet(ds *appsv1.DaemonSet, opts core.Options) field.ErrorList 
 // revisionHistoryLimit of 10, and the pod template defaults (see
 // core.SetPodTemplateDefaults). ds itself is not changed.
 func DaemonSetWithDefaults(ds *appsv1.DaemonSet) *appsv1.DaemonSet {
-	ds = ds.DeepCopy()
+	// A copy of what defaulting and validation write: the DaemonSet, its
+	// spec, labels and annotations, the rolling update parameters and the
+	// template (see core.TemplateForDefaults).
+	out := *ds
+	ds = &out
+	ds.Labels, ds.Annotations = maps.Clone(ds.Labels), maps.Clone(ds.Annotations)
+	ds.Spec.UpdateStrategy.RollingUpdate = ds.Spec.UpdateStrategy.RollingUpdate.DeepCopy()
+	ds.Spec.Template = core.TemplateForDefaults(&ds.Spec.Template)
 	us := &ds.Spec.UpdateStrategy
 	if us.Type == "" {
 		us.Type = appsv1.RollingUpdateDaemonSetStrategyType

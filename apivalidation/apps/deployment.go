@@ -1,6 +1,7 @@
 package apps
 
 import (
+	"maps"
 	"strconv"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -56,7 +57,12 @@ func ValidateDeployment(d *appsv1.Deployment, opts core.Options) field.ErrorList
 // revisionHistoryLimit of 10, a progressDeadlineSeconds of 600, and the pod
 // template defaults. d itself is not changed.
 func DeploymentWithDefaults(d *appsv1.Deployment) *appsv1.Deployment {
-	d = d.DeepCopy()
+	// A copy of what defaulting writes (see DaemonSetWithDefaults).
+	out := *d
+	d = &out
+	d.Labels, d.Annotations = maps.Clone(d.Labels), maps.Clone(d.Annotations)
+	d.Spec.Strategy.RollingUpdate = d.Spec.Strategy.RollingUpdate.DeepCopy()
+	d.Spec.Template = core.TemplateForDefaults(&d.Spec.Template)
 	if d.Spec.Replicas == nil {
 		d.Spec.Replicas = new(int32(1))
 	}

@@ -4,6 +4,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+	"maps"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
 )
@@ -29,7 +30,11 @@ func ValidateReplicaSet(rs *appsv1.ReplicaSet, opts core.Options) field.ErrorLis
 // server applies to an apps/v1 ReplicaSet before validating it: one replica
 // and the pod template defaults. rs itself is not changed.
 func ReplicaSetWithDefaults(rs *appsv1.ReplicaSet) *appsv1.ReplicaSet {
-	rs = rs.DeepCopy()
+	// A copy of what defaulting writes (see DaemonSetWithDefaults).
+	out := *rs
+	rs = &out
+	rs.Labels, rs.Annotations = maps.Clone(rs.Labels), maps.Clone(rs.Annotations)
+	rs.Spec.Template = core.TemplateForDefaults(&rs.Spec.Template)
 	if rs.Spec.Replicas == nil {
 		rs.Spec.Replicas = new(int32(1))
 	}

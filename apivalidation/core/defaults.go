@@ -1,6 +1,8 @@
 package core
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
@@ -57,6 +59,60 @@ func SetPodTemplateDefaults(t *corev1.PodTemplateSpec) {
 		roundUpResourceList(spec.Resources.Requests)
 	}
 	dropDisabledTemplateFields(t)
+}
+
+// TemplateForDefaults returns a copy of t that SetPodTemplateDefaults may
+// change without changing t: the pod spec and everything of it that
+// defaulting writes (volumes, containers with their ports, environment,
+// volume mounts, resources, probes and lifecycle, the pod's overhead and
+// resources, the annotations) are copied, and the rest (labels, affinity,
+// tolerations, commands, security contexts) is shared, which a full
+// DeepCopy of a large template would spend most of its time on.
+func TemplateForDefaults(t *corev1.PodTemplateSpec) corev1.PodTemplateSpec {
+	out := *t
+	out.Annotations = maps.Clone(t.Annotations)
+	s := &out.Spec
+	if t.Spec.Volumes != nil {
+		s.Volumes = make([]corev1.Volume, len(t.Spec.Volumes))
+		for i := range t.Spec.Volumes {
+			t.Spec.Volumes[i].DeepCopyInto(&s.Volumes[i])
+		}
+	}
+	s.InitContainers = containersForDefaults(t.Spec.InitContainers)
+	s.Containers = containersForDefaults(t.Spec.Containers)
+	s.EphemeralContainers = slices.Clone(t.Spec.EphemeralContainers)
+	for i := range s.EphemeralContainers {
+		containerForDefaults((*corev1.Container)(&s.EphemeralContainers[i].EphemeralContainerCommon))
+	}
+	s.Overhead = t.Spec.Overhead.DeepCopy()
+	s.Resources = t.Spec.Resources.DeepCopy()
+	return out
+}
+
+// containersForDefaults copies containers for TemplateForDefaults.
+func containersForDefaults(containers []corev1.Container) []corev1.Container {
+	out := slices.Clone(containers)
+	for i := range out {
+		containerForDefaults(&out[i])
+	}
+	return out
+}
+
+// containerForDefaults replaces, in a shallow copy of a container, what
+// containerDefaults and dropDisabledTemplateFields write with copies.
+func containerForDefaults(c *corev1.Container) {
+	c.Ports = slices.Clone(c.Ports)
+	c.Env = slices.Clone(c.Env)
+	for j := range c.Env {
+		c.Env[j].ValueFrom = c.Env[j].ValueFrom.DeepCopy()
+	}
+	c.VolumeMounts = slices.Clone(c.VolumeMounts)
+	c.Resources.Limits = c.Resources.Limits.DeepCopy()
+	c.Resources.Requests = c.Resources.Requests.DeepCopy()
+	c.LivenessProbe = c.LivenessProbe.DeepCopy()
+	c.ReadinessProbe = c.ReadinessProbe.DeepCopy()
+	c.StartupProbe = c.StartupProbe.DeepCopy()
+	c.Lifecycle = c.Lifecycle.DeepCopy()
 }
 
 // volumeDefaults applies the defaults of one pod volume.

@@ -1,0 +1,168 @@
+package apivalidation_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	appsv1 "k8s.io/api/apps/v1"
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/runtime"
+
+	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/registry"
+	"github.com/daemonlint/daemonlint/internal/benchgen"
+	"github.com/daemonlint/daemonlint/internal/mutate"
+	"github.com/daemonlint/daemonlint/internal/testcorpus"
+	"github.com/daemonlint/daemonlint/manifest"
+)
+
+// everyDefault is a DaemonSet whose template reaches every default that
+// SetPodTemplateDefaults writes and every field it clears.
+const everyDefault = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: d}
+spec:
+  selector: {matchLabels: {app: a}}
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxSurge: 0}}
+  template:
+    metadata:
+      labels: {app: a}
+      annotations: {pod.beta.kubernetes.io/init-containers: "[]", keep: "x"}
+    spec:
+      overhead: {cpu: "0.0001"}
+      resources: {limits: {cpu: "0.0001"}, requests: {memory: 1Ki}}
+      volumes:
+      - name: none
+      - {name: img, image: {reference: "r:latest"}}
+      - {name: hp, hostPath: {path: /x}}
+      - {name: s, secret: {secretName: s, items: [{key: k, path: p}]}}
+      - {name: cm, configMap: {name: c, items: [{key: k, path: p}]}}
+      - {name: iscsi, iscsi: {targetPortal: a, iqn: b, lun: 0}}
+      - {name: rbd, rbd: {monitors: [a], image: i}}
+      - {name: dapi, downwardAPI: {items: [{path: p, fieldRef: {fieldPath: metadata.name}}]}}
+      - {name: az, azureDisk: {diskName: d, diskURI: u}}
+      - name: proj
+        projected:
+          sources:
+          - downwardAPI: {items: [{path: p, fieldRef: {fieldPath: metadata.name}}]}
+          - serviceAccountToken: {path: t}
+          - secret: {name: s, items: [{key: k, path: p}]}
+      - {name: sio, scaleIO: {gateway: g, system: s, secretRef: {name: s}}}
+      - {name: ed, emptyDir: {}}
+      - name: eph
+        ephemeral:
+          volumeClaimTemplate:
+            spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: "0.0001"}}}
+      initContainers:
+      - name: i
+        image: i
+        env: [{name: A, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]
+      containers:
+      - name: c
+        image: c
+        ports: [{containerPort: 80}]
+        env:
+        - {name: A, valueFrom: {fieldRef: {fieldPath: metadata.name}}}
+        - {name: B, value: b}
+        resources: {limits: {cpu: "0.0001", memory: 1Gi}, requests: {cpu: "0.0001"}}
+        volumeMounts: [{name: ed, mountPath: /e}]
+        livenessProbe: {httpGet: {port: 80}}
+        readinessProbe: {grpc: {port: 80}}
+        startupProbe: {exec: {command: [x]}}
+        lifecycle:
+          postStart: {httpGet: {port: 80}}
+          preStop: {httpGet: {port: 80}}
+`
+
+// copyCases returns the DaemonSets, Deployments and ReplicaSets to check:
+// everyDefault, the generated corpus of the benchmark, the API server
+// mutations of testdata and the shared corpus when it is here.
+func copyCases(t *testing.T) map[string]runtime.Object {
+	t.Helper()
+	out := map[string]runtime.Object{}
+	add := func(name string, src []byte) {
+		docs, _ := manifest.Parse(manifest.NewFile(name, src))
+		for _, d := range docs {
+			obj, _, err := d.Decode()
+			if err != nil {
+				continue
+			}
+			switch obj.(type) {
+			case *appsv1.DaemonSet, *appsv1.Deployment, *appsv1.ReplicaSet:
+				out[fmt.Sprintf("%s#%d/%d", name, d.Index, d.Item)] = obj.(runtime.Object)
+			}
+		}
+	}
+	add("every-default.yaml", []byte(everyDefault))
+	g := benchgen.New(5)
+	for i := range 10 {
+		add(fmt.Sprintf("gen%d.yaml", i), g.File(100))
+	}
+	for _, base := range []string{"daemonset", "deployment", "replicaset"} {
+		src, err := os.ReadFile(filepath.Join("..", "testdata", "apiserver-mutations", base+".yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		muts, err := mutate.Mutations(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range muts {
+			add(base+" "+m.Name, m.Doc)
+		}
+	}
+	if dir, ok := testcorpus.Find(); ok {
+		filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+				if src, err := os.ReadFile(path); err == nil {
+					add(path, src)
+				}
+			}
+			return nil
+		})
+	}
+	return out
+}
+
+// TestDefaultsCopyOnlyWhatTheyWrite holds the copies that defaulting works
+// on (core.TemplateForDefaults and the workloads' *WithDefaults, which no
+// longer copy whole objects) to what a deep copy gives: validating an
+// object leaves it as it was, and defaulting a template's copy gives what
+// defaulting a deep copy of it gives.
+func TestDefaultsCopyOnlyWhatTheyWrite(t *testing.T) {
+	cases := copyCases(t)
+	if len(cases) < 500 {
+		t.Fatalf("%d objects to check, want the generated, mutated and hand-made ones", len(cases))
+	}
+	for name, obj := range cases {
+		before := obj.DeepCopyObject()
+		registry.ValidateObject(obj, registry.Options{})
+		if !reflect.DeepEqual(obj, before) {
+			t.Errorf("%s: validating it changed it", name)
+			continue
+		}
+		var tmpl *corev1.PodTemplateSpec
+		switch o := obj.(type) {
+		case *appsv1.DaemonSet:
+			tmpl = &o.Spec.Template
+		case *appsv1.Deployment:
+			tmpl = &o.Spec.Template
+		case *appsv1.ReplicaSet:
+			tmpl = &o.Spec.Template
+		}
+		want := tmpl.DeepCopy()
+		core.SetPodTemplateDefaults(want)
+		got := core.TemplateForDefaults(tmpl)
+		core.SetPodTemplateDefaults(&got)
+		if !reflect.DeepEqual(&got, want) {
+			t.Errorf("%s: defaulting the template's copy gives\n%+v\nwant\n%+v", name, got.Spec, want.Spec)
+		}
+		if !reflect.DeepEqual(obj, before) {
+			t.Errorf("%s: defaulting the template's copy changed the template", name)
+		}
+	}
+}
