@@ -7,6 +7,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // SelectorMismatchDetail is the API server's detail text when a workload's
@@ -26,8 +27,7 @@ func DaemonSetSelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
 	spec := &ds.Spec
 	fld := field.NewPath("spec")
 	allErrs := core.ValidateLabelSelector(spec.Selector, fld.Child("selector"))
-	selector, err := metav1.LabelSelectorAsSelector(spec.Selector)
-	if err == nil && !selector.Matches(labels.Set(spec.Template.Labels)) {
+	if !selects(spec.Selector, spec.Template.Labels) {
 		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, SelectorMismatchDetail))
 	}
 	if spec.Selector != nil && len(spec.Selector.MatchLabels)+len(spec.Selector.MatchExpressions) == 0 {
@@ -68,6 +68,12 @@ func workloadSelectorErrors(sel *metav1.LabelSelector, templateLabels map[string
 			allErrs = append(allErrs, field.Invalid(fld.Child("selector"), sel, "empty selector is invalid for deployment"))
 		}
 	}
+	if matches, ok := plainMatch(sel, templateLabels); ok {
+		if !matches {
+			allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
+		}
+		return allErrs, true
+	}
 	selector, err := metav1.LabelSelectorAsSelector(sel)
 	if err != nil {
 		return append(allErrs, field.Invalid(fld.Child("selector"), sel, "invalid label selector")), false
@@ -76,4 +82,36 @@ func workloadSelectorErrors(sel *metav1.LabelSelector, templateLabels map[string
 		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
 	}
 	return allErrs, true
+}
+
+// selects reports whether a DaemonSet's selector, parsed as the server
+// parses it, selects the template's labels; a selector that cannot be
+// parsed selects nothing to complain about (its errors are reported as
+// the selector's own).
+func selects(sel *metav1.LabelSelector, templateLabels map[string]string) bool {
+	if matches, ok := plainMatch(sel, templateLabels); ok {
+		return matches
+	}
+	selector, err := metav1.LabelSelectorAsSelector(sel)
+	return err != nil || selector.Matches(labels.Set(templateLabels))
+}
+
+// plainMatch answers for metav1.LabelSelectorAsSelector and Matches, for
+// the common selector: matchLabels alone, whose keys and values are
+// certainly valid (see names), which selects the labels that have each
+// of its pairs. ok is false for any other selector, which must be parsed.
+func plainMatch(sel *metav1.LabelSelector, lbls map[string]string) (matches, ok bool) {
+	if sel == nil || len(sel.MatchExpressions) > 0 || len(sel.MatchLabels) == 0 {
+		return false, false
+	}
+	matches = true
+	for k, v := range sel.MatchLabels {
+		if !names.LabelKey(k) || !names.LabelValue(v) {
+			return false, false
+		}
+		if got, has := lbls[k]; !has || got != v {
+			matches = false
+		}
+	}
+	return matches, true
 }
