@@ -122,6 +122,9 @@ func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 	if ds.Spec.Template.Spec.NodeName != "" {
 		return nil // the node-name check says more
 	}
+	if placement.Runs(ds, &controlPlaneNodes()[0]) {
+		return nil // most node agents: no need for Placement's reasons
+	}
 	v := placement.Placement(ds, controlPlaneNodes())[0]
 	if v.Runs || slices.ContainsFunc(v.Reasons, func(r placement.Reason) bool { return r.Kind != placement.ReasonTaint }) {
 		return nil

@@ -40,3 +40,25 @@ func ExamplePlacement() {
 	// gpu-1 runs=false: the node has the taint nvidia.com/gpu:NoSchedule, which the pods do not tolerate
 	// runs on 2 of 4 nodes; not on cp-1: untolerated taint node-role.kubernetes.io/control-plane:NoSchedule; not on gpu-1: untolerated taint nvidia.com/gpu:NoSchedule
 }
+
+// Whether a DaemonSet's pods run on a control-plane node, without the
+// reasons Placement gives: a CNI agent that tolerates every taint does.
+func ExampleRuns() {
+	ds := &appsv1.DaemonSet{
+		Spec: appsv1.DaemonSetSpec{
+			Template: corev1.PodTemplateSpec{
+				Spec: corev1.PodSpec{
+					Tolerations: []corev1.Toleration{{Operator: corev1.TolerationOpExists}},
+					Containers:  []corev1.Container{{Name: "cni", Image: "cni:v1"}},
+				},
+			},
+		},
+	}
+	node := placement.ControlPlaneNode()
+	fmt.Println(placement.Runs(ds, &node))
+	ds.Spec.Template.Spec.Tolerations = nil
+	fmt.Println(placement.Runs(ds, &node))
+	// Output:
+	// true
+	// false
+}

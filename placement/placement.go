@@ -174,6 +174,29 @@ func Placement(ds *appsv1.DaemonSet, nodes []corev1.Node) []NodeVerdict {
 	return out
 }
 
+// Runs reports whether the DaemonSet controller creates a daemon pod of ds
+// on node: the Runs of its Placement there, without the reasons, the
+// scheduler's checks and the notes that Placement spells out, for a caller
+// that only needs the answer (and, when it is no, asks Placement why).
+func Runs(ds *appsv1.DaemonSet, node *corev1.Node) bool {
+	spec := &ds.Spec.Template.Spec
+	return controllerRuns(spec, nodeaffinity.NewRequiredNodeAffinity(spec.NodeSelector, spec.Affinity), DaemonPodTolerations(spec), node)
+}
+
+// controllerRuns is the controller's decision (nodeShouldRunDaemonPod and
+// its predicates): the node name, the required node affinity (a parse
+// error counts as no match) and the NoSchedule and NoExecute taints.
+func controllerRuns(spec *corev1.PodSpec, affinity nodeaffinity.RequiredNodeAffinity, tolerations []corev1.Toleration, node *corev1.Node) bool {
+	if spec.NodeName != "" && spec.NodeName != node.Name {
+		return false
+	}
+	if fits, _ := affinity.Match(node); !fits {
+		return false
+	}
+	_, untolerated := corev1helpers.FindMatchingUntoleratedTaint(logger, node.Spec.Taints, tolerations, noScheduleOrNoExecute, comparisonOperators)
+	return !untolerated
+}
+
 // PlaceAll returns the Placement of each DaemonSet on the nodes, adding to
 // each node's Pending the host ports that two DaemonSets running there both
 // use: the scheduler places only one of them.
@@ -252,11 +275,10 @@ func (p *placer) verdict(node *corev1.Node) NodeVerdict {
 	// predicates make it; parse errors of the affinity count as no match.
 	nameFits := spec.NodeName == "" || spec.NodeName == node.Name
 	affinityFits, _ := p.affinity.Match(node)
-	_, untolerated := corev1helpers.FindMatchingUntoleratedTaint(logger, node.Spec.Taints, p.tolerations, noScheduleOrNoExecute, comparisonOperators)
 	switch {
 	case !nameFits || !affinityFits:
 		v.Runs, v.KeepsRunning = false, false
-	case untolerated:
+	case !controllerRuns(spec, p.affinity, p.tolerations, node):
 		_, untoleratedNoExecute := corev1helpers.FindMatchingUntoleratedTaint(logger, node.Spec.Taints, p.tolerations, noExecute, comparisonOperators)
 		v.Runs, v.KeepsRunning = false, !untoleratedNoExecute
 	default:
