@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+	"k8s.io/apimachinery/pkg/api/resource"
+	"k8s.io/apimachinery/pkg/util/intstr"
 
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
@@ -116,6 +118,14 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, dept
 		}
 		v = v.Elem()
 	}
+	if n.Kind == yaml.ScalarNode {
+		switch v.Type() {
+		case quantityType, intOrStringType:
+			if ok, done := dec.knownScalar(v, str, isString, scalar); done {
+				return ok
+			}
+		}
+	}
 	ti := info.of(v.Type())
 	if ti.unmarshaler {
 		return dec.unmarshaler(n, v, depth)
@@ -152,6 +162,66 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, dept
 		return dec.scalar(scalar, v)
 	}
 	return false
+}
+
+var (
+	quantityType    = reflect.TypeFor[resource.Quantity]()
+	intOrStringType = reflect.TypeFor[intstr.IntOrString]()
+)
+
+// knownScalar decodes a scalar into a quantity or an int-or-string, the
+// two types with their own UnmarshalJSON that most documents hold, as
+// their UnmarshalJSON would decode the scalar's JSON, without writing it:
+// a quantity from an integer or a string of the characters quantities are
+// made of, an int-or-string from a string of valid UTF-8 or an integer
+// that fits into 32 bits. done is false for any other scalar, which
+// UnmarshalJSON is then given.
+func (dec *nodeDecoder) knownScalar(v reflect.Value, str string, isString bool, scalar any) (ok, done bool) {
+	i, isInt := scalar.(int64)
+	switch v.Type() {
+	case quantityType:
+		text := str
+		switch {
+		case isString && quantityChars(str):
+		case isInt && i == int64(int32(i)):
+			text = strconv.FormatInt(i, 10)
+		default:
+			return false, false
+		}
+		q, err := resource.ParseQuantity(text)
+		if err != nil {
+			return false, true
+		}
+		v.Set(reflect.ValueOf(q))
+	case intOrStringType:
+		switch {
+		case isString && utf8.ValidString(str):
+			v.Set(reflect.ValueOf(intstr.IntOrString{Type: intstr.String, StrVal: str}))
+		case isInt && i == int64(int32(i)):
+			v.Set(reflect.ValueOf(intstr.IntOrString{Type: intstr.Int, IntVal: int32(i)}))
+		default:
+			return false, false
+		}
+	}
+	if isString {
+		dec.size += jsonStringMax(str)
+	} else {
+		dec.size += intLen(i)
+	}
+	return true, true
+}
+
+// quantityChars reports whether s is made of the characters a quantity
+// may hold (digits, letters, '.', '+' and '-'), none of which JSON
+// escapes or TrimSpace removes.
+func quantityChars(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '+' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeNull stores a JSON null as encoding/json does: a pointer, map,

@@ -55,6 +55,7 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 
 // nodeDecodeSeeds are documents at the edges of decodeNodes' common case.
 var nodeDecodeSeeds = []string{
+	"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  strategy: {rollingUpdate: {maxUnavailable: 3000000000, maxSurge: \"25%\\n\"}}\n  template:\n    spec:\n      containers:\n      - name: c\n        resources: {limits: {cpu: \"1\\n\", memory: 0x10, x: \"\", y: +1.5e3, z: \" 1\"}, requests: {cpu: 1e3, memory: 18446744073709551615}}\n        ports: [{containerPort: 80, name: !!str 8080}]\n        livenessProbe: {httpGet: {port: -1}, tcpSocket: {port: http}}\n",
 	"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  creationTimestamp: null\n  labels: null\ndata:\n  on: yes\n  k: ~\n",
 	"apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  k: aGVsbG8=\nstringData: {a: b}\n",
 	"apiVersion: v1\nkind: Secret\nmetadata: {name: s}\ndata:\n  k: '!!!'\n",
