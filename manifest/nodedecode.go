@@ -183,7 +183,7 @@ func (dec *nodeDecoder) knownScalar(v reflect.Value, str string, isString bool, 
 		text := str
 		switch {
 		case isString && quantityChars(str):
-		case isInt && i == int64(int32(i)):
+		case isInt:
 			text = strconv.FormatInt(i, 10)
 		default:
 			return false, false
