@@ -3,6 +3,7 @@ package manifest
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
@@ -46,6 +47,9 @@ type Document struct {
 
 	decodeOnce sync.Once
 	decoded    decodeResult
+	// decodedDirect is set, after decoded, when Decode read the object
+	// straight from the node tree (see Template).
+	decodedDirect atomic.Bool
 }
 
 // newDocument wraps a decoded yaml.v3 document node.

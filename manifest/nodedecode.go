@@ -35,23 +35,33 @@ import (
 // MaxObjectBytes, which means hundreds of kilobytes of text, is left to
 // the JSON for its exact size.)
 func decodeNodes(n *yaml.Node, obj any) bool {
-	_, ok, _ := decodeNodesSize(n, obj)
-	return ok
+	return decodeNodesSize(n, obj).ok
 }
 
-// decodeNodesSize is decodeNodes, and a bound of the size of the
-// document's JSON: at least its size, at most six times it. uniqueKeys
-// reports, when ok, that the decoding read every mapping of the tree and
-// found no key twice in any of them (no merge key either).
-func decodeNodesSize(n *yaml.Node, obj any) (size int, ok, uniqueKeys bool) {
+// A nodeDecoding is what decodeNodesSize found besides the object.
+type nodeDecoding struct {
+	// size bounds the size of the document's JSON: at least its size, at
+	// most six times it.
+	size int
+	ok   bool
+	// uniqueKeys: the decoding read every mapping of the tree and found
+	// no key twice in any of them (no merge key either).
+	uniqueKeys bool
+	// noBraces: the decoding read every scalar of the tree, keys
+	// included, and none holds a '{' (so none is a template action).
+	noBraces bool
+}
+
+// decodeNodesSize is decodeNodes, and what it found of the tree.
+func decodeNodesSize(n *yaml.Node, obj any) nodeDecoding {
 	v := reflect.ValueOf(obj)
 	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
-		return 0, false, false
+		return nodeDecoding{}
 	}
 	dec := nodeDecoder{stack: getPairStack()}
-	ok = dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
+	ok := dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
 	putPairStack(dec.stack)
-	return dec.size, ok, ok && !dec.unsureKeys
+	return nodeDecoding{size: dec.size, ok: ok, uniqueKeys: ok && !dec.unsureKeys, noBraces: ok && !dec.braces}
 }
 
 // A nodeDecoder holds the scratch space of one decodeNodes.
@@ -61,6 +71,8 @@ type nodeDecoder struct {
 	// unsureKeys is set when a mapping may repeat a key or was not read
 	// here (a merge key, a repeated key, a value given to UnmarshalJSON).
 	unsureKeys bool
+	// braces is set when a scalar holds a '{' or was not read here.
+	braces bool
 	// size bounds the length of the JSON of what has been decoded so far
 	// (see jsonStringMax).
 	size int
@@ -157,6 +169,7 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, dept
 			}
 			v.SetString(str)
 			dec.size += jsonStringMax(str)
+			dec.braces = dec.braces || strings.IndexByte(str, '{') >= 0
 			return true
 		}
 		return dec.scalar(scalar, v)
@@ -205,6 +218,7 @@ func (dec *nodeDecoder) knownScalar(v reflect.Value, str string, isString bool, 
 	}
 	if isString {
 		dec.size += jsonStringMax(str)
+		dec.braces = dec.braces || strings.IndexByte(str, '{') >= 0
 	} else {
 		dec.size += intLen(i)
 	}
@@ -244,7 +258,9 @@ func decodeNull(v reflect.Value, info *lazyInfo) bool {
 // bytes that Document.JSON writes for it.
 func (dec *nodeDecoder) unmarshaler(n *yaml.Node, v reflect.Value, depth int) bool {
 	if n.Kind != yaml.ScalarNode {
-		dec.unsureKeys = true
+		dec.unsureKeys, dec.braces = true, true
+	} else if strings.IndexByte(n.Value, '{') >= 0 {
+		dec.braces = true
 	}
 	dec.json.buf = dec.json.buf[:0]
 	if _, err := walkValue(&dec.json, n, depth); err != nil {
@@ -270,6 +286,7 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	dec.size += max(2, 1+len(pairs)) // {"a":1,"b":2}
 	for _, p := range pairs {
 		dec.size += jsonStringMax(p.key) + 1
+		dec.braces = dec.braces || strings.IndexByte(p.key, '{') >= 0
 	}
 	switch v.Kind() {
 	case reflect.Struct:

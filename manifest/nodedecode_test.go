@@ -28,7 +28,8 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 			continue
 		}
 		got, _ := kinds.New(d.APIVersion, d.Kind)
-		size, ok, _ := decodeNodesSize(d.Node, got)
+		nd := decodeNodesSize(d.Node, got)
+		size, ok := nd.size, nd.ok
 		if !ok {
 			fallback++
 			continue

@@ -113,6 +113,9 @@ func (d *Document) TemplateStructure() *Span {
 
 // template is Template; quoted is as for templateNodeOf.
 func (d *Document) template(quoted bool) *Span {
+	if d.decodedDirect.Load() && d.decoded.noBraces {
+		return nil // Decode read every scalar, and none holds a '{'
+	}
 	n := templateNodeOf(d.Node, 0, quoted)
 	if n == nil {
 		return nil

@@ -25,6 +25,9 @@ type decodeResult struct {
 	// uniqueKeys: the decoding from the node tree read every mapping and
 	// found no key twice.
 	uniqueKeys bool
+	// noBraces: the decoding from the node tree read every scalar and
+	// none holds a '{'.
+	noBraces bool
 }
 
 // Decode returns the object decoded into its k8s.io/api Go type, as the API
@@ -52,8 +55,9 @@ func (d *Document) Decode() (obj any, strict []error, err error) {
 			obj = new(metav1.PartialObjectMetadata)
 		}
 		if typed {
-			if _, ok, unique := decodeNodesSize(d.Node, obj); ok {
-				d.decoded = decodeResult{obj: obj, direct: true, uniqueKeys: unique}
+			if nd := decodeNodesSize(d.Node, obj); nd.ok {
+				d.decoded = decodeResult{obj: obj, direct: true, uniqueKeys: nd.uniqueKeys, noBraces: nd.noBraces}
+				d.decodedDirect.Store(true)
 				return
 			}
 			// The document leaves the common case: decode what the
