@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // A GroupVersionKind names a kind of an API version.
@@ -124,6 +125,24 @@ func (a Availability) Known() bool {
 // it (kinds removed before the oldest supported release). Added is the
 // first newer supported release that serves the kind.
 func (v *Version) Serves(apiVersion, kind string) Availability {
+	// Rules ask for every document; the answer depends on the three names
+	// alone. Only the kinds Kubernetes has are kept, so that inputs full
+	// of made-up kinds do not fill the memory.
+	key := [3]string{v.name, apiVersion, kind}
+	if a, ok := servesCache.Load(key); ok {
+		return a.(Availability)
+	}
+	a := v.serves(apiVersion, kind)
+	if a.Served || a.Disabled || a.HasLifecycle {
+		servesCache.Store(key, a)
+	}
+	return a
+}
+
+// servesCache holds the answers of Version.Serves about built-in kinds.
+var servesCache sync.Map // [3]string{release, apiVersion, kind} → Availability
+
+func (v *Version) serves(apiVersion, kind string) Availability {
 	var a Availability
 	a.Lifecycle, a.HasLifecycle = LifecycleOf(apiVersion, kind)
 	if k, ok := v.Find(apiVersion, kind); ok {
