@@ -50,6 +50,29 @@ type Document struct {
 	// decodedDirect is set, after decoded, when Decode read the object
 	// straight from the node tree (see Template).
 	decodedDirect atomic.Bool
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// Memo returns what compute returns for key, computed once per document:
+// a later call with the same key returns the first result. It is how the
+// rules that derive the same thing from a document (the decoding problems
+// of a document that the server refuses, say) share it. key must be
+// comparable; a package keeps its keys apart from others' with a type of
+// its own.
+func (d *Document) Memo(key any, compute func() any) any {
+	d.memoMu.Lock()
+	defer d.memoMu.Unlock()
+	if v, ok := d.memo[key]; ok {
+		return v
+	}
+	v := compute()
+	if d.memo == nil {
+		d.memo = map[any]any{}
+	}
+	d.memo[key] = v
+	return v
 }
 
 // newDocument wraps a decoded yaml.v3 document node.

@@ -66,6 +66,26 @@ func checkDecode(data []byte, t reflect.Type) ([]decodeProblem, error) {
 	return w.problems, nil
 }
 
+// decodeCheckKey is the Document.Memo key of a document's checkDecode.
+type decodeCheckKey struct{ t reflect.Type }
+
+// decodeCheck is a memoized checkDecode.
+type decodeCheck struct {
+	problems []decodeProblem
+	err      error
+}
+
+// checkDecodeDoc is checkDecode of the document's JSON, computed once for
+// the rules that need it (unknown-field and field-type).
+func checkDecodeDoc(d *manifest.Document, t reflect.Type) ([]decodeProblem, error) {
+	c := d.Memo(decodeCheckKey{t}, func() any {
+		data, _ := d.JSON()
+		problems, err := checkDecode(data, t)
+		return decodeCheck{problems, err}
+	}).(decodeCheck)
+	return c.problems, c.err
+}
+
 // A walkPos is where a value sits: the position of its parent (nil at the
 // top) and its key or index there. Positions make their field paths only
 // for a problem, by walking up.

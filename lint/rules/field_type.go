@@ -82,8 +82,7 @@ func runFieldType(p *lint.Pass) error {
 	prefix := fmt.Sprintf("%s in version %q cannot be handled as a %s: ", d.Kind, version, d.Kind)
 	found := false
 	if err != nil {
-		data, _ := d.JSON()
-		problems, cerr := checkDecode(data, reflect.TypeOf(obj).Elem())
+		problems, cerr := checkDecodeDoc(d, reflect.TypeOf(obj).Elem())
 		if cerr != nil {
 			return cerr
 		}

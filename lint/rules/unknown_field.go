@@ -137,8 +137,7 @@ func runUnknownField(p *lint.Pass) error {
 	if errors.As(err, &verr) {
 		return nil // the syntax rule reports what kubectl cannot send
 	}
-	data, _ := d.JSON()
-	problems, cerr := checkDecode(data, reflect.TypeOf(obj).Elem())
+	problems, cerr := checkDecodeDoc(d, reflect.TypeOf(obj).Elem())
 	if cerr != nil {
 		return cerr
 	}
