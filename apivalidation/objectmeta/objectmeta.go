@@ -20,6 +20,8 @@ import (
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // DefaultNamespace is the namespace a namespaced object without
@@ -86,7 +88,7 @@ func Prepare(m *metav1.ObjectMeta, namespaced bool) {
 // With kubeFinalizers, it is the core group's variant, which also rejects
 // finalizer names that are neither standard nor qualified with a "/".
 func Validate(m *metav1.ObjectMeta, namespaced bool, nameFn apimachineryvalidation.ValidateNameFunc, kubeFinalizers bool, fldPath *field.Path) field.ErrorList {
-	allErrs := apimachineryvalidation.ValidateObjectMeta(m, namespaced, nameFn, fldPath)
+	allErrs := apimachineryvalidation.ValidateObjectMeta(withoutPlainLabels(m), namespaced, nameFn, fldPath)
 	if kubeFinalizers {
 		for i, f := range m.Finalizers {
 			if !strings.Contains(f, "/") && !isStandardFinalizer(f) {
@@ -121,7 +123,42 @@ func ValidateRule(m *metav1.ObjectMeta, r Rule) field.ErrorList {
 // own validation already checked the name, but it is all that is checked
 // for kinds whose validation does not look at metadata.
 func Generic(m *metav1.ObjectMeta, namespaced bool) field.ErrorList {
-	return apimachineryvalidation.ValidateObjectMeta(m, namespaced, path.ValidatePathSegmentName, field.NewPath("metadata"))
+	return apimachineryvalidation.ValidateObjectMeta(withoutPlainLabels(m), namespaced, path.ValidatePathSegmentName, field.NewPath("metadata"))
+}
+
+// withoutPlainLabels returns m, or a shallow copy of it without its labels
+// or its annotations when they certainly pass ValidateObjectMeta's checks
+// (see names), which give them no error then: apimachinery checks every
+// key and value with a regular expression.
+func withoutPlainLabels(m *metav1.ObjectMeta) *metav1.ObjectMeta {
+	labelsOK := len(m.Labels) > 0
+	for k, v := range m.Labels {
+		if !names.LabelKey(k) || !names.LabelValue(v) {
+			labelsOK = false
+			break
+		}
+	}
+	annotationsOK := len(m.Annotations) > 0
+	size := 0
+	for k, v := range m.Annotations {
+		size += len(k) + len(v)
+		if !names.LabelKey(strings.ToLower(k)) {
+			annotationsOK = false
+			break
+		}
+	}
+	annotationsOK = annotationsOK && size <= apimachineryvalidation.TotalAnnotationSizeLimitB
+	if !labelsOK && !annotationsOK {
+		return m
+	}
+	c := *m
+	if labelsOK {
+		c.Labels = nil
+	}
+	if annotationsOK {
+		c.Annotations = nil
+	}
+	return &c
 }
 
 // Finish completes a kind's validation errors as the create path does:
