@@ -170,7 +170,7 @@ func (w *decodeWalker) walk(v any, t reflect.Type, pos *walkPos) {
 	if v == nil {
 		return // null decodes into anything (or is handled by UnmarshalJSON)
 	}
-	if reflect.PointerTo(t).Implements(unmarshalerType) {
+	if hasUnmarshaler(t) {
 		w.leaf(v, t, pos, true)
 		return
 	}
@@ -266,6 +266,19 @@ func decodesPlainly(v any, t reflect.Type) bool {
 		}
 	}
 	return false
+}
+
+// unmarshalers caches hasUnmarshaler by type.
+var unmarshalers sync.Map // reflect.Type → bool
+
+// hasUnmarshaler reports whether *t has its own UnmarshalJSON.
+func hasUnmarshaler(t reflect.Type) bool {
+	if u, ok := unmarshalers.Load(t); ok {
+		return u.(bool)
+	}
+	u := reflect.PointerTo(t).Implements(unmarshalerType)
+	unmarshalers.Store(t, u)
+	return u
 }
 
 func sortedKeys(m map[string]any) []string {
