@@ -61,9 +61,15 @@ func checkDecode(data []byte, t reflect.Type) ([]decodeProblem, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, fmt.Errorf("reading the object's JSON: %w", err)
 	}
+	return walkProblems(v, t), nil
+}
+
+// walkProblems is checkDecode of the value that the object's JSON decodes
+// into (numbers as json.Number), as Document.Value gives it.
+func walkProblems(v any, t reflect.Type) []decodeProblem {
 	w := decodeWalker{}
 	w.walk(v, t, &walkPos{index: -1})
-	return w.problems, nil
+	return w.problems
 }
 
 // decodeCheckKey is the Document.Memo key of a document's checkDecode.
@@ -75,13 +81,17 @@ type decodeCheck struct {
 	err      error
 }
 
-// checkDecodeDoc is checkDecode of the document's JSON, computed once for
-// the rules that need it (unknown-field and field-type).
+// checkDecodeDoc is checkDecode of the document, computed once for the
+// rules that need it (unknown-field and field-type).
 func checkDecodeDoc(d *manifest.Document, t reflect.Type) ([]decodeProblem, error) {
 	c := d.Memo(decodeCheckKey{t}, func() any {
-		data, _ := d.JSON()
-		problems, err := checkDecode(data, t)
-		return decodeCheck{problems, err}
+		// The document's value is its JSON read back, without writing
+		// and reading the text.
+		v, err := d.Value()
+		if err != nil {
+			return decodeCheck{err: fmt.Errorf("reading the object's value: %w", err)}
+		}
+		return decodeCheck{problems: walkProblems(v, t)}
 	}).(decodeCheck)
 	return c.problems, c.err
 }

@@ -11,6 +11,8 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	sigsjson "sigs.k8s.io/json"
 
+	"github.com/daemonlint/daemonlint/internal/benchgen"
+	"github.com/daemonlint/daemonlint/internal/kinds"
 	"github.com/daemonlint/daemonlint/internal/mutate"
 	"github.com/daemonlint/daemonlint/manifest"
 )
@@ -204,4 +206,54 @@ func FuzzDecodesPlainly(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, raw string) { checkPlain(t, raw) })
+}
+
+// TestWalkProblemsOfValue holds the walk of a document's value
+// (Document.Value, what unknown-field and field-type walk) to the walk of
+// its JSON read back: the generated corpus, whose documents carry seeded
+// mistakes, and the mutations of richDaemonSet give the same problems.
+func TestWalkProblemsOfValue(t *testing.T) {
+	var srcs [][]byte
+	g := benchgen.New(6)
+	for range 10 {
+		srcs = append(srcs, g.File(100))
+	}
+	muts, err := mutate.Mutations([]byte(richDaemonSet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range muts {
+		srcs = append(srcs, m.Doc)
+	}
+	withProblems := 0
+	for _, src := range srcs {
+		docs, _ := manifest.Parse(manifest.NewFile("in.yaml", src))
+		for _, d := range docs {
+			typ, ok := kinds.GoType(d.APIVersion, d.Kind)
+			if !ok {
+				continue
+			}
+			data, err := d.JSON()
+			if err != nil {
+				continue
+			}
+			want, err := checkDecode(data, typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, err := d.Value()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := walkProblems(v, typ); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s %s: the value's walk gives\n%+v\nthe JSON's\n%+v", d.Kind, d.Name, got, want)
+			}
+			if len(want) > 0 {
+				withProblems++
+			}
+		}
+	}
+	if withProblems < 50 {
+		t.Errorf("%d documents with problems, want the seeded mistakes and mutations", withProblems)
+	}
 }
