@@ -56,25 +56,38 @@ var (
 	templatePath = field.NewPath("spec", "template", "spec")
 )
 
-// A containerRef is a container of a pod spec, with its field path and
+// A containerRef is a container of a pod spec, with its index and
 // whether it is an init container.
 type containerRef struct {
-	c    *corev1.Container
-	path *field.Path
-	init bool
+	c     *corev1.Container
+	index int
+	init  bool
+}
+
+// path returns the container's field path; it is built only for a
+// finding.
+func (r containerRef) path() *field.Path {
+	if r.init {
+		return templatePath.Child("initContainers").Index(r.index)
+	}
+	return templatePath.Child("containers").Index(r.index)
 }
 
 // containers returns the template's containers, then its init containers
-// when withInit is set, each with its field path.
+// when withInit is set.
 func containers(ds *appsv1.DaemonSet, withInit bool) []containerRef {
 	spec := &ds.Spec.Template.Spec
-	var out []containerRef
+	n := len(spec.Containers)
+	if withInit {
+		n += len(spec.InitContainers)
+	}
+	out := make([]containerRef, 0, n)
 	for i := range spec.Containers {
-		out = append(out, containerRef{&spec.Containers[i], templatePath.Child("containers").Index(i), false})
+		out = append(out, containerRef{&spec.Containers[i], i, false})
 	}
 	if withInit {
 		for i := range spec.InitContainers {
-			out = append(out, containerRef{&spec.InitContainers[i], templatePath.Child("initContainers").Index(i), true})
+			out = append(out, containerRef{&spec.InitContainers[i], i, true})
 		}
 	}
 	return out

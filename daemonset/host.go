@@ -51,10 +51,11 @@ var sensitivePaths = []sensitivePath{
 // sensitive path: the most specific match, the socket it contains if any.
 func sensitive(hostPath string) (sensitivePath, bool) {
 	p := path.Clean(hostPath)
+	dir := strings.TrimSuffix(p, "/") + "/"
 	var found *sensitivePath
 	for i := range sensitivePaths {
 		s := &sensitivePaths[i]
-		if p != s.path && !strings.HasPrefix(s.path, strings.TrimSuffix(p, "/")+"/") {
+		if p != s.path && !strings.HasPrefix(s.path, dir) {
 			continue
 		}
 		// A socket is reached through a directory above it only under
@@ -77,12 +78,7 @@ func sensitive(hostPath string) (sensitivePath, bool) {
 
 // underRun reports whether p is /run, /var/run or a directory below them.
 func underRun(p string) bool {
-	for _, run := range []string{"/run", "/var/run"} {
-		if p == run || strings.HasPrefix(p, run+"/") {
-			return true
-		}
-	}
-	return false
+	return p == "/run" || strings.HasPrefix(p, "/run/") || p == "/var/run" || strings.HasPrefix(p, "/var/run/")
 }
 
 // CheckHostPaths reports containers that mount a sensitive host path
@@ -127,7 +123,7 @@ func CheckHostPaths(ds *appsv1.DaemonSet) []Finding {
 				msg = fmt.Sprintf("container %q mounts hostPath %s writable: on every node that gives it %s; CNI, CSI and node-management agents may need that, others should add readOnly: true or mount only the subdirectory they use",
 					ref.c.Name, shown, s.what)
 			}
-			out = append(out, Finding{Severity: Info, Field: ref.path.Child("volumeMounts").Index(j).String(), Message: msg})
+			out = append(out, Finding{Severity: Info, Field: ref.path().Child("volumeMounts").Index(j).String(), Message: msg})
 		}
 	}
 	return out
@@ -147,7 +143,7 @@ func CheckPrivileged(ds *appsv1.DaemonSet) []Finding {
 		}
 		out = append(out, Finding{
 			Severity: Info,
-			Field:    ref.path.Child("securityContext", "privileged").String(),
+			Field:    ref.path().Child("securityContext", "privileged").String(),
 			Message: fmt.Sprintf("%s %q is privileged: it has every capability and every host device, so on each node it runs on it is as good as root; CNI, CSI and device-plugin agents often need that, other agents should drop it and add only the capabilities they use (securityContext.capabilities.add)",
 				what, ref.c.Name),
 		})
