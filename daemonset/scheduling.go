@@ -123,9 +123,9 @@ func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 		return nil // the node-name check says more
 	}
 	if placement.Runs(ds, &controlPlaneNodes()[0]) {
-		return nil // most node agents: no need for Placement's reasons
+		return nil // most node agents: no need for the reasons
 	}
-	v := placement.Placement(ds, controlPlaneNodes())[0]
+	v := placement.Decide(ds, &controlPlaneNodes()[0])
 	if v.Runs || slices.ContainsFunc(v.Reasons, func(r placement.Reason) bool { return r.Kind != placement.ReasonTaint }) {
 		return nil
 	}
@@ -142,8 +142,8 @@ func CheckControlPlaneCoverage(ds *appsv1.DaemonSet) []Finding {
 }
 
 // controlPlaneNodes is the built-in control-plane profile, made once: the
-// check runs on every DaemonSet, and placement.Placement does not change
-// its nodes.
+// check runs on every DaemonSet, and placement.Decide does not change
+// its node.
 var controlPlaneNodes = sync.OnceValue(func() []corev1.Node {
 	return []corev1.Node{placement.ControlPlaneNode()}
 })

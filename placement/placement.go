@@ -253,7 +253,11 @@ type placer struct {
 	ds          *appsv1.DaemonSet
 	tolerations []corev1.Toleration
 	affinity    nodeaffinity.RequiredNodeAffinity
+	// requests are the pod's requests (podRequests), computed when a node
+	// first needs them: only nodes with allocatable resources where the
+	// pod runs do.
 	requests    corev1.ResourceList
+	hasRequests bool
 }
 
 func newPlacer(ds *appsv1.DaemonSet) *placer {
@@ -262,12 +266,36 @@ func newPlacer(ds *appsv1.DaemonSet) *placer {
 		ds:          ds,
 		tolerations: DaemonPodTolerations(spec),
 		affinity:    nodeaffinity.NewRequiredNodeAffinity(spec.NodeSelector, spec.Affinity),
-		requests:    podRequests(ds),
 	}
+}
+
+// podRequests returns the pod's requests, computing them once.
+func (p *placer) podRequests() corev1.ResourceList {
+	if !p.hasRequests {
+		p.requests, p.hasRequests = podRequests(p.ds), true
+	}
+	return p.requests
+}
+
+// Decide returns the DaemonSet controller's verdict on one node, as
+// Placement does, but without Pending and Notes: what a check needs that
+// only asks whether the pods run there, and why not.
+func Decide(ds *appsv1.DaemonSet, node *corev1.Node) NodeVerdict {
+	return newPlacer(ds).decide(node)
 }
 
 // verdict is nodeShouldRunDaemonPod, with the reasons spelled out.
 func (p *placer) verdict(node *corev1.Node) NodeVerdict {
+	v := p.decide(node)
+	if v.Runs {
+		v.Pending = p.resourceReasons(node)
+		v.Notes = p.notes(node)
+	}
+	return v
+}
+
+// decide is verdict without Pending and Notes.
+func (p *placer) decide(node *corev1.Node) NodeVerdict {
 	v := NodeVerdict{Node: node.Name}
 	spec := &p.ds.Spec.Template.Spec
 
@@ -300,14 +328,12 @@ func (p *placer) verdict(node *corev1.Node) NodeVerdict {
 			Message:  fmt.Sprintf("spec.template.spec.nodeName pins every pod to node %q", spec.NodeName),
 		})
 	}
-	v.Reasons = append(v.Reasons, nodeSelectorReasons(spec.NodeSelector, node)...)
+	if !affinityFits {
+		// Where the whole matches, so does every pair of it.
+		v.Reasons = append(v.Reasons, nodeSelectorReasons(spec.NodeSelector, node)...)
+	}
 	v.Reasons = append(v.Reasons, nodeAffinityReasons(spec.Affinity, node)...)
 	v.Reasons = append(v.Reasons, p.taintReasons(node)...)
-
-	if v.Runs {
-		v.Pending = p.resourceReasons(node)
-		v.Notes = p.notes(node)
-	}
 	return v
 }
 
@@ -358,8 +384,9 @@ func EvictionPhrase(seconds int64) string {
 // nodeSelectorReasons returns a reason for each nodeSelector pair the node
 // does not have, in key order.
 func nodeSelectorReasons(selector map[string]string, node *corev1.Node) []Reason {
-	// The pairs are checked one by one with the same matcher the
-	// controller uses for the whole map.
+	// The controller matches the map as a label selector of one Equals
+	// requirement per pair (labels.SelectorFromSet, unvalidated): a pair
+	// matches when the node has the label with that very value.
 	keys := make([]string, 0, len(selector))
 	for k := range selector {
 		keys = append(keys, k)
@@ -367,8 +394,7 @@ func nodeSelectorReasons(selector map[string]string, node *corev1.Node) []Reason
 	slices.Sort(keys)
 	var out []Reason
 	for _, k := range keys {
-		one := nodeaffinity.NewRequiredNodeAffinity(map[string]string{k: selector[k]}, nil)
-		if ok, _ := one.Match(node); ok {
+		if got, has := node.Labels[k]; has && got == selector[k] {
 			continue
 		}
 		r := Reason{Kind: ReasonNodeSelector, Node: node.Name, Label: k, Value: selector[k]}
@@ -595,15 +621,16 @@ func (p *placer) resourceReasons(node *corev1.Node) []Reason {
 	if len(alloc) == 0 {
 		return nil
 	}
-	names := make([]string, 0, len(p.requests))
-	for name := range p.requests {
+	requests := p.podRequests()
+	names := make([]string, 0, len(requests))
+	for name := range requests {
 		names = append(names, string(name))
 	}
 	slices.Sort(names)
 	var out []Reason
 	for _, n := range names {
 		name := corev1.ResourceName(n)
-		req := p.requests[name]
+		req := requests[name]
 		if req.IsZero() {
 			continue
 		}

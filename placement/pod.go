@@ -18,21 +18,23 @@ import (
 // operator Exists and no tolerationSeconds (AddOrUpdateDaemonPodTolerations
 // in k8s.io/kubernetes v1.37.2 pkg/controller/daemon/util).
 func DefaultDaemonPodTolerations(hostNetwork bool) []corev1.Toleration {
-	tol := func(key string, effect corev1.TaintEffect) corev1.Toleration {
-		return corev1.Toleration{Key: key, Operator: corev1.TolerationOpExists, Effect: effect}
-	}
-	out := []corev1.Toleration{
-		tol(corev1.TaintNodeNotReady, corev1.TaintEffectNoExecute),
-		tol(corev1.TaintNodeUnreachable, corev1.TaintEffectNoExecute),
-		tol(corev1.TaintNodeDiskPressure, corev1.TaintEffectNoSchedule),
-		tol(corev1.TaintNodeMemoryPressure, corev1.TaintEffectNoSchedule),
-		tol(corev1.TaintNodePIDPressure, corev1.TaintEffectNoSchedule),
-		tol(corev1.TaintNodeUnschedulable, corev1.TaintEffectNoSchedule),
-	}
+	n := len(daemonPodTolerations) - 1
 	if hostNetwork {
-		out = append(out, tol(corev1.TaintNodeNetworkUnavailable, corev1.TaintEffectNoSchedule))
+		n++
 	}
-	return out
+	return slices.Clone(daemonPodTolerations[:n])
+}
+
+// daemonPodTolerations are DefaultDaemonPodTolerations(true), the last one
+// for the host network only. It is never changed.
+var daemonPodTolerations = [...]corev1.Toleration{
+	{Key: corev1.TaintNodeNotReady, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoExecute},
+	{Key: corev1.TaintNodeUnreachable, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoExecute},
+	{Key: corev1.TaintNodeDiskPressure, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule},
+	{Key: corev1.TaintNodeMemoryPressure, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule},
+	{Key: corev1.TaintNodePIDPressure, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule},
+	{Key: corev1.TaintNodeUnschedulable, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule},
+	{Key: corev1.TaintNodeNetworkUnavailable, Operator: corev1.TolerationOpExists, Effect: corev1.TaintEffectNoSchedule},
 }
 
 // DaemonPodTolerations returns the tolerations of the pods the DaemonSet
@@ -44,11 +46,14 @@ func DefaultDaemonPodTolerations(hostNetwork bool) []corev1.Toleration {
 // drops its tolerationSeconds; any other default is appended. spec is not
 // modified.
 func DaemonPodTolerations(spec *corev1.PodSpec) []corev1.Toleration {
-	defaults := DefaultDaemonPodTolerations(spec.HostNetwork)
+	defaults := daemonPodTolerations[:len(daemonPodTolerations)-1]
+	if spec.HostNetwork {
+		defaults = daemonPodTolerations[:]
+	}
 	tolerations := make([]corev1.Toleration, len(spec.Tolerations), len(spec.Tolerations)+len(defaults))
 	copy(tolerations, spec.Tolerations)
-	for _, def := range defaults {
-		tolerations = addOrUpdateToleration(tolerations, def)
+	for i := range defaults {
+		tolerations = addOrUpdateToleration(tolerations, defaults[i])
 	}
 	return tolerations
 }
