@@ -97,7 +97,9 @@ func newFile(name string, src []byte, sparse bool) *File {
 		// Without carriage returns, a line that is all ASCII ends at its
 		// line feed: find it with IndexByte and look at the line a word
 		// at a time. A line with other bytes (perhaps NEL, LS or PS, which
-		// also break lines) goes to the loop below, from its start.
+		// also break lines) goes to the loop below, from its start. Most
+		// files are ASCII throughout, which one look tells.
+		allASCII := isASCII(src)
 		for i < len(src) {
 			end := bytes.IndexByte(src[i:], '\n')
 			if end < 0 {
@@ -105,7 +107,7 @@ func newFile(name string, src []byte, sparse bool) *File {
 			} else {
 				end += i
 			}
-			if !isASCII(src[i:end]) {
+			if !allASCII && !isASCII(src[i:end]) {
 				break
 			}
 			if end == len(src) {
