@@ -305,6 +305,9 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 		if info.badKey {
 			return false
 		}
+		if t == stringMapType && depth < maxDepth {
+			return dec.stringMap(pairs, v)
+		}
 		m := reflect.MakeMapWithSize(t, len(pairs))
 		elem := reflect.New(t.Elem()).Elem()
 		for _, p := range pairs {
@@ -320,6 +323,47 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 		return true
 	}
 	return false
+}
+
+// stringMapType is the type of labels, annotations, selectors and data.
+var stringMapType = reflect.TypeFor[map[string]string]()
+
+// stringMap decodes the pairs of a mapping into v, a map[string]string
+// (the values one level deeper, within maxDepth), as node decodes each
+// value into a string, without reflection: a string
+// scalar is stored, a null stores "", and any other value leaves the map
+// to the JSON decoding.
+func (dec *nodeDecoder) stringMap(pairs []pair, v reflect.Value) bool {
+	m := make(map[string]string, len(pairs))
+	for _, p := range pairs {
+		n := p.value
+		if n.Kind != yaml.ScalarNode {
+			return false
+		}
+		str, ok := yamlutil.StringScalar(n)
+		if !ok {
+			scalar, err := yamlutil.ScalarValue(n)
+			if err != nil {
+				return false
+			}
+			if scalar == nil {
+				dec.size += len("null")
+				m[p.key] = ""
+				continue
+			}
+			if str, ok = scalar.(string); !ok {
+				return false
+			}
+		}
+		if !utf8.ValidString(str) {
+			return false
+		}
+		dec.size += jsonStringMax(str)
+		dec.braces = dec.braces || strings.IndexByte(str, '{') >= 0
+		m[p.key] = str
+	}
+	v.Set(reflect.ValueOf(m))
+	return true
 }
 
 // hasMergeKey reports whether mapping n has a merge key (<<).
