@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	fastnames "github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
@@ -218,7 +219,7 @@ func validateContainerPorts(ports []corev1.ContainerPort, fldPath *field.Path) f
 	for i, port := range ports {
 		idxPath := fldPath.Index(i)
 		if port.Name != "" {
-			if msgs := validation.IsValidPortName(port.Name); len(msgs) != 0 {
+			if msgs := fastnames.PortNameErrors(port.Name); len(msgs) != 0 {
 				for _, msg := range msgs {
 					allErrs = append(allErrs, field.Invalid(idxPath.Child("name"), port.Name, msg))
 				}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	corev1 "k8s.io/api/core/v1"
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
@@ -205,7 +206,7 @@ func validateKeySelector(name, key string, fldPath *field.Path) field.ErrorList 
 	if key == "" {
 		allErrs = append(allErrs, field.Required(fldPath.Child("key"), ""))
 	} else {
-		for _, msg := range validation.IsConfigMapKey(key) {
+		for _, msg := range names.ConfigMapKeyErrors(key) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("key"), key, msg))
 		}
 	}

@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/validation"
@@ -135,7 +136,7 @@ func validatePortNumOrName(port intstr.IntOrString, fldPath *field.Path) field.E
 			allErrs = append(allErrs, field.Invalid(fldPath, port.IntValue(), msg))
 		}
 	case intstr.String:
-		for _, msg := range validation.IsValidPortName(port.StrVal) {
+		for _, msg := range names.PortNameErrors(port.StrVal) {
 			allErrs = append(allErrs, field.Invalid(fldPath, port.StrVal, msg))
 		}
 	default:

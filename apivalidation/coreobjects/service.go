@@ -14,6 +14,7 @@ import (
 	netutils "k8s.io/utils/net"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -339,7 +340,7 @@ func validatePortNumOrName(port intstr.IntOrString, fldPath *field.Path) field.E
 			allErrs = append(allErrs, field.Invalid(fldPath, port.IntValue(), msg))
 		}
 	} else {
-		for _, msg := range validation.IsValidPortName(port.StrVal) {
+		for _, msg := range names.PortNameErrors(port.StrVal) {
 			allErrs = append(allErrs, field.Invalid(fldPath, port.StrVal, msg))
 		}
 	}

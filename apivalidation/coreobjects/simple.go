@@ -7,9 +7,9 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -45,7 +45,7 @@ func ValidateConfigMap(cm *corev1.ConfigMap, _ Options) field.ErrorList {
 	allErrs := validateMeta(&cm.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain)
 	totalSize := 0
 	for _, key := range sortedKeys(cm.Data) {
-		for _, msg := range validation.IsConfigMapKey(key) {
+		for _, msg := range names.ConfigMapKeyErrors(key) {
 			allErrs = append(allErrs, field.Invalid(field.NewPath("data").Key(key), key, msg))
 		}
 		if _, isValue := cm.BinaryData[key]; isValue {
@@ -54,7 +54,7 @@ func ValidateConfigMap(cm *corev1.ConfigMap, _ Options) field.ErrorList {
 		totalSize += len(cm.Data[key])
 	}
 	for _, key := range sortedKeys(cm.BinaryData) {
-		for _, msg := range validation.IsConfigMapKey(key) {
+		for _, msg := range names.ConfigMapKeyErrors(key) {
 			allErrs = append(allErrs, field.Invalid(field.NewPath("binaryData").Key(key), key, msg))
 		}
 		totalSize += len(cm.BinaryData[key])
@@ -99,7 +99,7 @@ func ValidateSecret(s *corev1.Secret, _ Options) field.ErrorList {
 	dataPath := field.NewPath("data")
 	totalSize := 0
 	for _, key := range sortedKeys(s.Data) {
-		for _, msg := range validation.IsConfigMapKey(key) {
+		for _, msg := range names.ConfigMapKeyErrors(key) {
 			allErrs = append(allErrs, field.Invalid(dataPath.Key(key), key, msg))
 		}
 		totalSize += len(s.Data[key])

@@ -6,7 +6,11 @@
 // its words.
 package names
 
-import "strings"
+import (
+	"strings"
+
+	"k8s.io/apimachinery/pkg/util/validation"
+)
 
 // LabelKey reports whether apimachinery's validation.IsQualifiedName (a
 // label key, an annotation key) accepts s: an optional DNS subdomain and
@@ -85,3 +89,56 @@ func dnsLabel(s string) bool {
 }
 
 func lowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+// PortName reports whether apimachinery's validation.IsValidPortName
+// accepts s: at most 15 characters of [-a-z0-9], a letter among them, no
+// "--", and no '-' first or last.
+func PortName(s string) bool {
+	if s == "" || len(s) > 15 || s[0] == '-' || s[len(s)-1] == '-' || strings.Contains(s, "--") {
+		return false
+	}
+	letter := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			letter = true
+		case c >= '0' && c <= '9', c == '-':
+		default:
+			return false
+		}
+	}
+	return letter
+}
+
+// ConfigMapKey reports whether apimachinery's validation.IsConfigMapKey
+// accepts s: at most 253 characters of [-._a-zA-Z0-9], neither "." nor
+// starting with "..".
+func ConfigMapKey(s string) bool {
+	if s == "" || len(s) > 253 || s == "." || strings.HasPrefix(s, "..") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !alnum(c) && c != '-' && c != '.' && c != '_' {
+			return false
+		}
+	}
+	return true
+}
+
+// PortNameErrors is apimachinery's validation.IsValidPortName, which a
+// name that PortName accepts skips.
+func PortNameErrors(s string) []string {
+	if PortName(s) {
+		return nil
+	}
+	return validation.IsValidPortName(s)
+}
+
+// ConfigMapKeyErrors is apimachinery's validation.IsConfigMapKey, which a
+// key that ConfigMapKey accepts skips.
+func ConfigMapKeyErrors(s string) []string {
+	if ConfigMapKey(s) {
+		return nil
+	}
+	return validation.IsConfigMapKey(s)
+}

@@ -17,6 +17,8 @@ var checks = []struct {
 	{"LabelValue", LabelValue, validation.IsValidLabelValue},
 	{"DNS1123Label", DNS1123Label, validation.IsDNS1123Label},
 	{"DNS1123Subdomain", DNS1123Subdomain, validation.IsDNS1123Subdomain},
+	{"PortName", PortName, validation.IsValidPortName},
+	{"ConfigMapKey", ConfigMapKey, validation.IsConfigMapKey},
 }
 
 var samples = []string{
@@ -25,6 +27,8 @@ var samples = []string{
 	"a..b", "a.-b", "my-name", "123-abc", "kube-system", "node-role.kubernetes.io/control-plane", "é", "a b",
 	strings.Repeat("a", 63), strings.Repeat("a", 64), strings.Repeat("a", 253), strings.Repeat("a.", 126) + "a",
 	strings.Repeat("a", 254), strings.Repeat("a", 250) + "/x", "x/" + strings.Repeat("a", 64),
+	"http", "metrics-1", "a--b", "123", "-http", "http-", "abcdefghijklmno", "abcdefghijklmnop", "HTTP", "h2c",
+	"config.yaml", "..a", "..", "a..", ".a.", "_x", "KEY_NAME", "key-name", ".env", "a/b", "a:b",
 }
 
 // TestAgreeWithApimachinery checks every sample both ways: where the fast
