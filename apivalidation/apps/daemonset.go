@@ -47,7 +47,9 @@ func ValidateDaemonSet(ds *appsv1.DaemonSet, opts core.Options) field.ErrorList 
 // server applies to an apps/v1 DaemonSet before validating it: a
 // RollingUpdate update strategy with maxUnavailable 1 and maxSurge 0, a
 // revisionHistoryLimit of 10, and the pod template defaults (see
-// core.SetPodTemplateDefaults). ds itself is not changed.
+// core.SetPodTemplateDefaults). ds itself is not changed; the result
+// shares with it what defaulting and validation do not write (see
+// core.TemplateForDefaults), which a caller must not change either.
 func DaemonSetWithDefaults(ds *appsv1.DaemonSet) *appsv1.DaemonSet {
 	// A copy of what defaulting and validation write: the DaemonSet, its
 	// spec, labels and annotations, the rolling update parameters and the

@@ -55,7 +55,8 @@ func ValidateDeployment(d *appsv1.Deployment, opts core.Options) field.ErrorList
 // server applies to an apps/v1 Deployment before validating it: one replica,
 // a RollingUpdate strategy with maxUnavailable and maxSurge of 25%, a
 // revisionHistoryLimit of 10, a progressDeadlineSeconds of 600, and the pod
-// template defaults. d itself is not changed.
+// template defaults. d itself is not changed; the result shares with it
+// what defaulting and validation do not write (see DaemonSetWithDefaults).
 func DeploymentWithDefaults(d *appsv1.Deployment) *appsv1.Deployment {
 	// A copy of what defaulting writes (see DaemonSetWithDefaults).
 	out := *d

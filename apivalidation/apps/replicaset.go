@@ -28,7 +28,9 @@ func ValidateReplicaSet(rs *appsv1.ReplicaSet, opts core.Options) field.ErrorLis
 
 // ReplicaSetWithDefaults returns a copy of rs with the defaults the API
 // server applies to an apps/v1 ReplicaSet before validating it: one replica
-// and the pod template defaults. rs itself is not changed.
+// and the pod template defaults. rs itself is not changed; the result
+// shares with it what defaulting and validation do not write (see
+// DaemonSetWithDefaults).
 func ReplicaSetWithDefaults(rs *appsv1.ReplicaSet) *appsv1.ReplicaSet {
 	// A copy of what defaulting writes (see DaemonSetWithDefaults).
 	out := *rs
