@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -116,14 +115,9 @@ func copyCases(t *testing.T) map[string]runtime.Object {
 		}
 	}
 	if dir, ok := testcorpus.Find(); ok {
-		filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				if src, err := os.ReadFile(path); err == nil {
-					add(path, src)
-				}
-			}
-			return nil
-		})
+		for _, f := range testcorpus.Files(t, dir) {
+			add(f.Path, f.Src)
+		}
 	}
 	return out
 }

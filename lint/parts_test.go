@@ -2,10 +2,7 @@ package lint_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/benchgen"
@@ -28,16 +25,13 @@ func TestRunParts(t *testing.T) {
 	}
 	var corpus bytes.Buffer
 	if dir, ok := testcorpus.Find(); ok {
-		filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && strings.HasSuffix(path, ".yaml") {
-				if src, err := os.ReadFile(path); err == nil && !bytes.Contains(src, []byte("\r")) && !bytes.HasPrefix(src, []byte("%")) && !bytes.Contains(src, []byte("{{")) {
-					corpus.WriteString("---\n")
-					corpus.Write(src)
-					corpus.WriteString("\n")
-				}
+		for _, f := range testcorpus.Files(t, dir, ".yaml") {
+			if src := f.Src; !bytes.Contains(src, []byte("\r")) && !bytes.HasPrefix(src, []byte("%")) && !bytes.Contains(src, []byte("{{")) {
+				corpus.WriteString("---\n")
+				corpus.Write(src)
+				corpus.WriteString("\n")
 			}
-			return nil
-		})
+		}
 	}
 	half := len(plain) / 2
 	cut := half + bytes.Index(plain[half:], []byte("\n---\n")) + 1

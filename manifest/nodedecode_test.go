@@ -1,7 +1,6 @@
 package manifest
 
 import (
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -129,21 +128,10 @@ func TestNodeDecodeCorpora(t *testing.T) {
 	t.Run("shared", func(t *testing.T) {
 		dir := testcorpus.Dir(t)
 		direct, fallback := 0, 0
-		err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() || !(strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				return err
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			d, fb := checkNodeDecode(t, src)
+		for _, f := range testcorpus.Files(t, dir) {
+			d, fb := checkNodeDecode(t, f.Src)
 			direct += d
 			fallback += fb
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
 		}
 		t.Logf("the node tree decoded %d documents and left %d to the JSON", direct, fallback)
 		if direct < (direct+fallback)/2 {

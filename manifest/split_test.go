@@ -2,8 +2,6 @@ package manifest
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -124,19 +122,8 @@ func TestSplit(t *testing.T) {
 		}
 	}
 	if dir, ok := testcorpus.Find(); ok {
-		err := filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-			if err != nil || e.IsDir() || !(strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				return err
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			t.Run(path, func(t *testing.T) { checkSplit(t, src, 1) })
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+		for _, f := range testcorpus.Files(t, dir) {
+			t.Run(f.Path, func(t *testing.T) { checkSplit(t, f.Src, 1) })
 		}
 	}
 }

@@ -2,10 +2,7 @@ package manifest
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/daemonlint/daemonlint/internal/benchgen"
@@ -30,14 +27,9 @@ func TestTemplateAfterDecode(t *testing.T) {
 		srcs[fmt.Sprintf("gen%d.yaml", i)] = g.File(100)
 	}
 	if dir, ok := testcorpus.Find(); ok {
-		filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				if src, err := os.ReadFile(path); err == nil {
-					srcs[path] = src
-				}
-			}
-			return nil
-		})
+		for _, f := range testcorpus.Files(t, dir) {
+			srcs[f.Path] = f.Src
+		}
 	}
 	found := 0
 	for name, src := range srcs {

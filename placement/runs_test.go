@@ -2,9 +2,6 @@ package placement_test
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -37,14 +34,9 @@ func TestRunsIsPlacements(t *testing.T) {
 		dirs = append(dirs, dir)
 	}
 	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(path string, e os.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				if src, err := os.ReadFile(path); err == nil {
-					add(path, src)
-				}
-			}
-			return nil
-		})
+		for _, f := range testcorpus.Files(t, dir) {
+			add(f.Path, f.Src)
+		}
 	}
 	nodes := placement.DefaultNodes()
 	runs, not := 0, 0

@@ -6,6 +6,7 @@ package testcorpus
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -43,4 +44,36 @@ func Find() (string, bool) {
 		}
 		dir = parent
 	}
+}
+
+// A File is a manifest file found under a directory: its path and bytes.
+type File struct {
+	Path string
+	Src  []byte
+}
+
+// Files returns the files under dir whose names end in one of exts
+// (".yaml" and ".yml" when none are given), in walk order. A directory
+// that cannot be walked or a file that cannot be read fails tb.
+func Files(tb testing.TB, dir string, exts ...string) []File {
+	tb.Helper()
+	if len(exts) == 0 {
+		exts = []string{".yaml", ".yml"}
+	}
+	var out []File
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !slices.Contains(exts, filepath.Ext(path)) {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		out = append(out, File{path, src})
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -38,22 +36,8 @@ func TestDuplicateKeyShortcut(t *testing.T) {
 		dirs = append(dirs, dir)
 	}
 	for _, dir := range dirs {
-		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			if ext := filepath.Ext(path); ext != ".yaml" && ext != ".yml" && ext != ".json" {
-				return nil
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			files = append(files, manifest.NewFile(path, src))
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
+		for _, f := range testcorpus.Files(t, dir, ".yaml", ".yml", ".json") {
+			files = append(files, manifest.NewFile(f.Path, f.Src))
 		}
 	}
 	walkAll := &lint.Rule{

@@ -112,22 +112,8 @@ func corpusFiles(b *testing.B) []*manifest.File {
 	b.Helper()
 	dir := testcorpus.Dir(b)
 	var files []*manifest.File
-	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if ext := filepath.Ext(path); ext != ".yaml" && ext != ".yml" && ext != ".json" {
-			return nil
-		}
-		src, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		files = append(files, manifest.NewFile(path, src))
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
+	for _, f := range testcorpus.Files(b, dir, ".yaml", ".yml", ".json") {
+		files = append(files, manifest.NewFile(f.Path, f.Src))
 	}
 	return files
 }
