@@ -17,27 +17,6 @@ import (
 	"github.com/daemonlint/daemonlint/internal/yamlutil"
 )
 
-// decodeNodes decodes node tree n into obj, a pointer to a k8s.io/api
-// type, as sigs.k8s.io/json's strict decoding of the document's JSON
-// would, without writing the JSON and scanning it again. It reports
-// false as soon as the document leaves the common case (an unknown
-// field, a value of the wrong type, a number out of range, base64 bytes,
-// a float or free-form field, anything whose decoding could report an
-// error or a strict error, an object near MaxObjectBytes), and the caller
-// then decodes the JSON: the errors and their wording are always
-// sigs.k8s.io/json's. When it reports true, JSON succeeds on n, and obj
-// is what the JSON decoding gives, which reports no error:
-// FuzzNodeDecodeMatchesJSON holds the two to the same result. (It visits
-// every node that JSON visits, with the same depths, refuses what JSON
-// would refuse, and adds up a bound of the size of the JSON as it goes: a
-// string counts as if every byte needed the longest escape, so that no
-// string is scanned for the size; only a document whose bound passes
-// MaxObjectBytes, which means hundreds of kilobytes of text, is left to
-// the JSON for its exact size.)
-func decodeNodes(n *yaml.Node, obj any) bool {
-	return decodeNodesSize(n, obj).ok
-}
-
 // A nodeDecoding is what decodeNodesSize found besides the object.
 type nodeDecoding struct {
 	// size bounds the size of the document's JSON: at least its size, at
@@ -52,7 +31,23 @@ type nodeDecoding struct {
 	noBraces bool
 }
 
-// decodeNodesSize is decodeNodes, and what it found of the tree.
+// decodeNodesSize decodes node tree n into obj, a pointer to a k8s.io/api
+// type, as sigs.k8s.io/json's strict decoding of the document's JSON
+// would, without writing the JSON and scanning it again. Its ok is
+// false as soon as the document leaves the common case (an unknown
+// field, a value of the wrong type, a number out of range, base64 bytes,
+// a float or free-form field, anything whose decoding could report an
+// error or a strict error, an object near MaxObjectBytes), and the caller
+// then decodes the JSON: the errors and their wording are always
+// sigs.k8s.io/json's. When ok is true, JSON succeeds on n, and obj
+// is what the JSON decoding gives, which reports no error:
+// FuzzNodeDecodeMatchesJSON holds the two to the same result. (It visits
+// every node that JSON visits, with the same depths, refuses what JSON
+// would refuse, and adds up a bound of the size of the JSON as it goes: a
+// string counts as if every byte needed the longest escape, so that no
+// string is scanned for the size; only a document whose bound passes
+// MaxObjectBytes, which means hundreds of kilobytes of text, is left to
+// the JSON for its exact size.)
 func decodeNodesSize(n *yaml.Node, obj any) nodeDecoding {
 	v := reflect.ValueOf(obj)
 	if n == nil || v.Kind() != reflect.Pointer || v.IsNil() {
@@ -64,7 +59,7 @@ func decodeNodesSize(n *yaml.Node, obj any) nodeDecoding {
 	return nodeDecoding{size: dec.size, ok: ok, uniqueKeys: ok && !dec.unsureKeys, noBraces: ok && !dec.braces}
 }
 
-// A nodeDecoder holds the scratch space of one decodeNodes.
+// A nodeDecoder holds the scratch space of one decodeNodesSize.
 type nodeDecoder struct {
 	stack []pair // see mappingPairs
 	json  jsonWriter

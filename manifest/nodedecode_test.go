@@ -53,7 +53,7 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 	return direct, fallback
 }
 
-// nodeDecodeSeeds are documents at the edges of decodeNodes' common case.
+// nodeDecodeSeeds are documents at the edges of decodeNodesSize's common case.
 var nodeDecodeSeeds = []string{
 	"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  strategy: {rollingUpdate: {maxUnavailable: 3000000000}}\n",
 	"apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  strategy: {rollingUpdate: {maxUnavailable: 2147483647}}\n",

@@ -19,7 +19,7 @@ type decodeResult struct {
 	obj    any
 	strict []error
 	err    error
-	// direct: obj was decoded from the node tree (see decodeNodes), which
+	// direct: obj was decoded from the node tree (see decodeNodesSize), which
 	// also shows that JSON succeeds.
 	direct bool
 	// uniqueKeys: the decoding from the node tree read every mapping and

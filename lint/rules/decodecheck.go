@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -48,41 +47,31 @@ type decodeProblem struct {
 	Abort bool
 }
 
-// checkDecode walks the JSON of an object along the Go type t that the API
-// server decodes it into, and returns every unknown field and every value
-// of the wrong type, in the order the server meets them (object keys
-// sorted, as kubectl sends them). It reproduces sigs.k8s.io/json's
-// case-sensitive matching and messages; values are checked by decoding
-// them with that package, so the verdict on each is the server's.
-func checkDecode(data []byte, t reflect.Type) ([]decodeProblem, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("reading the object's JSON: %w", err)
-	}
-	return walkProblems(v, t), nil
-}
-
-// walkProblems is checkDecode of the value that the object's JSON decodes
-// into (numbers as json.Number), as Document.Value gives it.
+// walkProblems walks the value of an object (what its JSON decodes into,
+// numbers as json.Number, as Document.Value gives it) along the Go type t
+// that the API server decodes it into, and returns every unknown field and
+// every value of the wrong type, in the order the server meets them
+// (object keys sorted, as kubectl sends them). It reproduces
+// sigs.k8s.io/json's case-sensitive matching and messages; values that may
+// not fit are checked by decoding them with that package, so the verdict
+// on each is the server's.
 func walkProblems(v any, t reflect.Type) []decodeProblem {
 	w := decodeWalker{}
 	w.walk(v, t, &walkPos{index: -1})
 	return w.problems
 }
 
-// decodeCheckKey is the Document.Memo key of a document's checkDecode.
+// decodeCheckKey is the Document.Memo key of a document's walkProblems.
 type decodeCheckKey struct{ t reflect.Type }
 
-// decodeCheck is a memoized checkDecode.
+// decodeCheck is a memoized walkProblems.
 type decodeCheck struct {
 	problems []decodeProblem
 	err      error
 }
 
-// checkDecodeDoc is checkDecode of the document, computed once for the
-// rules that need it (unknown-field and field-type).
+// checkDecodeDoc is walkProblems of the document's value, computed once
+// for the rules that need it (unknown-field and field-type).
 func checkDecodeDoc(d *manifest.Document, t reflect.Type) ([]decodeProblem, error) {
 	c := d.Memo(decodeCheckKey{t}, func() any {
 		// The document's value is its JSON read back, without writing

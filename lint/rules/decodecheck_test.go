@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -256,4 +258,16 @@ func TestWalkProblemsOfValue(t *testing.T) {
 	if withProblems < 50 {
 		t.Errorf("%d documents with problems, want the seeded mistakes and mutations", withProblems)
 	}
+}
+
+// checkDecode is walkProblems of an object's JSON read back, the
+// straightforward way the tests hold the value walk to.
+func checkDecode(data []byte, t reflect.Type) ([]decodeProblem, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("reading the object's JSON: %w", err)
+	}
+	return walkProblems(v, t), nil
 }
