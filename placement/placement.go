@@ -193,6 +193,12 @@ func controllerRuns(spec *corev1.PodSpec, affinity nodeaffinity.RequiredNodeAffi
 	if fits, _ := affinity.Match(node); !fits {
 		return false
 	}
+	return tolerates(tolerations, node)
+}
+
+// tolerates reports whether the tolerations tolerate every NoSchedule and
+// NoExecute taint of the node.
+func tolerates(tolerations []corev1.Toleration, node *corev1.Node) bool {
 	_, untolerated := corev1helpers.FindMatchingUntoleratedTaint(logger, node.Spec.Taints, tolerations, noScheduleOrNoExecute, comparisonOperators)
 	return !untolerated
 }
@@ -306,7 +312,7 @@ func (p *placer) decide(node *corev1.Node) NodeVerdict {
 	switch {
 	case !nameFits || !affinityFits:
 		v.Runs, v.KeepsRunning = false, false
-	case !controllerRuns(spec, p.affinity, p.tolerations, node):
+	case !tolerates(p.tolerations, node):
 		_, untoleratedNoExecute := corev1helpers.FindMatchingUntoleratedTaint(logger, node.Spec.Taints, p.tolerations, noExecute, comparisonOperators)
 		v.Runs, v.KeepsRunning = false, !untoleratedNoExecute
 	default:
