@@ -3,7 +3,8 @@
 // skips k8s.io/apimachinery's regular expressions. Each function answers
 // true only where the apimachinery function it stands for finds nothing
 // wrong; a false sends the caller to that function, for its verdict and
-// its words.
+// its words. PortNameErrors and ConfigMapKeyErrors do both: they call
+// apimachinery only for a value the fast check doubts.
 package names
 
 import (
