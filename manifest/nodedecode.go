@@ -29,13 +29,17 @@ type nodeDecoding struct {
 	// noBraces: the decoding read every scalar of the tree, keys
 	// included, and none holds a '{' (so none is a template action).
 	noBraces bool
+	// strict are the strict errors of sigs.k8s.io/json's decoding: the
+	// unknown fields, in the order and the words it reports them.
+	strict []error
 }
 
 // decodeNodesSize decodes node tree n into obj, a pointer to a k8s.io/api
 // type, as sigs.k8s.io/json's strict decoding of the document's JSON
-// would, without writing the JSON and scanning it again. Its ok is
-// false as soon as the document leaves the common case (an unknown
-// field, a value of the wrong type, a number out of range, base64 bytes,
+// would, without writing the JSON and scanning it again. A field that
+// obj's type does not have is passed over as that decoding passes over
+// it, and listed in strict as it lists it. Its ok is false as soon as the
+// document leaves the common case (a value of the wrong type, a number out of range, base64 bytes,
 // a float or free-form field, anything whose decoding could report an
 // error or a strict error, an object near MaxObjectBytes), and the caller
 // then decodes the JSON: the errors and their wording are always
@@ -54,9 +58,102 @@ func decodeNodesSize(n *yaml.Node, obj any) nodeDecoding {
 		return nodeDecoding{}
 	}
 	dec := nodeDecoder{stack: getPairStack()}
-	ok := dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes
+	ok := dec.node(n, v.Elem(), nil, 0) && dec.size <= MaxObjectBytes && !dec.badPath
 	putPairStack(dec.stack)
-	return nodeDecoding{size: dec.size, ok: ok, uniqueKeys: ok && !dec.unsureKeys, noBraces: ok && !dec.braces}
+	nd := nodeDecoding{size: dec.size, ok: ok, uniqueKeys: ok && !dec.unsureKeys, noBraces: ok && !dec.braces}
+	if ok {
+		for _, u := range dec.unknown {
+			nd.strict = append(nd.strict, &unknownFieldError{path: u.path()})
+		}
+	}
+	return nd
+}
+
+// maxStrictErrors is how many strict errors sigs.k8s.io/json keeps; a
+// document with more is left to it.
+const maxStrictErrors = 100
+
+// An unknownField is a field that the decoding found no place for: the
+// steps from it up to the document's root, innermost first, added as the
+// decoding returns from each mapping and sequence.
+type unknownField struct {
+	steps []pathStep
+}
+
+// A pathStep is a key of a mapping, or an index of a sequence.
+type pathStep struct {
+	key     string
+	index   int
+	isIndex bool
+}
+
+// path spells the field's path as sigs.k8s.io/json's strict errors do:
+// keys joined by '.', indexes in brackets (spec.containers[0].imag).
+func (u unknownField) path() string {
+	var b strings.Builder
+	first := true
+	for i := len(u.steps) - 1; i >= 0; i-- {
+		s := u.steps[i]
+		if s.isIndex {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(s.index))
+			b.WriteByte(']')
+		} else {
+			if !first {
+				b.WriteByte('.')
+			}
+			b.WriteString(s.key)
+		}
+		first = false
+	}
+	return b.String()
+}
+
+// An unknownFieldError is the strict error of sigs.k8s.io/json's decoding
+// for a field that the type does not have, in its words; like it, it is a
+// sigs.k8s.io/json FieldError.
+type unknownFieldError struct {
+	path string
+}
+
+func (e *unknownFieldError) Error() string { return "unknown field " + strconv.Quote(e.path) }
+
+// FieldPath returns the path of the unknown field (spec.template.spec.foo).
+func (e *unknownFieldError) FieldPath() string { return e.path }
+
+// SetFieldPath changes the path that Error reports.
+func (e *unknownFieldError) SetFieldPath(path string) { e.path = path }
+
+// passUnknown passes over the value of pair p, at depth, whose key is not
+// a field of the struct being decoded, as sigs.k8s.io/json passes over
+// it: the value must still be JSON, and counts in the size.
+func (dec *nodeDecoder) passUnknown(p pair, depth int) bool {
+	if len(dec.unknown) >= maxStrictErrors || !utf8.ValidString(p.key) {
+		return false
+	}
+	dec.json.buf = dec.json.buf[:0]
+	if _, err := walkValue(&dec.json, p.value, depth); err != nil {
+		return false
+	}
+	dec.size += len(dec.json.buf)
+	// The value was not read here.
+	dec.unsureKeys, dec.braces = true, true
+	dec.unknown = append(dec.unknown, unknownField{steps: []pathStep{{key: p.key}}})
+	return true
+}
+
+// within adds step s to the paths of the unknown fields found since the
+// decoding had found mark of them: those within the value at s.
+func (dec *nodeDecoder) within(mark int, s pathStep) {
+	if mark == len(dec.unknown) {
+		return
+	}
+	if !s.isIndex && !utf8.ValidString(s.key) {
+		dec.badPath = true // JSON would spell the key otherwise
+	}
+	for i := mark; i < len(dec.unknown); i++ {
+		dec.unknown[i].steps = append(dec.unknown[i].steps, s)
+	}
 }
 
 // A nodeDecoder holds the scratch space of one decodeNodesSize.
@@ -71,6 +168,12 @@ type nodeDecoder struct {
 	// size bounds the length of the JSON of what has been decoded so far
 	// (see jsonStringMax).
 	size int
+	// unknown are the unknown fields found so far, in the order of the
+	// document (see passUnknown).
+	unknown []unknownField
+	// badPath is set when an unknown field's path holds a key that is not
+	// valid UTF-8.
+	badPath bool
 }
 
 var (
@@ -150,9 +253,11 @@ func (dec *nodeDecoder) node(n *yaml.Node, v reflect.Value, info *lazyInfo, dept
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		dec.size += max(2, 1+len(n.Content)) // [a,b]
 		for i, c := range n.Content {
+			mark := len(dec.unknown)
 			if !dec.node(c, s.Index(i), &ti.elem, depth+1) {
 				return false
 			}
+			dec.within(mark, pathStep{index: i, isIndex: true})
 		}
 		v.Set(s)
 		return true
@@ -288,11 +393,17 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 		for _, p := range pairs {
 			f, ok := info.fields[p.key]
 			if !ok {
-				return false // an unknown field: a strict error
+				// An unknown field: a strict error.
+				if !dec.passUnknown(p, depth+1) {
+					return false
+				}
+				continue
 			}
+			mark := len(dec.unknown)
 			if !dec.node(p.value, v.FieldByIndex(f.index), &f.info, depth+1) {
 				return false
 			}
+			dec.within(mark, pathStep{key: p.key})
 		}
 		return true
 	case reflect.Map:
@@ -307,9 +418,11 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 		elem := reflect.New(t.Elem()).Elem()
 		for _, p := range pairs {
 			elem.SetZero()
+			mark := len(dec.unknown)
 			if !dec.node(p.value, elem, &info.elem, depth+1) {
 				return false
 			}
+			dec.within(mark, pathStep{key: p.key})
 			key := reflect.New(t.Key()).Elem()
 			key.SetString(p.key)
 			m.SetMapIndex(key, elem)

@@ -1,8 +1,11 @@
 package manifest
 
 import (
+	"errors"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,14 +46,32 @@ func checkNodeDecode(t *testing.T, src []byte) (direct, fallback int) {
 		}
 		want, _ := kinds.New(d.APIVersion, d.Kind)
 		strict, err := sigsjson.UnmarshalStrict(data, want, sigsjson.DisallowUnknownFields)
-		if err != nil || len(strict) > 0 {
-			t.Fatalf("document %d: decoded from the node tree, but the JSON gives error %v and strict errors %v\n%s", d.Index, err, strict, data)
+		if err != nil {
+			t.Fatalf("document %d: decoded from the node tree, but the JSON gives error %v\n%s", d.Index, err, data)
+		}
+		if got, want := errorTexts(nd.strict), errorTexts(strict); !slices.Equal(got, want) {
+			t.Fatalf("document %d: the node tree finds strict errors\n%q\nthe JSON\n%q\n%s", d.Index, got, want, data)
+		}
+		for _, e := range nd.strict {
+			var fe sigsjson.FieldError
+			if !errors.As(e, &fe) {
+				t.Fatalf("document %d: strict error %v is not a sigs.k8s.io/json FieldError", d.Index, e)
+			}
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("document %d: the node tree decodes to\n%#v\nthe JSON to\n%#v\n%s", d.Index, got, want, data)
 		}
 	}
 	return direct, fallback
+}
+
+// errorTexts returns the texts of errs.
+func errorTexts(errs []error) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Error())
+	}
+	return out
 }
 
 // nodeDecodeSeeds are documents at the edges of decodeNodesSize's common case.
@@ -85,7 +106,24 @@ var nodeDecodeSeeds = []string{
 	"apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: i, securityContext: {runAsUser: 99999999999999999999}}]\n  priority: 2147483648\n  hostNetwork: \"true\"\n",
 	"apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, targetPort: http}, {port: 81, targetPort: 8081, nodePort: null}]\n  selector: {app: a}\n",
 	"apiVersion: batch/v1\nkind: Job\nmetadata: {name: j}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: \"\\xff\", args: [1, true, 1.5]}]\n",
+	"apiVersion: v1\nkind: Pod\nmetadata: {name: p, nmae: q}\nspec:\n  containers:\n  - name: c\n    imag: i\n  - name: d\n    image: i\n    ports: [{containerPort: 80, protcol: TCP}, {port: 1}]\n  initContainers: [{name: e, image: i, x: {y: [1, {z: 2}]}}]\nstatus: {phase: Running, bogus: true}\nextra: 1\n",
+	"apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata: {labels: {app: a}}\n    spec:\n      containers: [{name: c, image: i, resources: {limits: {cpu: 1}, requets: {cpu: 1}}}]\n",
+	"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n\"\": {a: b}\nx: .nan\n",
+	"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n\"\": {a: b}\n",
+	"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, \"\\xff\": 1}\n",
+	"apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\nx: &a {b: 1}\ny: *a\nz: {<<: *a, c: 2}\nw: {1: 2}\n",
+	"apiVersion: apps/v1\nkind: Deployment\nmetadata: &m {name: d, labels: {app: a}, bad: 1}\nspec:\n  template:\n    metadata:\n      <<: *m\n      name: x\n",
+	"apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, name: a, nope: 1}, {port: 81, name: b, nope: 1}]\n  Selector: {app: a}\n",
 	"apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: a}\n  data: {1: 2}\n",
+}
+
+func init() {
+	var b strings.Builder
+	b.WriteString("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "f%d: %d\n", i, i)
+	}
+	nodeDecodeSeeds = append(nodeDecodeSeeds, b.String())
 }
 
 // FuzzNodeDecodeMatchesJSON holds Document.Decode's decoding from the node

@@ -56,7 +56,7 @@ func (d *Document) Decode() (obj any, strict []error, err error) {
 		}
 		if typed {
 			if nd := decodeNodesSize(d.Node, obj); nd.ok {
-				d.decoded = decodeResult{obj: obj, direct: true, uniqueKeys: nd.uniqueKeys, noBraces: nd.noBraces}
+				d.decoded = decodeResult{obj: obj, strict: nd.strict, direct: true, uniqueKeys: nd.uniqueKeys, noBraces: nd.noBraces}
 				d.decodedDirect.Store(true)
 				return
 			}
