@@ -41,8 +41,10 @@ type PathElement struct {
 // ParsePath splits a field path as k8s.io/apimachinery's field.Path prints
 // it: "spec.template.spec.containers[1].name", "metadata.labels[app]",
 // "spec.template.annotations[controller.kubernetes.io/pod-deletion-cost]".
-func ParsePath(path string) []PathElement {
-	var out []PathElement
+func ParsePath(path string) []PathElement { return appendPath(nil, path) }
+
+// appendPath appends the elements of path (see ParsePath) to out.
+func appendPath(out []PathElement, path string) []PathElement {
 	for i := 0; i < len(path); {
 		switch path[i] {
 		case '.':
@@ -94,7 +96,8 @@ func (d *Document) Lookup(path string) Location {
 		return loc
 	}
 	found := 0 // bytes of path consumed by found elements
-	elems := ParsePath(path)
+	var buf [16]PathElement // most paths are shorter: no allocation
+	elems := appendPath(buf[:0], path)
 	consumed := 0
 	for _, e := range elems {
 		n := yamlutil.ResolveAlias(loc.Node)
