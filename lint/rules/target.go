@@ -37,6 +37,9 @@ func (t target) isDefault() bool { return t.name == schema.Default }
 
 // minorOf returns N of "1.N", or 0.
 func minorOf(release string) int {
+	if release == "" {
+		return 0 // most kinds have no lifecycle date; spare Atoi's error
+	}
 	n, err := strconv.Atoi(strings.TrimPrefix(release, "1."))
 	if err != nil {
 		return 0
