@@ -2,6 +2,7 @@ package apps
 
 import (
 	"fmt"
+	"slices"
 
 	appsv1 "k8s.io/api/apps/v1"
 	corev1 "k8s.io/api/core/v1"
@@ -24,7 +25,12 @@ import (
 // the claim templates among its volumes (where they replace a volume of
 // the same name), and not at all when the selector cannot be parsed.
 func ValidateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorList {
-	ss = StatefulSetWithDefaults(ss)
+	return validateStatefulSet(StatefulSetWithDefaults(ss), opts)
+}
+
+// validateStatefulSet is ValidateStatefulSet after the defaults; it changes
+// ss's metadata as the server prepares it for create.
+func validateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorList {
 	core.PrepareForCreate(&ss.ObjectMeta, true)
 	allErrs := core.ValidateObjectMeta(&ss.ObjectMeta, true, apimachineryvalidation.NameIsDNSLabel, field.NewPath("metadata"))
 	spec := &ss.Spec
@@ -81,12 +87,15 @@ func ValidateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorL
 
 // statefulSetPodTemplate returns the template as the server validates it:
 // with a volume for each claim template first (a claim named as the
-// template; templates of the same name give one volume), then the template's volumes that no claim template replaces.
+// template; templates of the same name give one volume), then the
+// template's volumes that no claim template replaces. Validation writes
+// nothing of a template, so the result shares all but its volume list with
+// ss's.
 func statefulSetPodTemplate(ss *appsv1.StatefulSet) *corev1.PodTemplateSpec {
 	if len(ss.Spec.VolumeClaimTemplates) == 0 {
 		return &ss.Spec.Template
 	}
-	t := ss.Spec.Template.DeepCopy()
+	t := ss.Spec.Template
 	claims := make(map[string]bool, len(ss.Spec.VolumeClaimTemplates))
 	vols := make([]corev1.Volume, 0, len(ss.Spec.VolumeClaimTemplates)+len(t.Spec.Volumes))
 	for _, c := range ss.Spec.VolumeClaimTemplates {
@@ -104,7 +113,7 @@ func statefulSetPodTemplate(ss *appsv1.StatefulSet) *corev1.PodTemplateSpec {
 		}
 	}
 	t.Spec.Volumes = vols
-	return t
+	return &t
 }
 
 // validateRetentionPolicyType checks one of the claim retention policies.
@@ -180,9 +189,26 @@ func validateStatefulSetUpdateStrategy(s *appsv1.StatefulSetUpdateStrategy, fldP
 // partition 0 and maxUnavailable 1, claims retained when deleted or
 // scaled, one replica, a revisionHistoryLimit of 10, labels from the
 // template when it has none, and the pod template defaults. ss itself is
-// not changed.
+// not changed; the result shares with it what defaulting and validation do
+// not write (see DaemonSetWithDefaults).
 func StatefulSetWithDefaults(ss *appsv1.StatefulSet) *appsv1.StatefulSet {
-	ss = ss.DeepCopy()
+	// A copy of what defaulting writes: the StatefulSet, its spec, the
+	// rolling update parameters, the claim retention policy, the claim
+	// templates (each gets a volumeMode) and the pod template (see
+	// core.TemplateForDefaults).
+	out := *ss
+	spec := &out.Spec
+	spec.UpdateStrategy.RollingUpdate = spec.UpdateStrategy.RollingUpdate.DeepCopy()
+	spec.PersistentVolumeClaimRetentionPolicy = spec.PersistentVolumeClaimRetentionPolicy.DeepCopy()
+	spec.VolumeClaimTemplates = slices.Clone(spec.VolumeClaimTemplates)
+	spec.Template = core.TemplateForDefaults(&spec.Template)
+	setStatefulSetDefaults(&out)
+	return &out
+}
+
+// setStatefulSetDefaults applies the defaults of StatefulSetWithDefaults
+// to ss in place.
+func setStatefulSetDefaults(ss *appsv1.StatefulSet) {
 	spec := &ss.Spec
 	if spec.PodManagementPolicy == "" {
 		spec.PodManagementPolicy = appsv1.OrderedReadyPodManagement
@@ -231,5 +257,4 @@ func StatefulSetWithDefaults(ss *appsv1.StatefulSet) *appsv1.StatefulSet {
 		}
 	}
 	core.SetPodTemplateDefaults(&spec.Template)
-	return ss
 }

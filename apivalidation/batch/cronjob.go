@@ -25,7 +25,12 @@ import (
 // template (a Job's spec, whose selector the server generates), and the
 // history limits. cj itself is not changed.
 func ValidateCronJob(cj *batchv1.CronJob, opts core.Options) field.ErrorList {
-	cj = CronJobWithDefaults(cj)
+	return validateCronJob(CronJobWithDefaults(cj), opts)
+}
+
+// validateCronJob is ValidateCronJob after the defaults; it changes cj's
+// metadata as the server prepares it for create.
+func validateCronJob(cj *batchv1.CronJob, opts core.Options) field.ErrorList {
 	core.PrepareForCreate(&cj.ObjectMeta, true)
 	allErrs := core.ValidateObjectMeta(&cj.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
 	spec := &cj.Spec
@@ -115,10 +120,19 @@ func validateTimeZone(tz *string, fldPath *field.Path) field.ErrorList {
 // concurrency policy, suspend false, history limits of 3 successful and 1
 // failed Jobs, and the defaults of its job template's spec that do not
 // depend on the Job (the completion mode, suspend, pod condition pattern
-// status, pod replacement policy and pod template). cj
-// itself is not changed.
+// status, pod replacement policy and pod template). cj itself is not
+// changed; the result shares with it what defaulting and validation do not
+// write (see jobSpecForDefaults), which a caller must not change either.
 func CronJobWithDefaults(cj *batchv1.CronJob) *batchv1.CronJob {
-	cj = cj.DeepCopy()
+	out := *cj
+	jobSpecForDefaults(&out.Spec.JobTemplate.Spec)
+	setCronJobDefaults(&out)
+	return &out
+}
+
+// setCronJobDefaults applies the defaults of CronJobWithDefaults to cj in
+// place.
+func setCronJobDefaults(cj *batchv1.CronJob) {
 	spec := &cj.Spec
 	if spec.ConcurrencyPolicy == "" {
 		spec.ConcurrencyPolicy = batchv1.AllowConcurrent
@@ -133,5 +147,4 @@ func CronJobWithDefaults(cj *batchv1.CronJob) *batchv1.CronJob {
 		spec.FailedJobsHistoryLimit = new(int32(1))
 	}
 	setJobSpecDefaults(&spec.JobTemplate.Spec)
-	return cj
 }

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -58,7 +59,13 @@ const (
 // Indexed Job's name must leave room for the index in its pods' hostnames.
 // job itself is not changed.
 func ValidateJob(job *batchv1.Job, opts core.Options) field.ErrorList {
-	job = JobWithDefaults(job)
+	return validateJob(JobWithDefaults(job), opts)
+}
+
+// validateJob is ValidateJob after the defaults; it changes job's metadata
+// as the server prepares it for create, and adds the generated selector
+// and labels.
+func validateJob(job *batchv1.Job, opts core.Options) field.ErrorList {
 	core.PrepareForCreate(&job.ObjectMeta, true) // gives the Job a UID for the generated selector
 	if job.Spec.ManualSelector == nil || !*job.Spec.ManualSelector {
 		generateSelector(job)
@@ -469,9 +476,18 @@ func parseIndexInterval(s string, completions int32) (int32, int32, error) {
 // of 6 (the largest int32 with backoffLimitPerIndex), labels from the
 // template when the Job has none, the NonIndexed completion mode, suspend
 // false, pod condition patterns with status True, a pod replacement policy,
-// and the pod template defaults. job itself is not changed.
+// and the pod template defaults. job itself is not changed; the result
+// shares with it what defaulting and validation do not write (see
+// jobSpecForDefaults), which a caller must not change either.
 func JobWithDefaults(job *batchv1.Job) *batchv1.Job {
-	job = job.DeepCopy()
+	out := *job
+	jobSpecForDefaults(&out.Spec)
+	setJobDefaults(&out)
+	return &out
+}
+
+// setJobDefaults applies the defaults of JobWithDefaults to job in place.
+func setJobDefaults(job *batchv1.Job) {
 	spec := &job.Spec
 	if spec.Completions == nil && spec.Parallelism == nil {
 		spec.Completions = new(int32(1))
@@ -491,7 +507,20 @@ func JobWithDefaults(job *batchv1.Job) *batchv1.Job {
 		job.Labels = l
 	}
 	setJobSpecDefaults(spec)
-	return job
+}
+
+// jobSpecForDefaults replaces in spec, a shallow copy of a Job's spec or a
+// CronJob's job template's, what defaulting and validation write with
+// copies: the pod failure policy (its pod condition patterns get a
+// status), the selector and the template's labels (the generated selector
+// adds to them), and the pod template (see core.TemplateForDefaults). The
+// rest is shared, which a DeepCopy of a large template would spend most of
+// its time on.
+func jobSpecForDefaults(spec *batchv1.JobSpec) {
+	spec.PodFailurePolicy = spec.PodFailurePolicy.DeepCopy()
+	spec.Selector = spec.Selector.DeepCopy()
+	spec.Template = core.TemplateForDefaults(&spec.Template)
+	spec.Template.Labels = maps.Clone(spec.Template.Labels)
 }
 
 // setJobSpecDefaults applies the defaults a Job's spec and a CronJob's
