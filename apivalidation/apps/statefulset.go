@@ -13,6 +13,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // ValidateStatefulSet returns the API server's errors for creating ss, in
@@ -32,7 +33,7 @@ func ValidateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorL
 // ss's metadata as the server prepares it for create.
 func validateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorList {
 	core.PrepareForCreate(&ss.ObjectMeta, true)
-	allErrs := core.ValidateObjectMeta(&ss.ObjectMeta, true, apimachineryvalidation.NameIsDNSLabel, field.NewPath("metadata"))
+	allErrs := core.ValidateObjectMeta(&ss.ObjectMeta, true, names.NameIsDNSLabel, field.NewPath("metadata"))
 	spec := &ss.Spec
 	fldPath := field.NewPath("spec")
 
@@ -59,7 +60,7 @@ func validateStatefulSet(ss *appsv1.StatefulSet, opts core.Options) field.ErrorL
 		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.Ordinals.Start), fldPath.Child("ordinals.start"))...)
 	}
 	if spec.ServiceName != "" {
-		for _, msg := range apimachineryvalidation.NameIsDNSLabel(spec.ServiceName, false) {
+		for _, msg := range names.NameIsDNSLabel(spec.ServiceName, false) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("serviceName"), spec.ServiceName, msg))
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // validateWorkloadMeta prepares and validates the metadata of an apps/v1
@@ -20,7 +21,7 @@ import (
 // be a DNS subdomain. It changes m, which belongs to the defaulted copy.
 func validateWorkloadMeta(m *metav1.ObjectMeta) field.ErrorList {
 	core.PrepareForCreate(m, true)
-	return core.ValidateObjectMeta(m, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
+	return core.ValidateObjectMeta(m, true, names.NameIsDNSSubdomain, field.NewPath("metadata"))
 }
 
 // validateReplicatedTemplate checks the selector and pod template of a

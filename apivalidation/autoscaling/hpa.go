@@ -15,14 +15,13 @@ import (
 	autoscalingv1 "k8s.io/api/autoscaling/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/api/validation/path"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/runtime/schema"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/internal/resources"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
@@ -120,7 +119,7 @@ func withRuleDefaults(from *autoscalingv2.HPAScalingRules, to autoscalingv2.HPAS
 func ValidateHorizontalPodAutoscaler(hpa *autoscalingv2.HorizontalPodAutoscaler, _ Options) field.ErrorList {
 	hpa = HorizontalPodAutoscalerWithDefaults(hpa)
 	objectmeta.Prepare(&hpa.ObjectMeta, true)
-	allErrs := objectmeta.Validate(&hpa.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&hpa.ObjectMeta, true, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 	allErrs = append(allErrs, validateSpec(&hpa.Spec, field.NewPath("spec"))...)
 	return objectmeta.Finish(allErrs, &hpa.ObjectMeta, true)
 }
@@ -359,7 +358,7 @@ func validateContainerResourceSource(src *autoscalingv2.ContainerResourceMetricS
 	if src.Container == "" {
 		allErrs = append(allErrs, field.Required(fldPath.Child("container"), "must specify a container"))
 	} else {
-		for _, msg := range validation.IsDNS1123Label(src.Container) {
+		for _, msg := range names.DNS1123LabelErrors(src.Container) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("container"), src.Container, msg))
 		}
 	}

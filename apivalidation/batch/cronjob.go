@@ -14,6 +14,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // ValidateCronJob returns the API server's errors for creating cj, in the
@@ -32,7 +33,7 @@ func ValidateCronJob(cj *batchv1.CronJob, opts core.Options) field.ErrorList {
 // metadata as the server prepares it for create.
 func validateCronJob(cj *batchv1.CronJob, opts core.Options) field.ErrorList {
 	core.PrepareForCreate(&cj.ObjectMeta, true)
-	allErrs := core.ValidateObjectMeta(&cj.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
+	allErrs := core.ValidateObjectMeta(&cj.ObjectMeta, true, names.NameIsDNSSubdomain, field.NewPath("metadata"))
 	spec := &cj.Spec
 	fldPath := field.NewPath("spec")
 	if spec.Schedule == "" {

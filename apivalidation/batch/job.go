@@ -17,6 +17,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // The server's limits on a Job.
@@ -70,7 +71,7 @@ func validateJob(job *batchv1.Job, opts core.Options) field.ErrorList {
 	if job.Spec.ManualSelector == nil || !*job.Spec.ManualSelector {
 		generateSelector(job)
 	}
-	allErrs := core.ValidateObjectMeta(&job.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
+	allErrs := core.ValidateObjectMeta(&job.ObjectMeta, true, names.NameIsDNSSubdomain, field.NewPath("metadata"))
 	allErrs = append(allErrs, validateGeneratedSelector(job)...)
 	fldPath := field.NewPath("spec")
 	spec := &job.Spec
@@ -85,7 +86,7 @@ func validateJob(job *batchv1.Job, opts core.Options) field.ErrorList {
 	}
 	if isIndexed(spec) && spec.Completions != nil && *spec.Completions > 0 {
 		hostname := fmt.Sprintf("%s-%d", job.Name, *spec.Completions-1)
-		if len(validation.IsDNS1123Label(hostname)) > 0 {
+		if !names.DNS1123Label(hostname) {
 			allErrs = append(allErrs, field.Invalid(field.NewPath("metadata", "name"), job.Name, "will not able to create pod with invalid DNS label: "+hostname))
 		}
 	}
@@ -283,12 +284,12 @@ func validatePodFailurePolicy(spec *batchv1.JobSpec, fldPath *field.Path) field.
 	if len(rules) > maxPodFailurePolicyRules {
 		allErrs = append(allErrs, field.TooMany(rulesPath, len(rules), maxPodFailurePolicyRules))
 	}
-	names := map[string]bool{}
+	containerNames := map[string]bool{}
 	for _, c := range spec.Template.Spec.Containers {
-		names[c.Name] = true
+		containerNames[c.Name] = true
 	}
 	for _, c := range spec.Template.Spec.InitContainers {
-		names[c.Name] = true
+		containerNames[c.Name] = true
 	}
 	for i := range rules {
 		rule := &rules[i]
@@ -305,7 +306,7 @@ func validatePodFailurePolicy(spec *batchv1.JobSpec, fldPath *field.Path) field.
 			allErrs = append(allErrs, field.NotSupported(actionPath, rule.Action, supportedPodFailurePolicyActions))
 		}
 		if rule.OnExitCodes != nil {
-			allErrs = append(allErrs, validateOnExitCodes(rule.OnExitCodes, rulePath.Child("onExitCodes"), names)...)
+			allErrs = append(allErrs, validateOnExitCodes(rule.OnExitCodes, rulePath.Child("onExitCodes"), containerNames)...)
 		}
 		if len(rule.OnPodConditions) > 0 {
 			cp := rulePath.Child("onPodConditions")
@@ -314,7 +315,7 @@ func validatePodFailurePolicy(spec *batchv1.JobSpec, fldPath *field.Path) field.
 			}
 			for j, p := range rule.OnPodConditions {
 				pp := cp.Index(j)
-				for _, msg := range validation.IsQualifiedName(string(p.Type)) {
+				for _, msg := range names.LabelKeyErrors(string(p.Type)) {
 					allErrs = append(allErrs, field.Invalid(pp.Child("type"), string(p.Type), msg))
 				}
 				switch {

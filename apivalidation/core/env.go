@@ -6,7 +6,6 @@ import (
 
 	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
@@ -271,5 +270,5 @@ func validateEnvSourceName(name string, fldPath *field.Path) field.ErrorList {
 	if name == "" {
 		return field.ErrorList{field.Required(fldPath.Child("name"), "")}
 	}
-	return validateName(apimachineryvalidation.NameIsDNSSubdomain, name, true, fldPath.Child("name"))
+	return validateName(names.NameIsDNSSubdomain, name, true, fldPath.Child("name"))
 }

@@ -12,7 +12,6 @@ import (
 	"slices"
 
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
@@ -30,11 +29,8 @@ func sortedKeys[M ~map[K]V, K ~string, V any](m M) []K {
 
 // validateDNS1123Label reports value when it is not an RFC 1123 label.
 func validateDNS1123Label(value string, fldPath *field.Path) field.ErrorList {
-	if names.DNS1123Label(value) {
-		return nil
-	}
 	var allErrs field.ErrorList
-	for _, msg := range validation.IsDNS1123Label(value) {
+	for _, msg := range names.DNS1123LabelErrors(value) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	return allErrs
@@ -43,11 +39,8 @@ func validateDNS1123Label(value string, fldPath *field.Path) field.ErrorList {
 // validateDNS1123Subdomain reports value when it is not an RFC 1123
 // subdomain.
 func validateDNS1123Subdomain(value string, fldPath *field.Path) field.ErrorList {
-	if names.DNS1123Subdomain(value) {
-		return nil
-	}
 	var allErrs field.ErrorList
-	for _, msg := range validation.IsDNS1123Subdomain(value) {
+	for _, msg := range names.DNS1123SubdomainErrors(value) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	return allErrs
@@ -56,34 +49,25 @@ func validateDNS1123Subdomain(value string, fldPath *field.Path) field.ErrorList
 // validateQualifiedName reports value when it is not a qualified name (a
 // label key).
 func validateQualifiedName(value string, fldPath *field.Path) field.ErrorList {
-	if names.LabelKey(value) {
-		return nil
-	}
 	var allErrs field.ErrorList
-	for _, msg := range validation.IsQualifiedName(value) {
+	for _, msg := range names.LabelKeyErrors(value) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	return allErrs
 }
 
-// validateSubdomainName is validateName with
-// apimachineryvalidation.NameIsDNSSubdomain (or ValidateServiceAccountName,
-// the same function) and no prefix.
+// validateSubdomainName is validateName with names.NameIsDNSSubdomain
+// (apimachinery's NameIsDNSSubdomain, or ValidateServiceAccountName, the
+// same function) and no prefix.
 func validateSubdomainName(value string, fldPath *field.Path) field.ErrorList {
-	if names.DNS1123Subdomain(value) {
-		return nil
-	}
-	return validateName(apimachineryvalidation.NameIsDNSSubdomain, value, false, fldPath)
+	return validateName(names.NameIsDNSSubdomain, value, false, fldPath)
 }
 
-// validateLabelName is validateName with
-// apimachineryvalidation.NameIsDNSLabel (or ValidateNamespaceName, the
-// same function) and no prefix.
+// validateLabelName is validateName with names.NameIsDNSLabel
+// (apimachinery's NameIsDNSLabel, or ValidateNamespaceName, the same
+// function) and no prefix.
 func validateLabelName(value string, fldPath *field.Path) field.ErrorList {
-	if names.DNS1123Label(value) {
-		return nil
-	}
-	return validateName(apimachineryvalidation.NameIsDNSLabel, value, false, fldPath)
+	return validateName(names.NameIsDNSLabel, value, false, fldPath)
 }
 
 // validateName reports value with each message of a name function such as

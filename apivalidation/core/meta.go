@@ -6,7 +6,6 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
@@ -95,7 +94,7 @@ func ValidateLabels(labels map[string]string, fldPath *field.Path) field.ErrorLi
 	var allErrs field.ErrorList
 	for _, k := range sortedKeys(labels) {
 		allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
-		for _, msg := range validation.IsValidLabelValue(labels[k]) {
+		for _, msg := range names.LabelValueErrors(labels[k]) {
 			allErrs = append(allErrs, field.Invalid(fldPath, labels[k], msg))
 		}
 	}
@@ -143,7 +142,7 @@ func ValidateAnnotations(annotations map[string]string, fldPath *field.Path) fie
 		if valid {
 			break
 		}
-		for _, msg := range validation.IsQualifiedName(strings.ToLower(k)) {
+		for _, msg := range names.LabelKeyErrors(strings.ToLower(k)) {
 			allErrs = append(allErrs, field.Invalid(fldPath, k, msg))
 		}
 	}

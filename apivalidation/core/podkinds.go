@@ -4,10 +4,11 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	resourcehelper "k8s.io/component-helpers/resource"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // ValidatePod returns the API server's errors for creating pod (the
@@ -24,7 +25,7 @@ func ValidatePod(pod *corev1.Pod, opts Options) field.ErrorList {
 	PrepareForCreate(&pod.ObjectMeta, true)
 	preparePodForCreate(pod)
 	metaPath, specPath := field.NewPath("metadata"), field.NewPath("spec")
-	allErrs := ValidateObjectMeta(&pod.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, metaPath)
+	allErrs := ValidateObjectMeta(&pod.ObjectMeta, true, names.NameIsDNSSubdomain, metaPath)
 	allErrs = append(allErrs, validatePodSpecificAnnotations(pod.Annotations, &pod.Spec, metaPath.Child("annotations"))...)
 	allErrs = append(allErrs, validatePodSpec(&pod.Spec, pod.Name, specPath, opts)...)
 	allErrs = append(allErrs, validateSeccompAnnotationsAndFields(pod.Annotations, &pod.Spec, specPath)...)
@@ -152,7 +153,7 @@ func ValidatePodTemplate(pt *corev1.PodTemplate, opts Options) field.ErrorList {
 	pt = pt.DeepCopy()
 	SetPodTemplateDefaults(&pt.Template)
 	PrepareForCreate(&pt.ObjectMeta, true)
-	allErrs := ValidateObjectMeta(&pt.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
+	allErrs := ValidateObjectMeta(&pt.ObjectMeta, true, names.NameIsDNSSubdomain, field.NewPath("metadata"))
 	allErrs = append(allErrs, ValidatePodTemplateSpec(&pt.Template, field.NewPath("template"), opts)...)
 	return Dedupe(allErrs)
 }
@@ -166,7 +167,7 @@ func ValidatePodTemplate(pt *corev1.PodTemplate, opts Options) field.ErrorList {
 func ValidateReplicationController(rc *corev1.ReplicationController, opts Options) field.ErrorList {
 	rc = ReplicationControllerWithDefaults(rc)
 	PrepareForCreate(&rc.ObjectMeta, true)
-	allErrs := ValidateObjectMeta(&rc.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, field.NewPath("metadata"))
+	allErrs := ValidateObjectMeta(&rc.ObjectMeta, true, names.NameIsDNSSubdomain, field.NewPath("metadata"))
 	spec := &rc.Spec
 	fldPath := field.NewPath("spec")
 	allErrs = append(allErrs, validateNonnegative(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)

@@ -8,6 +8,8 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // validateProjectedVolumeSource checks a projected volume and its sources.
@@ -131,14 +133,14 @@ func validateClusterTrustBundleProjection(b *corev1.ClusterTrustBundleProjection
 func clusterTrustBundleNameErrors(name string) []string {
 	i := strings.LastIndex(name, ":")
 	if i < 0 {
-		return apimachineryvalidation.NameIsDNSSubdomain(name, false)
+		return names.NameIsDNSSubdomain(name, false)
 	}
 	signer := strings.ReplaceAll(name[:i], ":", "/")
 	prefix := strings.ReplaceAll(signer, "/", ":") + ":"
 	if !strings.HasPrefix(name, prefix) {
 		return []string{"ClusterTrustBundle for signerName " + signer + " must be named with prefix " + prefix}
 	}
-	return apimachineryvalidation.NameIsDNSSubdomain(strings.TrimPrefix(name, prefix), false)
+	return names.NameIsDNSSubdomain(strings.TrimPrefix(name, prefix), false)
 }
 
 // validateSignerName checks a signer name: "example.com/signer-name".
@@ -156,7 +158,7 @@ func validateSignerName(fldPath *field.Path, signerName string) field.ErrorList 
 	}
 	domainLabels := strings.Split(segments[0], ".")
 	for _, lbl := range domainLabels {
-		if errs := validation.IsDNS1123Label(lbl); len(errs) > 0 {
+		if errs := names.DNS1123LabelErrors(lbl); len(errs) > 0 {
 			for _, e := range errs {
 				el = append(el, field.Invalid(fldPath, segments[0], "validating label "+strconv.Quote(lbl)+": "+e))
 			}
@@ -167,7 +169,7 @@ func validateSignerName(fldPath *field.Path, signerName string) field.ErrorList 
 		el = append(el, field.Invalid(fldPath, segments[0], "should be a domain with at least two segments separated by dots"))
 	}
 	for _, lbl := range strings.Split(segments[1], ".") {
-		if errs := validation.IsDNS1123Subdomain(lbl); len(errs) > 0 {
+		if errs := names.DNS1123SubdomainErrors(lbl); len(errs) > 0 {
 			for _, e := range errs {
 				el = append(el, field.Invalid(fldPath, segments[1], "validating label "+strconv.Quote(lbl)+": "+e))
 			}

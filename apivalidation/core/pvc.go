@@ -5,8 +5,9 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // validateEphemeralVolumeSource checks a generic ephemeral volume: its claim
@@ -119,7 +120,7 @@ func validateDataSource(name, kind string, apiGroup *string, fldPath *field.Path
 		allErrs = append(allErrs, field.Invalid(fldPath, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"))
 	}
 	if group != "" {
-		for _, msg := range validation.IsDNS1123Subdomain(group) {
+		for _, msg := range names.DNS1123SubdomainErrors(group) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("apiGroup"), group, msg))
 		}
 	}

@@ -6,7 +6,6 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	resourcehelper "k8s.io/component-helpers/resource"
 
@@ -41,7 +40,7 @@ func isExtendedResourceName(name corev1.ResourceName) bool {
 	if isNativeResource(name) || strings.HasPrefix(string(name), corev1.DefaultResourceRequestsPrefix) {
 		return false
 	}
-	return len(validation.IsQualifiedName(corev1.DefaultResourceRequestsPrefix+string(name))) == 0
+	return names.LabelKey(corev1.DefaultResourceRequestsPrefix + string(name))
 }
 
 // isOvercommitAllowed reports whether requests may be below limits.
@@ -59,10 +58,8 @@ func isStandardResourceName(name corev1.ResourceName) bool {
 // it has no domain.
 func validateResourceName(value corev1.ResourceName, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	if !names.LabelKey(string(value)) {
-		for _, msg := range validation.IsQualifiedName(string(value)) {
-			allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
-		}
+	for _, msg := range names.LabelKeyErrors(string(value)) {
+		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	if len(allErrs) != 0 {
 		return allErrs

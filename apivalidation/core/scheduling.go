@@ -7,8 +7,9 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // validateTolerations checks tolerations. The comparison operators Lt and
@@ -41,7 +42,7 @@ func ValidateToleration(t corev1.Toleration, idxPath *field.Path) field.ErrorLis
 	}
 	switch t.Operator {
 	case corev1.TolerationOpEqual, "":
-		if errs := validation.IsValidLabelValue(t.Value); len(errs) != 0 {
+		if errs := names.LabelValueErrors(t.Value); len(errs) != 0 {
 			allErrs = append(allErrs, field.Invalid(idxPath.Child("operator"), t.Value, strings.Join(errs, ";")))
 		}
 	case corev1.TolerationOpExists:
@@ -147,7 +148,7 @@ func validateNodeSelectorRequirement(rq corev1.NodeSelectorRequirement, allowInv
 	allErrs = append(allErrs, metav1validation.ValidateLabelName(rq.Key, fldPath.Child("key"))...)
 	if !allowInvalidLabelValue {
 		for i, v := range rq.Values {
-			for _, msg := range validation.IsValidLabelValue(v) {
+			for _, msg := range names.LabelValueErrors(v) {
 				allErrs = append(allErrs, field.Invalid(fldPath.Child("values").Index(i), v, msg))
 			}
 		}

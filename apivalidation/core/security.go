@@ -9,6 +9,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	utilsysctl "k8s.io/component-helpers/node/util/sysctl"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
@@ -277,7 +278,7 @@ func validateWindowsSecurityContextOptions(w *corev1.WindowsSecurityContextOptio
 	}
 	var allErrs field.ErrorList
 	if w.GMSACredentialSpecName != nil {
-		for _, msg := range validation.IsDNS1123Subdomain(*w.GMSACredentialSpecName) {
+		for _, msg := range names.DNS1123SubdomainErrors(*w.GMSACredentialSpecName) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("gmsaCredentialSpecName"), w.GMSACredentialSpecName, msg))
 		}
 	}

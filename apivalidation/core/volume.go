@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
@@ -61,7 +61,7 @@ func validateEphemeralClaimName(s *corev1.VolumeSource, podName, volName string,
 	}
 	pvcName := podName + "-" + volName
 	var allErrs field.ErrorList
-	for _, msg := range apimachineryvalidation.NameIsDNSSubdomain(pvcName, false) {
+	for _, msg := range names.NameIsDNSSubdomain(pvcName, false) {
 		allErrs = append(allErrs, field.Invalid(namePath, volName, fmt.Sprintf("PVC name %q: %v", pvcName, msg)))
 	}
 	return allErrs
@@ -571,7 +571,7 @@ func validateCSIVolumeSource(csi *corev1.CSIVolumeSource, fldPath *field.Path) f
 		if len(csi.Driver) > 63 {
 			allErrs = append(allErrs, field.TooLong(driverPath, "", 63))
 		}
-		for _, msg := range validation.IsDNS1123Subdomain(strings.ToLower(csi.Driver)) {
+		for _, msg := range names.DNS1123SubdomainErrors(strings.ToLower(csi.Driver)) {
 			allErrs = append(allErrs, field.Invalid(driverPath, csi.Driver, msg))
 		}
 	}

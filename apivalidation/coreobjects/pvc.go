@@ -6,12 +6,11 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/internal/resources"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
@@ -66,7 +65,7 @@ func isPVCOrSnapshot(ds *corev1.TypedLocalObjectReference) bool {
 func ValidatePersistentVolumeClaim(pvc *corev1.PersistentVolumeClaim, _ Options) field.ErrorList {
 	pvc = PersistentVolumeClaimWithDefaults(pvc)
 	prepare(&pvc.ObjectMeta, true)
-	allErrs := validateMeta(&pvc.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain)
+	allErrs := validateMeta(&pvc.ObjectMeta, true, names.NameIsDNSSubdomain)
 	spec := &pvc.Spec
 	fldPath := field.NewPath("spec")
 	if len(spec.AccessModes) == 0 {
@@ -98,7 +97,7 @@ func ValidatePersistentVolumeClaim(pvc *corev1.PersistentVolumeClaim, _ Options)
 		allErrs = append(allErrs, resources.ValidateQuantityValue(corev1.ResourceStorage, q, storagePath)...)
 	}
 	if c := spec.StorageClassName; c != nil && *c != "" {
-		for _, msg := range apimachineryvalidation.NameIsDNSSubdomain(*c, false) {
+		for _, msg := range names.NameIsDNSSubdomain(*c, false) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("storageClassName"), *c, msg))
 		}
 	}
@@ -117,7 +116,7 @@ func ValidatePersistentVolumeClaim(pvc *corev1.PersistentVolumeClaim, _ Options)
 		}
 	}
 	if c := spec.VolumeAttributesClassName; c != nil && *c != "" {
-		for _, msg := range apimachineryvalidation.NameIsDNSSubdomain(*c, false) {
+		for _, msg := range names.NameIsDNSSubdomain(*c, false) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("volumeAttributesClassName"), *c, msg))
 		}
 	}
@@ -139,7 +138,7 @@ func validateDataSource(name, kind string, apiGroup *string, fldPath *field.Path
 		allErrs = append(allErrs, field.Invalid(fldPath, kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup"))
 	}
 	if group != "" {
-		for _, msg := range validation.IsDNS1123Subdomain(group) {
+		for _, msg := range names.DNS1123SubdomainErrors(group) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("apiGroup"), group, msg))
 		}
 	}

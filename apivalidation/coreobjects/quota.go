@@ -7,10 +7,9 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/internal/resources"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
@@ -65,7 +64,7 @@ func ValidateResourceQuota(q *corev1.ResourceQuota, _ Options) field.ErrorList {
 	q = q.DeepCopy()
 	q.Status = corev1.ResourceQuotaStatus{}
 	prepare(&q.ObjectMeta, true)
-	allErrs := validateMeta(&q.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain)
+	allErrs := validateMeta(&q.ObjectMeta, true, names.NameIsDNSSubdomain)
 	spec := &q.Spec
 	fld := field.NewPath("spec")
 	hard := sortedKeys(spec.Hard)
@@ -197,7 +196,7 @@ func LimitRangeWithDefaults(lr *corev1.LimitRange) *corev1.LimitRange {
 func ValidateLimitRange(lr *corev1.LimitRange, _ Options) field.ErrorList {
 	lr = LimitRangeWithDefaults(lr)
 	prepare(&lr.ObjectMeta, true)
-	allErrs := validateMeta(&lr.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain)
+	allErrs := validateMeta(&lr.ObjectMeta, true, names.NameIsDNSSubdomain)
 	fldPath := field.NewPath("spec", "limits")
 	types := map[corev1.LimitType]bool{}
 	for i := range lr.Spec.Limits {
@@ -296,7 +295,7 @@ func ValidateLimitRange(lr *corev1.LimitRange, _ Options) field.ErrorList {
 
 func validateLimitRangeType(value corev1.LimitType, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	for _, msg := range validation.IsQualifiedName(string(value)) {
+	for _, msg := range names.LabelKeyErrors(string(value)) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	if len(allErrs) != 0 {

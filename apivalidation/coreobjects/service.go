@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	corev1 "k8s.io/api/core/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/validation"
@@ -90,7 +89,7 @@ func ValidateService(svc *corev1.Service, opts Options) field.ErrorList {
 	if errs := allocate(svc, opts.serviceCIDR()); len(errs) > 0 {
 		return objectmeta.Dedupe(errs)
 	}
-	allErrs := validateMeta(&svc.ObjectMeta, true, apimachineryvalidation.NameIsDNSLabel)
+	allErrs := validateMeta(&svc.ObjectMeta, true, names.NameIsDNSLabel)
 	allErrs = append(allErrs, validateService(svc)...)
 	return objectmeta.Finish(allErrs, &svc.ObjectMeta, true)
 }
@@ -157,7 +156,7 @@ func validateService(svc *corev1.Service) field.ErrorList {
 		}
 		cname := strings.TrimSuffix(spec.ExternalName, ".")
 		if len(cname) > 0 {
-			for _, msg := range validation.IsDNS1123Subdomain(cname) {
+			for _, msg := range names.DNS1123SubdomainErrors(cname) {
 				allErrs = append(allErrs, field.Invalid(specPath.Child("externalName"), cname, msg))
 			}
 		} else {
@@ -266,7 +265,7 @@ func validateService(svc *corev1.Service) field.ErrorList {
 
 	if spec.Type == corev1.ServiceTypeLoadBalancer {
 		if spec.LoadBalancerClass != nil {
-			for _, msg := range validation.IsQualifiedName(*spec.LoadBalancerClass) {
+			for _, msg := range names.LabelKeyErrors(*spec.LoadBalancerClass) {
 				allErrs = append(allErrs, field.Invalid(specPath.Child("loadBalancerClass"), *spec.LoadBalancerClass, msg))
 			}
 		}
@@ -306,7 +305,7 @@ func validateServicePort(sp *corev1.ServicePort, requireName bool, allNames map[
 	if requireName && len(sp.Name) == 0 {
 		allErrs = append(allErrs, field.Required(fldPath.Child("name"), ""))
 	} else if len(sp.Name) != 0 {
-		for _, msg := range validation.IsDNS1123Label(sp.Name) {
+		for _, msg := range names.DNS1123LabelErrors(sp.Name) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("name"), sp.Name, msg))
 		}
 		if allNames[sp.Name] {
@@ -325,7 +324,7 @@ func validateServicePort(sp *corev1.ServicePort, requireName bool, allNames map[
 	}
 	allErrs = append(allErrs, validatePortNumOrName(sp.TargetPort, fldPath.Child("targetPort"))...)
 	if sp.AppProtocol != nil {
-		for _, msg := range validation.IsQualifiedName(*sp.AppProtocol) {
+		for _, msg := range names.LabelKeyErrors(*sp.AppProtocol) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("appProtocol"), *sp.AppProtocol, msg))
 		}
 	}
@@ -353,7 +352,7 @@ func validateLabels(labels map[string]string, fldPath *field.Path) field.ErrorLi
 	var allErrs field.ErrorList
 	for _, k := range sortedKeys(labels) {
 		allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
-		for _, msg := range validation.IsValidLabelValue(labels[k]) {
+		for _, msg := range names.LabelValueErrors(labels[k]) {
 			allErrs = append(allErrs, field.Invalid(fldPath, labels[k], msg))
 		}
 	}

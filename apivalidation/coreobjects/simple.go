@@ -32,7 +32,7 @@ func validateMeta(m *metav1.ObjectMeta, namespaced bool, nameFn apimachineryvali
 func ValidateServiceAccount(sa *corev1.ServiceAccount, _ Options) field.ErrorList {
 	sa = sa.DeepCopy()
 	prepare(&sa.ObjectMeta, true)
-	errs := validateMeta(&sa.ObjectMeta, true, apimachineryvalidation.ValidateServiceAccountName)
+	errs := validateMeta(&sa.ObjectMeta, true, names.NameIsDNSSubdomain)
 	return objectmeta.Finish(errs, &sa.ObjectMeta, true)
 }
 
@@ -42,7 +42,7 @@ func ValidateServiceAccount(sa *corev1.ServiceAccount, _ Options) field.ErrorLis
 func ValidateConfigMap(cm *corev1.ConfigMap, _ Options) field.ErrorList {
 	cm = cm.DeepCopy()
 	prepare(&cm.ObjectMeta, true)
-	allErrs := validateMeta(&cm.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain)
+	allErrs := validateMeta(&cm.ObjectMeta, true, names.NameIsDNSSubdomain)
 	totalSize := 0
 	for _, key := range sortedKeys(cm.Data) {
 		for _, msg := range names.ConfigMapKeyErrors(key) {
@@ -94,7 +94,7 @@ func SecretWithDefaults(s *corev1.Secret) *corev1.Secret {
 func ValidateSecret(s *corev1.Secret, _ Options) field.ErrorList {
 	s = SecretWithDefaults(s)
 	prepare(&s.ObjectMeta, true)
-	allErrs := validateMeta(&s.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain)
+	allErrs := validateMeta(&s.ObjectMeta, true, names.NameIsDNSSubdomain)
 
 	dataPath := field.NewPath("data")
 	totalSize := 0
@@ -170,7 +170,7 @@ func NamespaceWithDefaults(ns *corev1.Namespace) *corev1.Namespace {
 func ValidateNamespace(ns *corev1.Namespace, _ Options) field.ErrorList {
 	ns = NamespaceWithDefaults(ns)
 	prepare(&ns.ObjectMeta, false)
-	allErrs := validateMeta(&ns.ObjectMeta, false, apimachineryvalidation.ValidateNamespaceName)
+	allErrs := validateMeta(&ns.ObjectMeta, false, names.NameIsDNSLabel)
 	fldPath := field.NewPath("spec", "finalizers")
 	for _, f := range ns.Spec.Finalizers {
 		allErrs = append(allErrs, apimachineryvalidation.ValidateFinalizerName(string(f), fldPath)...)

@@ -7,13 +7,13 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/api/validation/path"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	netutils "k8s.io/utils/net"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -39,7 +39,7 @@ var (
 func ValidateIngress(ing *networkingv1.Ingress, _ Options) field.ErrorList {
 	ing = ing.DeepCopy()
 	objectmeta.Prepare(&ing.ObjectMeta, true)
-	allErrs := objectmeta.Validate(&ing.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&ing.ObjectMeta, true, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 	allErrs = append(allErrs, validateIngressSpec(&ing.Spec, field.NewPath("spec"))...)
 	if v, ok := ing.Annotations[annotationIngressClass]; ok && ing.Spec.IngressClassName != nil && v != *ing.Spec.IngressClassName {
 		// The server's path is "annotations.kubernetes.io/ingress.class".
@@ -81,13 +81,13 @@ func validateIngressSpec(spec *networkingv1.IngressSpec, fldPath *field.Path) fi
 			allErrs = append(allErrs, validateHost(host, tlsPath.Child("hosts").Index(j))...)
 		}
 		if tls.SecretName != "" {
-			for _, msg := range apimachineryvalidation.NameIsDNSSubdomain(tls.SecretName, false) {
+			for _, msg := range names.NameIsDNSSubdomain(tls.SecretName, false) {
 				allErrs = append(allErrs, field.Invalid(tlsPath.Child("secretName"), tls.SecretName, msg))
 			}
 		}
 	}
 	if spec.IngressClassName != nil {
-		for _, msg := range apimachineryvalidation.NameIsDNSSubdomain(*spec.IngressClassName, false) {
+		for _, msg := range names.NameIsDNSSubdomain(*spec.IngressClassName, false) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("ingressClassName"), *spec.IngressClassName, msg))
 		}
 	}
@@ -97,7 +97,7 @@ func validateIngressSpec(spec *networkingv1.IngressSpec, fldPath *field.Path) fi
 // validateHost checks a host name, which may start with a "*." wildcard.
 func validateHost(host string, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	check := validation.IsDNS1123Subdomain
+	check := names.DNS1123SubdomainErrors
 	if strings.Contains(host, "*") {
 		check = validation.IsWildcardDNS1123Subdomain
 	}
@@ -153,7 +153,7 @@ func validateIngressBackend(b *networkingv1.IngressBackend, fldPath *field.Path)
 		} else {
 			// Service names are DNS-1123 labels since v1.37
 			// (RelaxedServiceNameValidation, locked on).
-			for _, msg := range apimachineryvalidation.NameIsDNSLabel(b.Service.Name, false) {
+			for _, msg := range names.NameIsDNSLabel(b.Service.Name, false) {
 				allErrs = append(allErrs, field.Invalid(fldPath.Child("service", "name"), b.Service.Name, msg))
 			}
 		}
@@ -162,7 +162,7 @@ func validateIngressBackend(b *networkingv1.IngressBackend, fldPath *field.Path)
 		case port.Name != "" && port.Number != 0:
 			allErrs = append(allErrs, field.Invalid(fldPath, "", "cannot set both port name & port number"))
 		case port.Name != "":
-			for _, msg := range validation.IsValidPortName(port.Name) {
+			for _, msg := range names.PortNameErrors(port.Name) {
 				allErrs = append(allErrs, field.Invalid(fldPath.Child("service", "port", "name"), port.Name, msg))
 			}
 		case port.Number != 0:
@@ -181,7 +181,7 @@ func validateIngressBackend(b *networkingv1.IngressBackend, fldPath *field.Path)
 func validateTypedLocalObjectReference(ref *corev1.TypedLocalObjectReference, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	if ref.APIGroup != nil {
-		for _, msg := range validation.IsDNS1123Subdomain(*ref.APIGroup) {
+		for _, msg := range names.DNS1123SubdomainErrors(*ref.APIGroup) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("apiGroup"), *ref.APIGroup, msg))
 		}
 	}
@@ -218,7 +218,7 @@ func IngressClassWithDefaults(ic *networkingv1.IngressClass) *networkingv1.Ingre
 func ValidateIngressClass(ic *networkingv1.IngressClass, _ Options) field.ErrorList {
 	ic = IngressClassWithDefaults(ic)
 	objectmeta.Prepare(&ic.ObjectMeta, false)
-	allErrs := objectmeta.Validate(&ic.ObjectMeta, false, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&ic.ObjectMeta, false, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 	fldPath := field.NewPath("spec")
 	if len(ic.Spec.Controller) > maxLenIngressClassController {
 		allErrs = append(allErrs, field.TooLong(fldPath.Child("controller"), "", maxLenIngressClassController))
@@ -233,7 +233,7 @@ func ValidateIngressClass(ic *networkingv1.IngressClass, _ Options) field.ErrorL
 func validateParametersReference(p *networkingv1.IngressClassParametersReference, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	if p.APIGroup != nil {
-		for _, msg := range validation.IsDNS1123Subdomain(*p.APIGroup) {
+		for _, msg := range names.DNS1123SubdomainErrors(*p.APIGroup) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("apiGroup"), *p.APIGroup, msg))
 		}
 	}
@@ -250,7 +250,7 @@ func validateParametersReference(p *networkingv1.IngressClassParametersReference
 		if p.Namespace == nil {
 			allErrs = append(allErrs, field.Required(fldPath.Child("namespace"), "`parameters.scope` is set to 'Namespace'"))
 		} else {
-			for _, msg := range apimachineryvalidation.ValidateNamespaceName(*p.Namespace, false) {
+			for _, msg := range names.NameIsDNSLabel(*p.Namespace, false) {
 				allErrs = append(allErrs, field.Invalid(fldPath.Child("namespace"), *p.Namespace, msg))
 			}
 		}

@@ -3,7 +3,6 @@ package networking
 import (
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/util/intstr"
 	"k8s.io/apimachinery/pkg/util/validation"
@@ -11,6 +10,7 @@ import (
 	netutils "k8s.io/utils/net"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -49,7 +49,7 @@ func NetworkPolicyWithDefaults(np *networkingv1.NetworkPolicy) *networkingv1.Net
 func ValidateNetworkPolicy(np *networkingv1.NetworkPolicy, _ Options) field.ErrorList {
 	np = NetworkPolicyWithDefaults(np)
 	objectmeta.Prepare(&np.ObjectMeta, true)
-	allErrs := objectmeta.Validate(&np.ObjectMeta, true, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&np.ObjectMeta, true, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 	allErrs = append(allErrs, validateNetworkPolicySpec(&np.Spec, field.NewPath("spec"))...)
 	return objectmeta.Finish(allErrs, &np.ObjectMeta, true)
 }
@@ -112,7 +112,7 @@ func validateNetworkPolicyPort(port *networkingv1.NetworkPolicyPort, portPath *f
 		if port.EndPort != nil {
 			allErrs = append(allErrs, field.Invalid(portPath.Child("endPort"), *port.EndPort, "may not be specified when `port` is non-numeric"))
 		}
-		for _, msg := range validation.IsValidPortName(port.Port.StrVal) {
+		for _, msg := range names.PortNameErrors(port.Port.StrVal) {
 			allErrs = append(allErrs, field.Invalid(portPath.Child("port"), port.Port.StrVal, msg))
 		}
 	}

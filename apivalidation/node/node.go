@@ -15,13 +15,12 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	nodev1 "k8s.io/api/node/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/internal/resources"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
@@ -47,12 +46,12 @@ func ValidateObject(obj runtime.Object, opts Options) (field.ErrorList, bool) {
 func ValidateRuntimeClass(rc *nodev1.RuntimeClass, _ Options) field.ErrorList {
 	rc = rc.DeepCopy()
 	objectmeta.Prepare(&rc.ObjectMeta, false)
-	allErrs := objectmeta.Validate(&rc.ObjectMeta, false, apimachineryvalidation.NameIsDNSSubdomain, false, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&rc.ObjectMeta, false, names.NameIsDNSSubdomain, false, field.NewPath("metadata"))
 	handlerPath := field.NewPath("handler")
 	if rc.Handler == "" {
 		allErrs = append(allErrs, field.Required(handlerPath, ""))
 	} else {
-		for _, msg := range apimachineryvalidation.NameIsDNSLabel(rc.Handler, false) {
+		for _, msg := range names.NameIsDNSLabel(rc.Handler, false) {
 			allErrs = append(allErrs, field.Invalid(handlerPath, rc.Handler, msg))
 		}
 	}
@@ -142,7 +141,7 @@ func validateLabels(labels map[string]string, fldPath *field.Path) field.ErrorLi
 	var allErrs field.ErrorList
 	for _, k := range sortedKeys(labels) {
 		allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
-		for _, msg := range validation.IsValidLabelValue(labels[k]) {
+		for _, msg := range names.LabelValueErrors(labels[k]) {
 			allErrs = append(allErrs, field.Invalid(fldPath, labels[k], msg))
 		}
 	}

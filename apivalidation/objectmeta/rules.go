@@ -3,17 +3,20 @@ package objectmeta
 import (
 	"strings"
 
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/api/validation/path"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
-// The name rules, as the kinds' validation code names them.
+// The name rules, as the kinds' validation code names them, with the fast
+// paths of names (apimachinery's ValidateNamespaceName and
+// ValidateServiceAccountName are its NameIsDNSLabel and NameIsDNSSubdomain).
 var (
-	subdomain = apimachineryvalidation.NameIsDNSSubdomain
-	label     = apimachineryvalidation.NameIsDNSLabel
+	subdomain = names.NameIsDNSSubdomain
+	label     = names.NameIsDNSLabel
 	segment   = path.ValidatePathSegmentName
 )
 
@@ -55,7 +58,7 @@ var rules = map[schema.GroupKind]Rule{
 	// backwards compatibility (its events.k8s.io/v1 form's does).
 	{Group: "", Kind: "Event"}:                 {Namespaced: true, GenericOnly: true},
 	{Group: "", Kind: "LimitRange"}:            {Namespaced: true, Name: subdomain, KubeFinalizers: true},
-	{Group: "", Kind: "Namespace"}:             {Namespaced: false, Name: apimachineryvalidation.ValidateNamespaceName, KubeFinalizers: true},
+	{Group: "", Kind: "Namespace"}:             {Namespaced: false, Name: label, KubeFinalizers: true},
 	{Group: "", Kind: "Node"}:                  {Namespaced: false, Name: subdomain, KubeFinalizers: true},
 	{Group: "", Kind: "PersistentVolume"}:      {Namespaced: false, Name: subdomain, KubeFinalizers: true},
 	{Group: "", Kind: "PersistentVolumeClaim"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
@@ -67,7 +70,7 @@ var rules = map[schema.GroupKind]Rule{
 	// Since v1.37 (RelaxedServiceNameValidation, locked on) a Service name
 	// is a DNS-1123 label, which may start with a digit.
 	{Group: "", Kind: "Service"}:        {Namespaced: true, Name: label, KubeFinalizers: true},
-	{Group: "", Kind: "ServiceAccount"}: {Namespaced: true, Name: apimachineryvalidation.ValidateServiceAccountName, KubeFinalizers: true},
+	{Group: "", Kind: "ServiceAccount"}: {Namespaced: true, Name: subdomain, KubeFinalizers: true},
 
 	// admissionregistration.k8s.io
 	{Group: "admissionregistration.k8s.io", Kind: "MutatingAdmissionPolicy"}:          {Name: subdomain},

@@ -12,13 +12,13 @@ package rbac
 
 import (
 	rbacv1 "k8s.io/api/rbac/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/api/validation/path"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -189,7 +189,7 @@ func validateSubject(s rbacv1.Subject, namespaced bool, fldPath *field.Path) fie
 	switch s.Kind {
 	case rbacv1.ServiceAccountKind:
 		if len(s.Name) > 0 {
-			for _, msg := range apimachineryvalidation.ValidateServiceAccountName(s.Name, false) {
+			for _, msg := range names.NameIsDNSSubdomain(s.Name, false) {
 				allErrs = append(allErrs, field.Invalid(fldPath.Child("name"), s.Name, msg))
 			}
 		}

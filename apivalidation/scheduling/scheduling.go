@@ -13,11 +13,11 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	schedulingv1 "k8s.io/api/scheduling/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -73,7 +73,7 @@ func PriorityClassWithDefaults(pc *schedulingv1.PriorityClass) *schedulingv1.Pri
 func ValidatePriorityClass(pc *schedulingv1.PriorityClass, _ Options) field.ErrorList {
 	pc = PriorityClassWithDefaults(pc)
 	objectmeta.Prepare(&pc.ObjectMeta, false)
-	allErrs := objectmeta.Validate(&pc.ObjectMeta, false, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&pc.ObjectMeta, false, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 	if strings.HasPrefix(pc.Name, systemPriorityClassPrefix) {
 		if err := knownSystemPriorityClass(pc.Name, pc.Value, pc.GlobalDefault); err != nil {
 			allErrs = append(allErrs, field.Forbidden(field.NewPath("metadata", "name"), "priority class names with '"+systemPriorityClassPrefix+"' prefix are reserved for system use only. error: "+err.Error()))

@@ -16,13 +16,12 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	storagev1 "k8s.io/api/storage/v1"
-	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/runtime"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 	"k8s.io/utils/ptr"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -74,14 +73,14 @@ func StorageClassWithDefaults(sc *storagev1.StorageClass) *storagev1.StorageClas
 func ValidateStorageClass(sc *storagev1.StorageClass, _ Options) field.ErrorList {
 	sc = StorageClassWithDefaults(sc)
 	objectmeta.Prepare(&sc.ObjectMeta, false)
-	allErrs := objectmeta.Validate(&sc.ObjectMeta, false, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&sc.ObjectMeta, false, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 
 	provPath := field.NewPath("provisioner")
 	if sc.Provisioner == "" {
 		allErrs = append(allErrs, field.Required(provPath, ""))
 	} else {
 		lower := strings.ToLower(sc.Provisioner)
-		for _, msg := range validation.IsQualifiedName(lower) {
+		for _, msg := range names.LabelKeyErrors(lower) {
 			allErrs = append(allErrs, field.Invalid(provPath, lower, msg))
 		}
 	}
@@ -191,7 +190,7 @@ func CSIDriverWithDefaults(d *storagev1.CSIDriver) *storagev1.CSIDriver {
 func ValidateCSIDriver(d *storagev1.CSIDriver, _ Options) field.ErrorList {
 	d = CSIDriverWithDefaults(d)
 	objectmeta.Prepare(&d.ObjectMeta, false)
-	allErrs := objectmeta.Validate(&d.ObjectMeta, false, apimachineryvalidation.NameIsDNSSubdomain, true, field.NewPath("metadata"))
+	allErrs := objectmeta.Validate(&d.ObjectMeta, false, names.NameIsDNSSubdomain, true, field.NewPath("metadata"))
 	s := &d.Spec
 	fldPath := field.NewPath("spec")
 	if p := s.FSGroupPolicy; p != nil && !slices.Contains(supportedFSGroupPolicy, string(*p)) {

@@ -3,13 +3,16 @@
 // skips k8s.io/apimachinery's regular expressions. Each function answers
 // true only where the apimachinery function it stands for finds nothing
 // wrong; a false sends the caller to that function, for its verdict and
-// its words. PortNameErrors and ConfigMapKeyErrors do both: they call
-// apimachinery only for a value the fast check doubts.
+// its words. The Errors functions (DNS1123LabelErrors and the others) and
+// NameIsDNSSubdomain and NameIsDNSLabel do both: they give what the
+// apimachinery function gives, and call it only for a value the fast check
+// doubts.
 package names
 
 import (
 	"strings"
 
+	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	"k8s.io/apimachinery/pkg/util/validation"
 )
 
@@ -142,4 +145,74 @@ func ConfigMapKeyErrors(s string) []string {
 		return nil
 	}
 	return validation.IsConfigMapKey(s)
+}
+
+// DNS1123LabelErrors is apimachinery's validation.IsDNS1123Label, which a
+// name that DNS1123Label accepts skips.
+func DNS1123LabelErrors(s string) []string {
+	if DNS1123Label(s) {
+		return nil
+	}
+	return validation.IsDNS1123Label(s)
+}
+
+// DNS1123SubdomainErrors is apimachinery's validation.IsDNS1123Subdomain,
+// which a name that DNS1123Subdomain accepts skips.
+func DNS1123SubdomainErrors(s string) []string {
+	if DNS1123Subdomain(s) {
+		return nil
+	}
+	return validation.IsDNS1123Subdomain(s)
+}
+
+// LabelKeyErrors is apimachinery's validation.IsQualifiedName (label and
+// annotation keys, and the other qualified names: condition types,
+// protocols, classes), which a name that LabelKey accepts skips.
+func LabelKeyErrors(s string) []string {
+	if LabelKey(s) {
+		return nil
+	}
+	return validation.IsQualifiedName(s)
+}
+
+// LabelValueErrors is apimachinery's validation.IsValidLabelValue, which
+// a value that LabelValue accepts skips.
+func LabelValueErrors(s string) []string {
+	if LabelValue(s) {
+		return nil
+	}
+	return validation.IsValidLabelValue(s)
+}
+
+// NameIsDNSSubdomain is apimachinery's
+// apimachineryvalidation.NameIsDNSSubdomain, the name rule (a
+// ValidateNameFunc) of the kinds whose names are DNS subdomains, which a
+// name that DNS1123Subdomain accepts skips. With prefix (a generateName),
+// the name is checked as apimachinery checks it (see maskTrailingDash).
+func NameIsDNSSubdomain(name string, prefix bool) []string {
+	if DNS1123Subdomain(maskTrailingDash(name, prefix)) {
+		return nil
+	}
+	return apimachineryvalidation.NameIsDNSSubdomain(name, prefix)
+}
+
+// NameIsDNSLabel is apimachinery's apimachineryvalidation.NameIsDNSLabel,
+// the name rule of the kinds whose names are DNS labels, which a name that
+// DNS1123Label accepts skips; prefix is as for NameIsDNSSubdomain.
+func NameIsDNSLabel(name string, prefix bool) []string {
+	if DNS1123Label(maskTrailingDash(name, prefix)) {
+		return nil
+	}
+	return apimachineryvalidation.NameIsDNSLabel(name, prefix)
+}
+
+// maskTrailingDash returns the name apimachinery's name rules check for
+// name: with prefix, a name of two or more characters that ends in '-'
+// has its last two characters replaced by "a" (the server appends
+// characters to a generateName), as apimachinery's maskTrailingDash does.
+func maskTrailingDash(name string, prefix bool) string {
+	if prefix && len(name) > 1 && name[len(name)-1] == '-' {
+		return name[:len(name)-2] + "a"
+	}
+	return name
 }

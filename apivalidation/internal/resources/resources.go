@@ -11,8 +11,9 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // standard are the resource names known to the system.
@@ -46,7 +47,7 @@ func IsExtended(name corev1.ResourceName) bool {
 	if IsNative(name) || strings.HasPrefix(string(name), corev1.DefaultResourceRequestsPrefix) {
 		return false
 	}
-	return len(validation.IsQualifiedName(corev1.DefaultResourceRequestsPrefix+string(name))) == 0
+	return names.LabelKey(corev1.DefaultResourceRequestsPrefix + string(name))
 }
 
 // IsStandard reports a resource name known to the system.
@@ -63,7 +64,7 @@ func IsInteger(name corev1.ResourceName) bool {
 // and a known one when it has no domain.
 func ValidateName(value corev1.ResourceName, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	for _, msg := range validation.IsQualifiedName(string(value)) {
+	for _, msg := range names.LabelKeyErrors(string(value)) {
 		allErrs = append(allErrs, field.Invalid(fldPath, value, msg))
 	}
 	if len(allErrs) != 0 {
