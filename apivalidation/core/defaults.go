@@ -107,8 +107,8 @@ func containerForDefaults(c *corev1.Container) {
 		c.Env[j].ValueFrom = c.Env[j].ValueFrom.DeepCopy()
 	}
 	c.VolumeMounts = slices.Clone(c.VolumeMounts)
-	c.Resources.Limits = c.Resources.Limits.DeepCopy()
-	c.Resources.Requests = c.Resources.Requests.DeepCopy()
+	c.Resources.Limits = listForRounding(c.Resources.Limits)
+	c.Resources.Requests = listForRounding(c.Resources.Requests)
 	c.LivenessProbe = c.LivenessProbe.DeepCopy()
 	c.ReadinessProbe = c.ReadinessProbe.DeepCopy()
 	c.StartupProbe = c.StartupProbe.DeepCopy()
@@ -287,9 +287,30 @@ func fieldRefDefaults(f *corev1.ObjectFieldSelector) {
 // server's SetDefaults_ResourceList does (0.0001 becomes 1m).
 func roundUpResourceList(list corev1.ResourceList) {
 	for name, q := range list {
-		q.RoundUp(resource.Milli)
-		list[name] = q
+		if r, changed := roundedUp(q); changed {
+			list[name] = r
+		}
 	}
+}
+
+// roundedUp returns q rounded up to milli precision, and whether that
+// changed it.
+func roundedUp(q resource.Quantity) (resource.Quantity, bool) {
+	r := q
+	r.RoundUp(resource.Milli)
+	return r, r != q
+}
+
+// listForRounding returns list for roundUpResourceList to round: a copy
+// when rounding changes one of its quantities, list itself when it
+// changes none (the common case: whole numbers, "100m", "64Mi").
+func listForRounding(list corev1.ResourceList) corev1.ResourceList {
+	for _, q := range list {
+		if _, changed := roundedUp(q); changed {
+			return list.DeepCopy()
+		}
+	}
+	return list
 }
 
 // defaultPullPolicy returns the imagePullPolicy the server gives an image
