@@ -78,10 +78,9 @@ func runFieldType(p *lint.Pass) error {
 	if errors.As(err, &verr) {
 		return nil // the syntax rule reports what kubectl cannot send
 	}
-	_, version := d.GroupVersion()
-	prefix := fmt.Sprintf("%s in version %q cannot be handled as a %s: ", d.Kind, version, d.Kind)
 	found := false
 	if err != nil {
+		prefix := decodePrefix(d)
 		problems, cerr := checkDecodeDoc(d, reflect.TypeOf(obj).Elem())
 		if cerr != nil {
 			return cerr
@@ -112,8 +111,15 @@ func runFieldType(p *lint.Pass) error {
 			p.Report(lint.Diagnostic{Span: loc.Span, Field: loc.Found, Message: "the API server cannot decode this object: " + prefix + err.Error()})
 		}
 	}
-	reportConversionProblems(p, obj, prefix)
+	reportConversionProblems(p, obj)
 	return nil
+}
+
+// decodePrefix is how the API server begins the message of an object it
+// cannot decode.
+func decodePrefix(d *manifest.Document) string {
+	_, version := d.GroupVersion()
+	return fmt.Sprintf("%s in version %q cannot be handled as a %s: ", d.Kind, version, d.Kind)
 }
 
 // Annotations that apps/v1 conversion parses (k8s.io/kubernetes
@@ -125,7 +131,7 @@ const (
 
 // reportConversionProblems reports the annotations that the server fails
 // to convert to its internal version after decoding.
-func reportConversionProblems(p *lint.Pass, obj any, prefix string) {
+func reportConversionProblems(p *lint.Pass, obj any) {
 	var key, value, msg string
 	switch o := obj.(type) {
 	case *appsv1.DaemonSet:
@@ -159,7 +165,7 @@ func reportConversionProblems(p *lint.Pass, obj any, prefix string) {
 		Span:  loc.Span,
 		Field: path,
 		Message: fmt.Sprintf("%s: %s is not an integer; the API server sets this annotation itself and reads it as one, so remove it (%s%s)",
-			path, scalarText(value), prefix, msg),
+			path, scalarText(value), decodePrefix(p.Doc), msg),
 		Fixes: fixes,
 	})
 }
