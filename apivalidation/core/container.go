@@ -45,9 +45,7 @@ func (cv *containerValidator) validateContainers(containers []corev1.Container, 
 		if c.Lifecycle != nil {
 			allErrs = append(allErrs, cv.validateLifecycle(c.Lifecycle, path.Child("lifecycle"))...)
 		}
-		allErrs = append(allErrs, cv.validateLivenessProbe(c.LivenessProbe, path.Child("livenessProbe"))...)
-		allErrs = append(allErrs, cv.validateReadinessProbe(c.ReadinessProbe, path.Child("readinessProbe"))...)
-		allErrs = append(allErrs, cv.validateStartupProbe(c.StartupProbe, path.Child("startupProbe"))...)
+		allErrs = append(allErrs, cv.validateProbes(c, path)...)
 		allErrs = append(allErrs, validateContainerRestartPolicy(c.RestartPolicy, c.RestartPolicyRules, path)...)
 	}
 	return append(allErrs, checkHostPortConflicts(containers, fldPath)...)
@@ -85,9 +83,7 @@ func (cv *containerValidator) validateInitContainers(containers, regular []corev
 			if c.Lifecycle != nil {
 				allErrs = append(allErrs, cv.validateLifecycle(c.Lifecycle, path.Child("lifecycle"))...)
 			}
-			allErrs = append(allErrs, cv.validateLivenessProbe(c.LivenessProbe, path.Child("livenessProbe"))...)
-			allErrs = append(allErrs, cv.validateReadinessProbe(c.ReadinessProbe, path.Child("readinessProbe"))...)
-			allErrs = append(allErrs, cv.validateStartupProbe(c.StartupProbe, path.Child("startupProbe"))...)
+			allErrs = append(allErrs, cv.validateProbes(c, path)...)
 		} else {
 			const msg = "may not be set for init containers without restartPolicy=Always"
 			if c.Lifecycle != nil {
@@ -178,7 +174,7 @@ func (cv *containerValidator) validateContainerCommon(c *corev1.Container, path 
 	var allErrs field.ErrorList
 	if c.Name == "" {
 		allErrs = append(allErrs, field.Required(path.Child("name"), ""))
-	} else {
+	} else if !fastnames.DNS1123Label(c.Name) {
 		allErrs = append(allErrs, validateDNS1123Label(c.Name, path.Child("name"))...)
 	}
 	if c.Image == "" {
@@ -200,15 +196,36 @@ func (cv *containerValidator) validateContainerCommon(c *corev1.Container, path 
 	for _, d := range c.VolumeDevices {
 		devices[d.Name] = d.DevicePath
 	}
-	allErrs = append(allErrs, validateContainerPorts(c.Ports, path.Child("ports"))...)
-	allErrs = append(allErrs, validateEnv(c.Env, path.Child("env"))...)
-	allErrs = append(allErrs, validateEnvFrom(c.EnvFrom, path.Child("envFrom"))...)
-	allErrs = append(allErrs, cv.validateVolumeMounts(c.VolumeMounts, devices, c, path.Child("volumeMounts"))...)
-	allErrs = append(allErrs, cv.validateVolumeDevices(c.VolumeDevices, mounts, path.Child("volumeDevices"))...)
-	allErrs = append(allErrs, validatePullPolicy(c.ImagePullPolicy, path.Child("imagePullPolicy"))...)
-	allErrs = append(allErrs, validateResourceRequirements(&c.Resources, validateContainerResourceName, cv.podClaimNames, path.Child("resources"))...)
-	allErrs = append(allErrs, cv.validateResizePolicy(c.ResizePolicy, path.Child("resizePolicy"))...)
-	allErrs = append(allErrs, validateSecurityContext(c.SecurityContext, path.Child("securityContext"), cv.hostUsers, cv.opts)...)
+	// A field's path is built only when there is something to check under
+	// it: each of these checks reports nothing for an empty list, a nil
+	// pointer or a valid pull policy.
+	if len(c.Ports) > 0 {
+		allErrs = append(allErrs, validateContainerPorts(c.Ports, path.Child("ports"))...)
+	}
+	if len(c.Env) > 0 {
+		allErrs = append(allErrs, validateEnv(c.Env, path.Child("env"))...)
+	}
+	if len(c.EnvFrom) > 0 {
+		allErrs = append(allErrs, validateEnvFrom(c.EnvFrom, path.Child("envFrom"))...)
+	}
+	if len(c.VolumeMounts) > 0 {
+		allErrs = append(allErrs, cv.validateVolumeMounts(c.VolumeMounts, devices, c, path.Child("volumeMounts"))...)
+	}
+	if len(c.VolumeDevices) > 0 {
+		allErrs = append(allErrs, cv.validateVolumeDevices(c.VolumeDevices, mounts, path.Child("volumeDevices"))...)
+	}
+	if !validPullPolicy(c.ImagePullPolicy) {
+		allErrs = append(allErrs, validatePullPolicy(c.ImagePullPolicy, path.Child("imagePullPolicy"))...)
+	}
+	if len(c.Resources.Limits) > 0 || len(c.Resources.Requests) > 0 || len(c.Resources.Claims) > 0 {
+		allErrs = append(allErrs, validateResourceRequirements(&c.Resources, validateContainerResourceName, cv.podClaimNames, path.Child("resources"))...)
+	}
+	if len(c.ResizePolicy) > 0 {
+		allErrs = append(allErrs, cv.validateResizePolicy(c.ResizePolicy, path.Child("resizePolicy"))...)
+	}
+	if c.SecurityContext != nil {
+		allErrs = append(allErrs, validateSecurityContext(c.SecurityContext, path.Child("securityContext"), cv.hostUsers, cv.opts)...)
+	}
 	return allErrs
 }
 
@@ -217,36 +234,36 @@ func validateContainerPorts(ports []corev1.ContainerPort, fldPath *field.Path) f
 	var allErrs field.ErrorList
 	names := newStringSet[string]()
 	for i, port := range ports {
-		idxPath := fldPath.Index(i)
+		// The port's path is built only for an error.
 		if port.Name != "" {
 			if msgs := fastnames.PortNameErrors(port.Name); len(msgs) != 0 {
 				for _, msg := range msgs {
-					allErrs = append(allErrs, field.Invalid(idxPath.Child("name"), port.Name, msg))
+					allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("name"), port.Name, msg))
 				}
 			} else if names.has(port.Name) {
-				allErrs = append(allErrs, field.Duplicate(idxPath.Child("name"), port.Name))
+				allErrs = append(allErrs, field.Duplicate(fldPath.Index(i).Child("name"), port.Name))
 			} else {
 				names.insert(port.Name)
 			}
 		}
 		if port.ContainerPort == 0 {
-			allErrs = append(allErrs, field.Required(idxPath.Child("containerPort"), ""))
+			allErrs = append(allErrs, field.Required(fldPath.Index(i).Child("containerPort"), ""))
 		} else {
 			for _, msg := range validation.IsValidPortNum(int(port.ContainerPort)) {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("containerPort"), port.ContainerPort, msg))
+				allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("containerPort"), port.ContainerPort, msg))
 			}
 		}
 		if port.HostPort != 0 {
 			for _, msg := range validation.IsValidPortNum(int(port.HostPort)) {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("hostPort"), port.HostPort, msg))
+				allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("hostPort"), port.HostPort, msg))
 			}
 		}
 		switch port.Protocol {
 		case corev1.ProtocolTCP, corev1.ProtocolUDP, corev1.ProtocolSCTP:
 		case "":
-			allErrs = append(allErrs, field.Required(idxPath.Child("protocol"), ""))
+			allErrs = append(allErrs, field.Required(fldPath.Index(i).Child("protocol"), ""))
 		default:
-			allErrs = append(allErrs, field.NotSupported(idxPath.Child("protocol"), port.Protocol,
+			allErrs = append(allErrs, field.NotSupported(fldPath.Index(i).Child("protocol"), port.Protocol,
 				[]corev1.Protocol{corev1.ProtocolSCTP, corev1.ProtocolTCP, corev1.ProtocolUDP}))
 		}
 	}
@@ -259,14 +276,13 @@ func checkHostPortConflicts(containers []corev1.Container, fldPath *field.Path) 
 	var allErrs field.ErrorList
 	seen := newStringSet[string]()
 	for ci, c := range containers {
-		portsPath := fldPath.Index(ci).Child("ports")
 		for pi, p := range c.Ports {
 			if p.HostPort == 0 {
 				continue
 			}
 			key := fmt.Sprintf("%s/%s/%d", p.Protocol, p.HostIP, p.HostPort)
 			if seen.has(key) {
-				allErrs = append(allErrs, field.Duplicate(portsPath.Index(pi).Child("hostPort"), key))
+				allErrs = append(allErrs, field.Duplicate(fldPath.Index(ci).Child("ports").Index(pi).Child("hostPort"), key))
 			} else {
 				seen.insert(key)
 			}
@@ -275,12 +291,22 @@ func checkHostPortConflicts(containers []corev1.Container, fldPath *field.Path) 
 	return allErrs
 }
 
-// validatePullPolicy checks an image pull policy (defaulted from the tag).
-func validatePullPolicy(policy corev1.PullPolicy, fldPath *field.Path) field.ErrorList {
+// validPullPolicy reports whether policy is one of the image pull
+// policies, for which validatePullPolicy reports nothing.
+func validPullPolicy(policy corev1.PullPolicy) bool {
 	switch policy {
 	case corev1.PullAlways, corev1.PullIfNotPresent, corev1.PullNever:
+		return true
+	}
+	return false
+}
+
+// validatePullPolicy checks an image pull policy (defaulted from the tag).
+func validatePullPolicy(policy corev1.PullPolicy, fldPath *field.Path) field.ErrorList {
+	switch {
+	case validPullPolicy(policy):
 		return nil
-	case "":
+	case policy == "":
 		return field.ErrorList{field.Required(fldPath, "")}
 	}
 	return field.ErrorList{field.NotSupported(fldPath, policy, []corev1.PullPolicy{corev1.PullAlways, corev1.PullIfNotPresent, corev1.PullNever})}
@@ -320,17 +346,16 @@ func (cv *containerValidator) validateResizePolicy(policies []corev1.ContainerRe
 // restartPolicyRules.
 func validateContainerRestartPolicy(policy *corev1.ContainerRestartPolicy, rules []corev1.ContainerRestartRule, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	policyPath := fldPath.Child("restartPolicy")
 	if policy == nil {
 		if len(rules) == 0 {
 			return nil
 		}
-		allErrs = append(allErrs, field.Required(policyPath, "must specify restartPolicy when restart rules are used"))
+		allErrs = append(allErrs, field.Required(fldPath.Child("restartPolicy"), "must specify restartPolicy when restart rules are used"))
 	} else {
 		switch *policy {
 		case corev1.ContainerRestartPolicyAlways, corev1.ContainerRestartPolicyNever, corev1.ContainerRestartPolicyOnFailure:
 		default:
-			allErrs = append(allErrs, field.NotSupported(policyPath, *policy,
+			allErrs = append(allErrs, field.NotSupported(fldPath.Child("restartPolicy"), *policy,
 				[]corev1.ContainerRestartPolicy{corev1.ContainerRestartPolicyAlways, corev1.ContainerRestartPolicyNever, corev1.ContainerRestartPolicyOnFailure}))
 		}
 	}

@@ -27,15 +27,17 @@ var validResourceFieldPaths = newStringSet("limits.cpu", "limits.memory", "limit
 func validateEnv(vars []corev1.EnvVar, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	for i, ev := range vars {
-		idxPath := fldPath.Index(i)
+		// The variable's path is built only for an error or a valueFrom.
 		if ev.Name == "" {
-			allErrs = append(allErrs, field.Required(idxPath.Child("name"), ""))
+			allErrs = append(allErrs, field.Required(fldPath.Index(i).Child("name"), ""))
 		} else {
 			for _, msg := range validation.IsRelaxedEnvVarName(ev.Name) {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("name"), ev.Name, msg))
+				allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("name"), ev.Name, msg))
 			}
 		}
-		allErrs = append(allErrs, validateEnvVarValueFrom(ev, idxPath.Child("valueFrom"))...)
+		if ev.ValueFrom != nil {
+			allErrs = append(allErrs, validateEnvVarValueFrom(ev, fldPath.Index(i).Child("valueFrom"))...)
+		}
 	}
 	return allErrs
 }
@@ -201,7 +203,10 @@ func validateResourceDivisor(rName string, fs *corev1.ResourceFieldSelector, fld
 // must be a DNS subdomain (an empty name fails too) and the key a valid
 // config key.
 func validateKeySelector(name, key string, fldPath *field.Path) field.ErrorList {
-	allErrs := validateSubdomainName(name, fldPath.Child("name"))
+	var allErrs field.ErrorList
+	if !names.DNS1123Subdomain(name) {
+		allErrs = validateSubdomainName(name, fldPath.Child("name"))
+	}
 	if key == "" {
 		allErrs = append(allErrs, field.Required(fldPath.Child("key"), ""))
 	} else {

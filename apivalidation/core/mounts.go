@@ -11,39 +11,41 @@ func (cv *containerValidator) validateVolumeMounts(mounts []corev1.VolumeMount, 
 	var allErrs field.ErrorList
 	mountpoints := newStringSet[string]()
 	for i, m := range mounts {
-		idxPath := fldPath.Index(i)
+		// The mount's path is built only for an error.
 		if m.Name == "" {
-			allErrs = append(allErrs, field.Required(idxPath.Child("name"), ""))
+			allErrs = append(allErrs, field.Required(fldPath.Index(i).Child("name"), ""))
 		}
 		if _, ok := cv.volumes[m.Name]; !ok {
-			allErrs = append(allErrs, field.NotFound(idxPath.Child("name"), m.Name))
+			allErrs = append(allErrs, field.NotFound(fldPath.Index(i).Child("name"), m.Name))
 		}
 		if m.MountPath == "" {
-			allErrs = append(allErrs, field.Required(idxPath.Child("mountPath"), ""))
+			allErrs = append(allErrs, field.Required(fldPath.Index(i).Child("mountPath"), ""))
 		}
 		if mountpoints.has(m.MountPath) {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("mountPath"), m.MountPath, "must be unique"))
+			allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("mountPath"), m.MountPath, "must be unique"))
 		}
 		mountpoints.insert(m.MountPath)
 		if _, ok := devices[m.Name]; ok {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("name"), m.Name, "must not already exist in volumeDevices"))
+			allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("name"), m.Name, "must not already exist in volumeDevices"))
 		}
 		if hasValue(devices, m.MountPath) {
-			allErrs = append(allErrs, field.Invalid(idxPath.Child("mountPath"), m.MountPath, "must not already exist as a path in volumeDevices"))
+			allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("mountPath"), m.MountPath, "must not already exist as a path in volumeDevices"))
 		}
 		if m.SubPath != "" {
 			allErrs = append(allErrs, validateLocalDescendingPath(m.SubPath, fldPath.Child("subPath"))...)
 		}
 		if m.SubPathExpr != "" {
 			if m.SubPath != "" {
-				allErrs = append(allErrs, field.Invalid(idxPath.Child("subPathExpr"), m.SubPathExpr, "subPathExpr and subPath are mutually exclusive"))
+				allErrs = append(allErrs, field.Invalid(fldPath.Index(i).Child("subPathExpr"), m.SubPathExpr, "subPathExpr and subPath are mutually exclusive"))
 			}
 			allErrs = append(allErrs, validateLocalDescendingPath(m.SubPathExpr, fldPath.Child("subPathExpr"))...)
 		}
 		if m.MountPropagation != nil {
 			allErrs = append(allErrs, validateMountPropagation(*m.MountPropagation, c, fldPath.Child("mountPropagation"))...)
 		}
-		allErrs = append(allErrs, validateMountRecursiveReadOnly(m, fldPath.Child("recursiveReadOnly"))...)
+		if m.RecursiveReadOnly != nil {
+			allErrs = append(allErrs, validateMountRecursiveReadOnly(m, fldPath.Child("recursiveReadOnly"))...)
+		}
 	}
 	return allErrs
 }

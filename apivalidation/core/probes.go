@@ -10,6 +10,23 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation/field"
 )
 
+// validateProbes checks a container's liveness, readiness and startup
+// probes, at path (the container's); a probe's path is built only when the
+// probe is set.
+func (cv *containerValidator) validateProbes(c *corev1.Container, path *field.Path) field.ErrorList {
+	var allErrs field.ErrorList
+	if c.LivenessProbe != nil {
+		allErrs = append(allErrs, cv.validateLivenessProbe(c.LivenessProbe, path.Child("livenessProbe"))...)
+	}
+	if c.ReadinessProbe != nil {
+		allErrs = append(allErrs, cv.validateReadinessProbe(c.ReadinessProbe, path.Child("readinessProbe"))...)
+	}
+	if c.StartupProbe != nil {
+		allErrs = append(allErrs, cv.validateStartupProbe(c.StartupProbe, path.Child("startupProbe"))...)
+	}
+	return allErrs
+}
+
 // validateLivenessProbe checks a liveness probe, whose successThreshold
 // must be 1.
 func (cv *containerValidator) validateLivenessProbe(p *corev1.Probe, fldPath *field.Path) field.ErrorList {
@@ -47,11 +64,16 @@ func (cv *containerValidator) validateStartupProbe(p *corev1.Probe, fldPath *fie
 func (cv *containerValidator) validateProbe(p *corev1.Probe, fldPath *field.Path) field.ErrorList {
 	h := handler{exec: p.Exec, httpGet: p.HTTPGet, tcpSocket: p.TCPSocket, grpc: p.GRPC}
 	allErrs := cv.validateHandler(h, fldPath)
-	allErrs = append(allErrs, validateNonnegative(int64(p.InitialDelaySeconds), fldPath.Child("initialDelaySeconds"))...)
-	allErrs = append(allErrs, validateNonnegative(int64(p.TimeoutSeconds), fldPath.Child("timeoutSeconds"))...)
-	allErrs = append(allErrs, validateNonnegative(int64(p.PeriodSeconds), fldPath.Child("periodSeconds"))...)
-	allErrs = append(allErrs, validateNonnegative(int64(p.SuccessThreshold), fldPath.Child("successThreshold"))...)
-	allErrs = append(allErrs, validateNonnegative(int64(p.FailureThreshold), fldPath.Child("failureThreshold"))...)
+	nonnegative := func(value int32, name string) {
+		if value < 0 { // the path is built only for an error
+			allErrs = append(allErrs, validateNonnegative(int64(value), fldPath.Child(name))...)
+		}
+	}
+	nonnegative(p.InitialDelaySeconds, "initialDelaySeconds")
+	nonnegative(p.TimeoutSeconds, "timeoutSeconds")
+	nonnegative(p.PeriodSeconds, "periodSeconds")
+	nonnegative(p.SuccessThreshold, "successThreshold")
+	nonnegative(p.FailureThreshold, "failureThreshold")
 	if t := p.TerminationGracePeriodSeconds; t != nil && *t <= 0 {
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("terminationGracePeriodSeconds"), *t, "must be greater than 0"))
 	}
@@ -88,12 +110,19 @@ func (cv *containerValidator) validateHandler(h handler, fldPath *field.Path) fi
 		}
 		return nil
 	})
-	one(h.httpGet != nil, "httpGet", func() field.ErrorList { return validateHTTPGetAction(h.httpGet, fldPath.Child("httpGet")) })
+	one(h.httpGet != nil, "httpGet", func() field.ErrorList { return validateHTTPGetAction(h.httpGet, fldPath) })
 	one(h.tcpSocket != nil, "tcpSocket", func() field.ErrorList {
+		if validPortNumOrName(h.tcpSocket.Port) {
+			return nil
+		}
 		return validatePortNumOrName(h.tcpSocket.Port, fldPath.Child("tcpSocket", "port"))
 	})
 	one(h.grpc != nil, "grpc", func() field.ErrorList {
-		return validatePortNumOrName(intstr.FromInt32(h.grpc.Port), fldPath.Child("grpc", "port"))
+		port := intstr.FromInt32(h.grpc.Port)
+		if validPortNumOrName(port) {
+			return nil
+		}
+		return validatePortNumOrName(port, fldPath.Child("grpc", "port"))
 	})
 	one(h.sleep != nil, "sleep", func() field.ErrorList {
 		if g := cv.gracePeriod; g != nil && (h.sleep.Seconds < 0 || h.sleep.Seconds > *g) {
@@ -109,22 +138,37 @@ func (cv *containerValidator) validateHandler(h handler, fldPath *field.Path) fi
 }
 
 // validateHTTPGetAction checks an httpGet action (path and scheme are
-// defaulted).
+// defaulted) at fldPath.httpGet, where fldPath is its probe's or hook's
+// path; the action's path is built only for an error.
 func validateHTTPGetAction(h *corev1.HTTPGetAction, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	if h.Path == "" {
-		allErrs = append(allErrs, field.Required(fldPath.Child("path"), ""))
+		allErrs = append(allErrs, field.Required(fldPath.Child("httpGet", "path"), ""))
 	}
-	allErrs = append(allErrs, validatePortNumOrName(h.Port, fldPath.Child("port"))...)
+	if !validPortNumOrName(h.Port) {
+		allErrs = append(allErrs, validatePortNumOrName(h.Port, fldPath.Child("httpGet", "port"))...)
+	}
 	if h.Scheme != corev1.URISchemeHTTP && h.Scheme != corev1.URISchemeHTTPS {
-		allErrs = append(allErrs, field.NotSupported(fldPath.Child("scheme"), h.Scheme, []corev1.URIScheme{corev1.URISchemeHTTP, corev1.URISchemeHTTPS}))
+		allErrs = append(allErrs, field.NotSupported(fldPath.Child("httpGet", "scheme"), h.Scheme, []corev1.URIScheme{corev1.URISchemeHTTP, corev1.URISchemeHTTPS}))
 	}
 	for _, header := range h.HTTPHeaders {
 		for _, msg := range validation.IsHTTPHeaderName(header.Name) {
-			allErrs = append(allErrs, field.Invalid(fldPath.Child("httpHeaders"), header.Name, msg))
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("httpGet", "httpHeaders"), header.Name, msg))
 		}
 	}
 	return allErrs
+}
+
+// validPortNumOrName reports whether port is a valid number or name, for
+// which validatePortNumOrName reports nothing.
+func validPortNumOrName(port intstr.IntOrString) bool {
+	switch port.Type {
+	case intstr.Int:
+		return len(validation.IsValidPortNum(port.IntValue())) == 0
+	case intstr.String:
+		return len(names.PortNameErrors(port.StrVal)) == 0
+	}
+	return false
 }
 
 // validatePortNumOrName checks a port given as a number or a name.

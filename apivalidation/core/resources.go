@@ -144,7 +144,14 @@ func hugePageValueError(name corev1.ResourceName, q resource.Quantity) error {
 // claims that name the pod's resource claims.
 func validateResourceRequirements(req *corev1.ResourceRequirements, nameFn func(corev1.ResourceName, *field.Path) field.ErrorList, podClaimNames stringSet, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	limPath, reqPath := fldPath.Child("limits"), fldPath.Child("requests")
+	// The paths of limits and requests are built only when there are some.
+	var limPath, reqPath *field.Path
+	if len(req.Limits) > 0 {
+		limPath = fldPath.Child("limits")
+	}
+	if len(req.Requests) > 0 {
+		reqPath = fldPath.Child("requests")
+	}
 	limCPUOrMemory, reqCPUOrMemory, limHugePages, reqHugePages := false, false, false, false
 	for _, name := range sortedKeys(req.Limits) {
 		q := req.Limits[name]
@@ -173,7 +180,7 @@ func validateResourceRequirements(req *corev1.ResourceRequirements, nameFn func(
 				allErrs = append(allErrs, field.Invalid(reqPath, q.String(), fmt.Sprintf("must be less than or equal to %s limit of %s", name, limit.String())))
 			}
 		} else if !isOvercommitAllowed(name) {
-			allErrs = append(allErrs, field.Required(limPath, "Limit must be set for non overcommitable resources"))
+			allErrs = append(allErrs, field.Required(fldPath.Child("limits"), "Limit must be set for non overcommitable resources"))
 		}
 		if isHugePageResourceName(name) {
 			reqHugePages = true
@@ -188,7 +195,10 @@ func validateResourceRequirements(req *corev1.ResourceRequirements, nameFn func(
 	if !limCPUOrMemory && !reqCPUOrMemory && (reqHugePages || limHugePages) {
 		allErrs = append(allErrs, field.Forbidden(fldPath, "HugePages require cpu or memory"))
 	}
-	return append(allErrs, validateResourceClaimNames(req.Claims, podClaimNames, fldPath.Child("claims"))...)
+	if len(req.Claims) > 0 {
+		allErrs = append(allErrs, validateResourceClaimNames(req.Claims, podClaimNames, fldPath.Child("claims"))...)
+	}
+	return allErrs
 }
 
 // validateResourceClaimNames checks resources.claims: each names one of the
