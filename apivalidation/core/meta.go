@@ -55,28 +55,46 @@ var standardFinalizers = newStringSet("kubernetes", metav1.FinalizerOrphanDepend
 // finalizers and managed fields, at fldPath (usually metadata). m should
 // have been through PrepareForCreate.
 func ValidateObjectMeta(m *metav1.ObjectMeta, namespaced bool, nameFn apimachineryvalidation.ValidateNameFunc, fldPath *field.Path) field.ErrorList {
+	// A field's path is built only for an error, or for a check that may
+	// report one: none of these reports anything for an empty list, nor
+	// for labels, annotations or a namespace that are certainly valid (see
+	// names).
 	var allErrs field.ErrorList
 	if m.GenerateName != "" {
-		allErrs = append(allErrs, validateName(nameFn, m.GenerateName, true, fldPath.Child("generateName"))...)
+		for _, msg := range nameFn(m.GenerateName, true) {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("generateName"), m.GenerateName, msg))
+		}
 	}
 	if m.Name == "" {
 		allErrs = append(allErrs, field.Required(fldPath.Child("name"), "name or generateName is required"))
 	} else {
-		allErrs = append(allErrs, validateName(nameFn, m.Name, false, fldPath.Child("name"))...)
+		for _, msg := range nameFn(m.Name, false) {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("name"), m.Name, msg))
+		}
 	}
 	switch {
 	case namespaced && m.Namespace == "":
 		allErrs = append(allErrs, field.Required(fldPath.Child("namespace"), ""))
-	case namespaced:
+	case namespaced && !names.DNS1123Label(m.Namespace):
 		allErrs = append(allErrs, validateLabelName(m.Namespace, fldPath.Child("namespace"))...)
-	case m.Namespace != "":
+	case !namespaced && m.Namespace != "":
 		allErrs = append(allErrs, field.Forbidden(fldPath.Child("namespace"), "not allowed on this type"))
 	}
-	allErrs = append(allErrs, ValidateLabels(m.Labels, fldPath.Child("labels"))...)
-	allErrs = append(allErrs, ValidateAnnotations(m.Annotations, fldPath.Child("annotations"))...)
-	allErrs = append(allErrs, apimachineryvalidation.ValidateOwnerReferences(m.OwnerReferences, fldPath.Child("ownerReferences"))...)
-	allErrs = append(allErrs, apimachineryvalidation.ValidateFinalizers(m.Finalizers, fldPath.Child("finalizers"))...)
-	allErrs = append(allErrs, metav1validation.ValidateManagedFields(m.ManagedFields, fldPath.Child("managedFields"))...)
+	if !validLabels(m.Labels) {
+		allErrs = append(allErrs, ValidateLabels(m.Labels, fldPath.Child("labels"))...)
+	}
+	if !validAnnotations(m.Annotations) {
+		allErrs = append(allErrs, ValidateAnnotations(m.Annotations, fldPath.Child("annotations"))...)
+	}
+	if len(m.OwnerReferences) > 0 {
+		allErrs = append(allErrs, apimachineryvalidation.ValidateOwnerReferences(m.OwnerReferences, fldPath.Child("ownerReferences"))...)
+	}
+	if len(m.Finalizers) > 0 {
+		allErrs = append(allErrs, apimachineryvalidation.ValidateFinalizers(m.Finalizers, fldPath.Child("finalizers"))...)
+	}
+	if len(m.ManagedFields) > 0 {
+		allErrs = append(allErrs, metav1validation.ValidateManagedFields(m.ManagedFields, fldPath.Child("managedFields"))...)
+	}
 	for i, f := range m.Finalizers {
 		if !strings.Contains(f, "/") && !standardFinalizers.has(f) {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("finalizers").Index(i), f, "name is neither a standard finalizer name nor is it fully qualified"))
@@ -119,7 +137,10 @@ func ValidateLabelSelector(ps *metav1.LabelSelector, fldPath *field.Path) field.
 	if ps == nil {
 		return nil
 	}
-	allErrs := ValidateLabels(ps.MatchLabels, fldPath.Child("matchLabels"))
+	var allErrs field.ErrorList
+	if !validLabels(ps.MatchLabels) {
+		allErrs = ValidateLabels(ps.MatchLabels, fldPath.Child("matchLabels"))
+	}
 	opts := metav1validation.LabelSelectorValidationOptions{}
 	for i, expr := range ps.MatchExpressions {
 		allErrs = append(allErrs, metav1validation.ValidateLabelSelectorRequirement(expr, opts, fldPath.Child("matchExpressions").Index(i))...)
@@ -132,22 +153,34 @@ func ValidateLabelSelector(ps *metav1.LabelSelector, fldPath *field.Path) field.
 // total size is limited to 256 KiB.
 func ValidateAnnotations(annotations map[string]string, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	valid := true
-	for k := range annotations {
-		if valid = names.LabelKey(strings.ToLower(k)); !valid {
-			break
-		}
-	}
-	for _, k := range sortedKeys(annotations) {
-		if valid {
-			break
-		}
-		for _, msg := range names.LabelKeyErrors(strings.ToLower(k)) {
-			allErrs = append(allErrs, field.Invalid(fldPath, k, msg))
+	if !validAnnotationKeys(annotations) {
+		for _, k := range sortedKeys(annotations) {
+			for _, msg := range names.LabelKeyErrors(strings.ToLower(k)) {
+				allErrs = append(allErrs, field.Invalid(fldPath, k, msg))
+			}
 		}
 	}
 	if err := apimachineryvalidation.ValidateAnnotationsSize(annotations); err != nil {
 		allErrs = append(allErrs, field.TooLong(fldPath, "", apimachineryvalidation.TotalAnnotationSizeLimitB))
 	}
 	return allErrs
+}
+
+// validAnnotations reports whether ValidateAnnotations reports nothing
+// for annotations: their keys are certainly valid and their size is within
+// the limit.
+func validAnnotations(annotations map[string]string) bool {
+	return validAnnotationKeys(annotations) && apimachineryvalidation.ValidateAnnotationsSize(annotations) == nil
+}
+
+// validAnnotationKeys reports whether every key of annotations is
+// certainly a qualified name (case aside), which ValidateAnnotations then
+// need not check one by one.
+func validAnnotationKeys(annotations map[string]string) bool {
+	for k := range annotations {
+		if !names.LabelKey(strings.ToLower(k)) {
+			return false
+		}
+	}
+	return true
 }
