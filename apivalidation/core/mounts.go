@@ -126,7 +126,7 @@ func (cv *containerValidator) validateVolumeDevices(devices []corev1.VolumeDevic
 		if paths.has(dev.DevicePath) {
 			allErrs = append(allErrs, field.Invalid(idxPath.Child("devicePath"), dev.DevicePath, "must be unique"))
 		}
-		if dev.DevicePath != "" && len(validatePathNoBacksteps(dev.DevicePath, fldPath.Child("devicePath"))) > 0 {
+		if dev.DevicePath != "" && hasBackstep(dev.DevicePath) {
 			allErrs = append(allErrs, field.Invalid(idxPath.Child("devicePath"), dev.DevicePath, "can not contain backsteps ('..')"))
 		} else {
 			paths.insert(dev.DevicePath)

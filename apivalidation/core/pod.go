@@ -11,6 +11,8 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
+
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 )
 
 // ValidatePodTemplateSpec is the server's ValidatePodTemplateSpec: the API
@@ -24,9 +26,13 @@ import (
 // spec.template.labels and spec.template.annotations, without "metadata".
 func ValidatePodTemplateSpec(t *corev1.PodTemplateSpec, fldPath *field.Path, opts Options) field.ErrorList {
 	var allErrs field.ErrorList
-	allErrs = append(allErrs, ValidateLabels(t.Labels, fldPath.Child("labels"))...)
-	allErrs = append(allErrs, ValidateAnnotations(t.Annotations, fldPath.Child("annotations"))...)
-	allErrs = append(allErrs, validatePodSpecificAnnotations(t.Annotations, &t.Spec, fldPath.Child("annotations"))...)
+	if !validLabels(t.Labels) {
+		allErrs = append(allErrs, ValidateLabels(t.Labels, fldPath.Child("labels"))...)
+	}
+	if !validAnnotations(t.Annotations) {
+		allErrs = append(allErrs, ValidateAnnotations(t.Annotations, fldPath.Child("annotations"))...)
+	}
+	allErrs = append(allErrs, validatePodSpecificAnnotations(t.Annotations, &t.Spec, fldPath)...)
 	specPath := fldPath.Child("spec")
 	allErrs = append(allErrs, validatePodSpec(&t.Spec, "", specPath, opts)...)
 	allErrs = append(allErrs, validateSeccompAnnotationsAndFields(t.Annotations, &t.Spec, specPath)...)
@@ -39,29 +45,30 @@ func ValidatePodTemplateSpec(t *corev1.PodTemplateSpec, fldPath *field.Path, opt
 
 // validatePodSpecificAnnotations checks the annotations that mean
 // something to a pod: the mirror-pod marker, tolerations, the deletion
-// cost, and the deprecated seccomp and AppArmor annotations.
-func validatePodSpecificAnnotations(annotations map[string]string, spec *corev1.PodSpec, fldPath *field.Path) field.ErrorList {
+// cost, and the deprecated seccomp and AppArmor annotations. It reports
+// at metaPath.annotations, a path it builds only for an error or a check.
+func validatePodSpecificAnnotations(annotations map[string]string, spec *corev1.PodSpec, metaPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	if value, ok := annotations[corev1.MirrorPodAnnotationKey]; ok && spec.NodeName == "" {
-		allErrs = append(allErrs, field.Invalid(fldPath.Key(corev1.MirrorPodAnnotationKey), value, "must set spec.nodeName if mirror pod annotation is set"))
+		allErrs = append(allErrs, field.Invalid(metaPath.Child("annotations").Key(corev1.MirrorPodAnnotationKey), value, "must set spec.nodeName if mirror pod annotation is set"))
 	}
 	if annotations[corev1.TolerationsAnnotationKey] != "" {
 		var tolerations []corev1.Toleration
 		if err := json.Unmarshal([]byte(annotations[corev1.TolerationsAnnotationKey]), &tolerations); err != nil {
-			allErrs = append(allErrs, field.Invalid(fldPath, corev1.TolerationsAnnotationKey, err.Error()))
+			allErrs = append(allErrs, field.Invalid(metaPath.Child("annotations"), corev1.TolerationsAnnotationKey, err.Error()))
 		} else if len(tolerations) > 0 {
-			allErrs = append(allErrs, validateTolerations(tolerations, fldPath.Child(corev1.TolerationsAnnotationKey))...)
+			allErrs = append(allErrs, validateTolerations(tolerations, metaPath.Child("annotations", corev1.TolerationsAnnotationKey))...)
 		}
 	}
 	if value, ok := annotations[corev1.PodDeletionCost]; ok && !isDeletionCost(value) {
-		allErrs = append(allErrs, field.Invalid(fldPath.Key(corev1.PodDeletionCost), value, "must be a 32bit integer"))
+		allErrs = append(allErrs, field.Invalid(metaPath.Child("annotations").Key(corev1.PodDeletionCost), value, "must be a 32bit integer"))
 	}
 	if p, ok := annotations[corev1.SeccompPodAnnotationKey]; ok {
-		allErrs = append(allErrs, validateSeccompProfileAnnotation(p, fldPath.Child(corev1.SeccompPodAnnotationKey))...)
+		allErrs = append(allErrs, validateSeccompProfileAnnotation(p, metaPath.Child("annotations", corev1.SeccompPodAnnotationKey))...)
 	}
 	for _, k := range sortedKeys(annotations) {
 		if strings.HasPrefix(k, corev1.SeccompContainerAnnotationKeyPrefix) {
-			allErrs = append(allErrs, validateSeccompProfileAnnotation(annotations[k], fldPath.Child(k))...)
+			allErrs = append(allErrs, validateSeccompProfileAnnotation(annotations[k], metaPath.Child("annotations", k))...)
 		}
 	}
 	for _, k := range sortedKeys(annotations) {
@@ -70,12 +77,12 @@ func validatePodSpecificAnnotations(annotations map[string]string, spec *corev1.
 		}
 		name := strings.TrimPrefix(k, corev1.DeprecatedAppArmorBetaContainerAnnotationKeyPrefix)
 		if !podSpecHasContainer(spec, name) {
-			allErrs = append(allErrs, field.Invalid(fldPath.Key(k), name, "container not found"))
+			allErrs = append(allErrs, field.Invalid(metaPath.Child("annotations").Key(k), name, "container not found"))
 		}
 		p := annotations[k]
 		if p != "" && p != corev1.DeprecatedAppArmorBetaProfileRuntimeDefault && p != corev1.DeprecatedAppArmorBetaProfileNameUnconfined &&
 			!strings.HasPrefix(p, corev1.DeprecatedAppArmorBetaProfileNamePrefix) {
-			allErrs = append(allErrs, field.Invalid(fldPath.Key(k), p, fmt.Sprintf("invalid AppArmor profile name: %q", p)))
+			allErrs = append(allErrs, field.Invalid(metaPath.Child("annotations").Key(k), p, fmt.Sprintf("invalid AppArmor profile name: %q", p)))
 		}
 	}
 	return allErrs
@@ -103,12 +110,19 @@ func validateSeccompProfileAnnotation(p string, fldPath *field.Path) field.Error
 	return field.ErrorList{field.Invalid(fldPath, p, "must be a valid seccomp profile")}
 }
 
-// A containerRef is a container of a pod spec, with its field path and
-// whether it is an init container.
+// A containerRef is a container of a pod spec, with what its field path is
+// made of: the pod spec's path, the list the container is in and its index
+// there.
 type containerRef struct {
-	c    *corev1.Container
-	path *field.Path
-	init bool
+	c        *corev1.Container
+	specPath *field.Path
+	list     string // initContainers, containers or ephemeralContainers
+	index    int
+}
+
+// path returns the container's field path; it is built only for an error.
+func (r containerRef) path() *field.Path {
+	return r.specPath.Child(r.list).Index(r.index)
 }
 
 // allContainers returns the init, regular and ephemeral containers of spec,
@@ -116,14 +130,15 @@ type containerRef struct {
 func allContainers(spec *corev1.PodSpec, specPath *field.Path) []containerRef {
 	refs := make([]containerRef, 0, len(spec.InitContainers)+len(spec.Containers)+len(spec.EphemeralContainers))
 	for i := range spec.InitContainers {
-		refs = append(refs, containerRef{c: &spec.InitContainers[i], path: specPath.Child("initContainers").Index(i), init: true})
+		refs = append(refs, containerRef{c: &spec.InitContainers[i], specPath: specPath, list: "initContainers", index: i})
 	}
 	for i := range spec.Containers {
-		refs = append(refs, containerRef{c: &spec.Containers[i], path: specPath.Child("containers").Index(i)})
+		refs = append(refs, containerRef{c: &spec.Containers[i], specPath: specPath, list: "containers", index: i})
 	}
 	for i := range spec.EphemeralContainers {
 		// Ephemeral containers are converted as the server does.
-		refs = append(refs, containerRef{c: (*corev1.Container)(&spec.EphemeralContainers[i].EphemeralContainerCommon), path: specPath.Child("ephemeralContainers").Index(i)})
+		c := (*corev1.Container)(&spec.EphemeralContainers[i].EphemeralContainerCommon)
+		refs = append(refs, containerRef{c: c, specPath: specPath, list: "ephemeralContainers", index: i})
 	}
 	return refs
 }
@@ -148,20 +163,33 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 	gracePeriod := spec.TerminationGracePeriodSeconds
 	hostUsers := spec.HostUsers == nil || *spec.HostUsers
 
-	vols, vErrs := validateVolumes(spec.Volumes, podName, fldPath.Child("volumes"))
-	allErrs = append(allErrs, vErrs...)
+	// A field's path is built only when there is something to check under
+	// it, or for an error: the checks below report nothing for an empty
+	// list, a nil pointer or a name that is certainly valid.
+	var vols map[string]corev1.VolumeSource
+	if len(spec.Volumes) > 0 {
+		var vErrs field.ErrorList
+		vols, vErrs = validateVolumes(spec.Volumes, podName, fldPath.Child("volumes"))
+		allErrs = append(allErrs, vErrs...)
+	}
 	podClaimNames := newStringSet[string]()
 	for _, c := range spec.ResourceClaims {
 		if c.Name != "" {
 			podClaimNames.insert(c.Name)
 		}
 	}
-	allErrs = append(allErrs, validatePodResourceClaims(spec.ResourceClaims, fldPath.Child("resourceClaims"))...)
+	if len(spec.ResourceClaims) > 0 {
+		allErrs = append(allErrs, validatePodResourceClaims(spec.ResourceClaims, fldPath.Child("resourceClaims"))...)
+	}
 	cv := containerValidator{volumes: vols, podClaimNames: podClaimNames, gracePeriod: gracePeriod, os: spec.OS,
 		restartPolicy: spec.RestartPolicy, hostUsers: hostUsers, opts: opts}
 	allErrs = append(allErrs, cv.validateContainers(spec.Containers, fldPath.Child("containers"))...)
-	allErrs = append(allErrs, cv.validateInitContainers(spec.InitContainers, spec.Containers, fldPath.Child("initContainers"))...)
-	allErrs = append(allErrs, cv.validateEphemeralContainers(spec.EphemeralContainers, spec.Containers, spec.InitContainers, fldPath.Child("ephemeralContainers"))...)
+	if len(spec.InitContainers) > 0 {
+		allErrs = append(allErrs, cv.validateInitContainers(spec.InitContainers, spec.Containers, fldPath.Child("initContainers"))...)
+	}
+	if len(spec.EphemeralContainers) > 0 {
+		allErrs = append(allErrs, cv.validateEphemeralContainers(spec.EphemeralContainers, spec.Containers, spec.InitContainers, fldPath.Child("ephemeralContainers"))...)
+	}
 	allErrs = append(allErrs, validatePodResources(spec, podClaimNames, fldPath)...)
 	allErrs = append(allErrs, validatePodHostNetworkDeps(spec, fldPath)...)
 
@@ -181,8 +209,12 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 		allErrs = append(allErrs, field.NotSupported(fldPath.Child("dnsPolicy"), spec.DNSPolicy,
 			[]corev1.DNSPolicy{corev1.DNSClusterFirstWithHostNet, corev1.DNSClusterFirst, corev1.DNSDefault, corev1.DNSNone}))
 	}
-	allErrs = append(allErrs, ValidateLabels(spec.NodeSelector, fldPath.Child("nodeSelector"))...)
-	allErrs = append(allErrs, validatePodSecurityContext(spec.SecurityContext, spec, fldPath.Child("securityContext"))...)
+	if !validLabels(spec.NodeSelector) {
+		allErrs = append(allErrs, ValidateLabels(spec.NodeSelector, fldPath.Child("nodeSelector"))...)
+	}
+	if spec.SecurityContext != nil {
+		allErrs = append(allErrs, validatePodSecurityContext(spec.SecurityContext, spec, fldPath.Child("securityContext"))...)
+	}
 	if spec.ShareProcessNamespace != nil && spec.HostPID && *spec.ShareProcessNamespace {
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("shareProcessNamespace"), *spec.ShareProcessNamespace, "ShareProcessNamespace and HostPID cannot both be enabled"))
 	}
@@ -191,8 +223,12 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("imagePullSecrets").Index(i), s, "only name may be set"))
 		}
 	}
-	allErrs = append(allErrs, validateAffinity(spec.Affinity, fldPath.Child("affinity"))...)
-	allErrs = append(allErrs, validatePodDNSConfig(spec.DNSConfig, spec.DNSPolicy, fldPath.Child("dnsConfig"))...)
+	if spec.Affinity != nil {
+		allErrs = append(allErrs, validateAffinity(spec.Affinity, fldPath.Child("affinity"))...)
+	}
+	if spec.DNSConfig != nil || spec.DNSPolicy == corev1.DNSNone {
+		allErrs = append(allErrs, validatePodDNSConfig(spec.DNSConfig, spec.DNSPolicy, fldPath.Child("dnsConfig"))...)
+	}
 	for i, g := range spec.ReadinessGates {
 		allErrs = append(allErrs, validateQualifiedName(string(g.ConditionType), fldPath.Child("readinessGates").Index(i).Child("conditionType"))...)
 	}
@@ -204,26 +240,28 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 		}
 		seenGates.insert(g.Name)
 	}
-	allErrs = append(allErrs, validateTopologySpreadConstraints(spec.TopologySpreadConstraints, fldPath.Child("topologySpreadConstraints"))...)
+	if len(spec.TopologySpreadConstraints) > 0 {
+		allErrs = append(allErrs, validateTopologySpreadConstraints(spec.TopologySpreadConstraints, fldPath.Child("topologySpreadConstraints"))...)
+	}
 	allErrs = append(allErrs, validateWindowsHostProcessPod(spec, fldPath, opts)...)
 	allErrs = append(allErrs, validateHostUsers(spec, fldPath)...)
 	allErrs = append(allErrs, validatePodHostName(spec, fldPath)...)
-	if spec.ServiceAccountName != "" {
+	if spec.ServiceAccountName != "" && !names.DNS1123Subdomain(spec.ServiceAccountName) {
 		allErrs = append(allErrs, validateSubdomainName(spec.ServiceAccountName, fldPath.Child("serviceAccountName"))...)
 	}
 	if sa := spec.DeprecatedServiceAccount; sa != spec.ServiceAccountName { //nolint:staticcheck // the server checks the deprecated field
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("deprecatedServiceAccount"), sa, fmt.Sprintf("must be the same as serviceAccountName: %q", spec.ServiceAccountName)))
 	}
-	if spec.NodeName != "" {
+	if spec.NodeName != "" && !names.DNS1123Subdomain(spec.NodeName) {
 		allErrs = append(allErrs, validateSubdomainName(spec.NodeName, fldPath.Child("nodeName"))...)
 	}
 	if ads := spec.ActiveDeadlineSeconds; ads != nil && (*ads < 1 || *ads > math.MaxInt32) {
 		allErrs = append(allErrs, field.Invalid(fldPath.Child("activeDeadlineSeconds"), *ads, validation.InclusiveRangeError(1, math.MaxInt32)))
 	}
-	if spec.Hostname != "" {
+	if spec.Hostname != "" && !names.DNS1123Label(spec.Hostname) {
 		allErrs = append(allErrs, validateDNS1123Label(spec.Hostname, fldPath.Child("hostname"))...)
 	}
-	if spec.Subdomain != "" {
+	if spec.Subdomain != "" && !names.DNS1123Label(spec.Subdomain) {
 		allErrs = append(allErrs, validateDNS1123Label(spec.Subdomain, fldPath.Child("subdomain"))...)
 	}
 	if len(spec.Tolerations) > 0 {
@@ -235,10 +273,10 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 			allErrs = append(allErrs, validateDNS1123Subdomain(h, fldPath.Child("hostAliases").Index(i).Child("hostnames").Index(j))...)
 		}
 	}
-	if spec.PriorityClassName != "" {
+	if spec.PriorityClassName != "" && !names.DNS1123Subdomain(spec.PriorityClassName) {
 		allErrs = append(allErrs, validateSubdomainName(spec.PriorityClassName, fldPath.Child("priorityClassName"))...)
 	}
-	if spec.RuntimeClassName != nil {
+	if spec.RuntimeClassName != nil && !names.DNS1123Subdomain(*spec.RuntimeClassName) {
 		allErrs = append(allErrs, validateSubdomainName(*spec.RuntimeClassName, fldPath.Child("runtimeClassName"))...)
 	}
 	if pp := spec.PreemptionPolicy; pp != nil {
@@ -276,10 +314,10 @@ func validatePodHostNetworkDeps(spec *corev1.PodSpec, fldPath *field.Path) field
 	}
 	var allErrs field.ErrorList
 	for i, c := range spec.Containers {
-		portsPath := fldPath.Child("containers").Index(i).Child("ports")
 		for j, port := range c.Ports {
 			if port.HostPort != 0 && port.HostPort != port.ContainerPort {
-				allErrs = append(allErrs, field.Invalid(portsPath.Index(j).Child("hostPort"), port.HostPort, "must match `containerPort` when `hostNetwork` is true"))
+				p := fldPath.Child("containers").Index(i).Child("ports").Index(j).Child("hostPort")
+				allErrs = append(allErrs, field.Invalid(p, port.HostPort, "must match `containerPort` when `hostNetwork` is true"))
 			}
 		}
 	}
@@ -353,7 +391,7 @@ func validateHostUsers(spec *corev1.PodSpec, fldPath *field.Path) field.ErrorLis
 	}
 	for _, ref := range allContainers(spec, fldPath) {
 		if len(ref.c.VolumeDevices) > 0 {
-			allErrs = append(allErrs, field.Forbidden(ref.path.Child("volumeDevices"), "when `hostUsers` is false"))
+			allErrs = append(allErrs, field.Forbidden(ref.path().Child("volumeDevices"), "when `hostUsers` is false"))
 		}
 	}
 	return allErrs
@@ -392,7 +430,7 @@ func validateFileKeyRefVolumes(spec *corev1.PodSpec, fldPath *field.Path) field.
 				continue
 			}
 			name := env.ValueFrom.FileKeyRef.VolumeName
-			p := ref.path.Child("env").Index(j).Child("valueFrom", "fileKeyRef", "volumeName")
+			p := ref.path().Child("env").Index(j).Child("valueFrom", "fileKeyRef", "volumeName")
 			source, ok := sources[name]
 			switch {
 			case !ok:
@@ -468,7 +506,7 @@ func validateLinux(spec *corev1.PodSpec, fldPath *field.Path) field.ErrorList {
 	}
 	for _, ref := range allContainers(spec, fldPath) {
 		if sc := ref.c.SecurityContext; sc != nil && sc.WindowsOptions != nil {
-			allErrs = append(allErrs, field.Forbidden(ref.path.Child("securityContext", "windowsOptions"), "windows options cannot be set for a linux pod"))
+			allErrs = append(allErrs, field.Forbidden(ref.path().Child("securityContext", "windowsOptions"), "windows options cannot be set for a linux pod"))
 		}
 	}
 	return allErrs
@@ -505,7 +543,7 @@ func validateWindows(spec *corev1.PodSpec, fldPath *field.Path) field.ErrorList 
 		if sc == nil {
 			continue
 		}
-		p := ref.path.Child("securityContext")
+		p := ref.path().Child("securityContext")
 		forbid(p.Child("appArmorProfile"), sc.AppArmorProfile != nil)
 		forbid(p.Child("seLinuxOptions"), sc.SELinuxOptions != nil)
 		forbid(p.Child("seccompProfile"), sc.SeccompProfile != nil)

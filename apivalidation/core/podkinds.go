@@ -26,7 +26,7 @@ func ValidatePod(pod *corev1.Pod, opts Options) field.ErrorList {
 	preparePodForCreate(pod)
 	metaPath, specPath := field.NewPath("metadata"), field.NewPath("spec")
 	allErrs := ValidateObjectMeta(&pod.ObjectMeta, true, names.NameIsDNSSubdomain, metaPath)
-	allErrs = append(allErrs, validatePodSpecificAnnotations(pod.Annotations, &pod.Spec, metaPath.Child("annotations"))...)
+	allErrs = append(allErrs, validatePodSpecificAnnotations(pod.Annotations, &pod.Spec, metaPath)...)
 	allErrs = append(allErrs, validatePodSpec(&pod.Spec, pod.Name, specPath, opts)...)
 	allErrs = append(allErrs, validateSeccompAnnotationsAndFields(pod.Annotations, &pod.Spec, specPath)...)
 	allErrs = append(allErrs, validateAppArmorAnnotationsAndFields(pod.Annotations, &pod.Spec, specPath)...)

@@ -163,9 +163,15 @@ func validatePodSecurityContext(sc *corev1.PodSecurityContext, spec *corev1.PodS
 		allErrs = append(allErrs, field.NotSupported(fldPath.Child("fsGroupChangePolicy"), *p,
 			[]corev1.PodFSGroupChangePolicy{corev1.FSGroupChangeAlways, corev1.FSGroupChangeOnRootMismatch}))
 	}
-	allErrs = append(allErrs, validateSeccompProfileField(sc.SeccompProfile, fldPath.Child("seccompProfile"))...)
-	allErrs = append(allErrs, validateWindowsSecurityContextOptions(sc.WindowsOptions, fldPath.Child("windowsOptions"))...)
-	allErrs = append(allErrs, validateAppArmorProfileField(sc.AppArmorProfile, fldPath.Child("appArmorProfile"))...)
+	if sc.SeccompProfile != nil {
+		allErrs = append(allErrs, validateSeccompProfileField(sc.SeccompProfile, fldPath.Child("seccompProfile"))...)
+	}
+	if sc.WindowsOptions != nil {
+		allErrs = append(allErrs, validateWindowsSecurityContextOptions(sc.WindowsOptions, fldPath.Child("windowsOptions"))...)
+	}
+	if sc.AppArmorProfile != nil {
+		allErrs = append(allErrs, validateAppArmorProfileField(sc.AppArmorProfile, fldPath.Child("appArmorProfile"))...)
+	}
 	if p := sc.SupplementalGroupsPolicy; p != nil && *p != corev1.SupplementalGroupsPolicyMerge && *p != corev1.SupplementalGroupsPolicyStrict {
 		allErrs = append(allErrs, field.NotSupported(fldPath.Child("supplementalGroupsPolicy"), *p,
 			[]corev1.SupplementalGroupsPolicy{corev1.SupplementalGroupsPolicyMerge, corev1.SupplementalGroupsPolicyStrict}))
@@ -350,7 +356,7 @@ func validateWindowsHostProcessPod(spec *corev1.PodSpec, fldPath *field.Path, op
 			hp = sc.WindowsOptions.HostProcess
 		}
 		if podHostProcess != nil && hp != nil && *podHostProcess != *hp {
-			allErrs = append(allErrs, field.Invalid(ref.path.Child("securityContext", "windowsOptions", "hostProcess"), *hp,
+			allErrs = append(allErrs, field.Invalid(ref.path().Child("securityContext", "windowsOptions", "hostProcess"), *hp,
 				fmt.Sprintf("pod hostProcess value must be identical if both are specified, was %v", *podHostProcess)))
 		}
 		switch {
@@ -390,7 +396,7 @@ func validateSeccompAnnotationsAndFields(annotations map[string]string, spec *co
 			continue
 		}
 		if a, ok := annotations[corev1.SeccompContainerAnnotationKeyPrefix+ref.c.Name]; ok {
-			if err := seccompAnnotationMismatch(a, ref.c.SecurityContext.SeccompProfile, ref.path.Child("securityContext", "seccompProfile")); err != nil {
+			if err := seccompAnnotationMismatch(a, ref.c.SecurityContext.SeccompProfile, ref.path().Child("securityContext", "seccompProfile")); err != nil {
 				allErrs = append(allErrs, err)
 			}
 		}
@@ -443,7 +449,7 @@ func validateAppArmorAnnotationsAndFields(annotations map[string]string, spec *c
 		if !ok {
 			continue
 		}
-		p := ref.path.Child("securityContext", "appArmorProfile")
+		p := ref.path().Child("securityContext", "appArmorProfile")
 		switch profile.Type {
 		case corev1.AppArmorProfileTypeUnconfined:
 			if a != corev1.DeprecatedAppArmorBetaProfileNameUnconfined {

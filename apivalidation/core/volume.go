@@ -12,7 +12,7 @@ import (
 	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
-	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
+	fastnames "github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/internal/lazyre"
 )
 
@@ -31,16 +31,16 @@ func validateVolumes(volumes []corev1.Volume, podName string, fldPath *field.Pat
 	for i := range volumes {
 		vol := &volumes[i]
 		idxPath := fldPath.Index(i)
-		namePath := idxPath.Child("name")
+		// The path of the volume's name is built only for an error.
 		el := validateVolumeSource(&vol.VolumeSource, idxPath, vol.Name)
-		el = append(el, validateEphemeralClaimName(&vol.VolumeSource, podName, vol.Name, namePath)...)
+		el = append(el, validateEphemeralClaimName(&vol.VolumeSource, podName, vol.Name, idxPath)...)
 		if vol.Name == "" {
-			el = append(el, field.Required(namePath, ""))
-		} else {
-			el = append(el, validateDNS1123Label(vol.Name, namePath)...)
+			el = append(el, field.Required(idxPath.Child("name"), ""))
+		} else if !fastnames.DNS1123Label(vol.Name) {
+			el = append(el, validateDNS1123Label(vol.Name, idxPath.Child("name"))...)
 		}
 		if names.has(vol.Name) {
-			el = append(el, field.Duplicate(namePath, vol.Name))
+			el = append(el, field.Duplicate(idxPath.Child("name"), vol.Name))
 		}
 		if len(el) == 0 {
 			names.insert(vol.Name)
@@ -54,15 +54,16 @@ func validateVolumes(volumes []corev1.Volume, podName string, fldPath *field.Pat
 
 // validateEphemeralClaimName checks, for a Pod (podName is "" for a
 // template), the name of the claim a generic ephemeral volume gets:
-// "<pod>-<volume>", which must be a DNS subdomain.
-func validateEphemeralClaimName(s *corev1.VolumeSource, podName, volName string, namePath *field.Path) field.ErrorList {
+// "<pod>-<volume>", which must be a DNS subdomain. It reports at the name
+// of the volume at fldPath.
+func validateEphemeralClaimName(s *corev1.VolumeSource, podName, volName string, fldPath *field.Path) field.ErrorList {
 	if s.Ephemeral == nil || podName == "" || volName == "" || setSources(s) != 1 {
 		return nil
 	}
 	pvcName := podName + "-" + volName
 	var allErrs field.ErrorList
-	for _, msg := range names.NameIsDNSSubdomain(pvcName, false) {
-		allErrs = append(allErrs, field.Invalid(namePath, volName, fmt.Sprintf("PVC name %q: %v", pvcName, msg)))
+	for _, msg := range fastnames.NameIsDNSSubdomain(pvcName, false) {
+		allErrs = append(allErrs, field.Invalid(fldPath.Child("name"), volName, fmt.Sprintf("PVC name %q: %v", pvcName, msg)))
 	}
 	return allErrs
 }
@@ -270,7 +271,10 @@ func validateHostPathVolumeSource(h *corev1.HostPathVolumeSource, fldPath *field
 	if h.Path == "" {
 		return field.ErrorList{field.Required(fldPath.Child("path"), "")}
 	}
-	allErrs := validatePathNoBacksteps(h.Path, fldPath.Child("path"))
+	var allErrs field.ErrorList
+	if hasBackstep(h.Path) {
+		allErrs = validatePathNoBacksteps(h.Path, fldPath.Child("path"))
+	}
 	if h.Type != nil && !supportedHostPathTypes.has(string(*h.Type)) {
 		allErrs = append(allErrs, field.NotSupported(fldPath.Child("type"), *h.Type, supportedHostPathTypes.supported()))
 	}
@@ -289,12 +293,24 @@ func validateLocalDescendingPath(p string, fldPath *field.Path) field.ErrorList 
 
 // validatePathNoBacksteps checks that p has no ".." element.
 func validatePathNoBacksteps(p string, fldPath *field.Path) field.ErrorList {
-	for _, item := range strings.Split(filepath.ToSlash(p), "/") {
-		if item == ".." {
-			return field.ErrorList{field.Invalid(fldPath, p, "must not contain '..'")}
-		}
+	if hasBackstep(p) {
+		return field.ErrorList{field.Invalid(fldPath, p, "must not contain '..'")}
 	}
 	return nil
+}
+
+// hasBackstep reports whether p has a ".." element, which
+// validatePathNoBacksteps reports.
+func hasBackstep(p string) bool {
+	if !strings.Contains(p, "..") {
+		return false
+	}
+	for _, item := range strings.Split(filepath.ToSlash(p), "/") {
+		if item == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // validateLocalNonReservedPath checks that p is relative, has no ".."
@@ -309,10 +325,16 @@ func validateLocalNonReservedPath(p string, fldPath *field.Path) field.ErrorList
 
 // validateFileMode reports a file mode outside 0..0777.
 func validateFileMode(mode *int32, fldPath *field.Path) field.ErrorList {
-	if mode != nil && (*mode > 0777 || *mode < 0) {
+	if !validFileMode(mode) {
 		return field.ErrorList{field.Invalid(fldPath, *mode, fileModeErrorMsg)}
 	}
 	return nil
+}
+
+// validFileMode reports whether mode is unset or within 0..0777, which
+// validateFileMode does not report.
+func validFileMode(mode *int32) bool {
+	return mode == nil || (*mode >= 0 && *mode <= 0777)
 }
 
 // validateUserField checks a file owner's user ID.
@@ -330,8 +352,12 @@ func validateUserField(user *int64, fldPath *field.Path) field.ErrorList {
 // validateSecretVolumeSource checks a secret volume.
 func validateSecretVolumeSource(s *corev1.SecretVolumeSource, fldPath *field.Path) field.ErrorList {
 	allErrs := requiredStrings(fldPath, "secretName", s.SecretName)
-	allErrs = append(allErrs, validateFileMode(s.DefaultMode, fldPath.Child("defaultMode"))...)
-	allErrs = append(allErrs, validateUserField(s.DefaultUser, fldPath.Child("defaultUser"))...)
+	if !validFileMode(s.DefaultMode) {
+		allErrs = append(allErrs, validateFileMode(s.DefaultMode, fldPath.Child("defaultMode"))...)
+	}
+	if s.DefaultUser != nil {
+		allErrs = append(allErrs, validateUserField(s.DefaultUser, fldPath.Child("defaultUser"))...)
+	}
 	for i := range s.Items {
 		allErrs = append(allErrs, validateKeyToPath(&s.Items[i], fldPath.Child("items").Index(i))...)
 	}
@@ -341,8 +367,12 @@ func validateSecretVolumeSource(s *corev1.SecretVolumeSource, fldPath *field.Pat
 // validateConfigMapVolumeSource checks a configMap volume.
 func validateConfigMapVolumeSource(s *corev1.ConfigMapVolumeSource, fldPath *field.Path) field.ErrorList {
 	allErrs := requiredStrings(fldPath, "name", s.Name)
-	allErrs = append(allErrs, validateFileMode(s.DefaultMode, fldPath.Child("defaultMode"))...)
-	allErrs = append(allErrs, validateUserField(s.DefaultUser, fldPath.Child("defaultUser"))...)
+	if !validFileMode(s.DefaultMode) {
+		allErrs = append(allErrs, validateFileMode(s.DefaultMode, fldPath.Child("defaultMode"))...)
+	}
+	if s.DefaultUser != nil {
+		allErrs = append(allErrs, validateUserField(s.DefaultUser, fldPath.Child("defaultUser"))...)
+	}
 	for i := range s.Items {
 		allErrs = append(allErrs, validateKeyToPath(&s.Items[i], fldPath.Child("items").Index(i))...)
 	}
@@ -353,8 +383,13 @@ func validateConfigMapVolumeSource(s *corev1.ConfigMapVolumeSource, fldPath *fie
 func validateKeyToPath(kp *corev1.KeyToPath, fldPath *field.Path) field.ErrorList {
 	allErrs := requiredStrings(fldPath, "key", kp.Key, "path", kp.Path)
 	allErrs = append(allErrs, validateLocalNonReservedPath(kp.Path, fldPath.Child("path"))...)
-	allErrs = append(allErrs, validateFileMode(kp.Mode, fldPath.Child("mode"))...)
-	return append(allErrs, validateUserField(kp.User, fldPath.Child("user"))...)
+	if !validFileMode(kp.Mode) {
+		allErrs = append(allErrs, validateFileMode(kp.Mode, fldPath.Child("mode"))...)
+	}
+	if kp.User != nil {
+		allErrs = append(allErrs, validateUserField(kp.User, fldPath.Child("user"))...)
+	}
+	return allErrs
 }
 
 // validateNFSVolumeSource checks an NFS volume.
@@ -571,7 +606,7 @@ func validateCSIVolumeSource(csi *corev1.CSIVolumeSource, fldPath *field.Path) f
 		if len(csi.Driver) > 63 {
 			allErrs = append(allErrs, field.TooLong(driverPath, "", 63))
 		}
-		for _, msg := range names.DNS1123SubdomainErrors(strings.ToLower(csi.Driver)) {
+		for _, msg := range fastnames.DNS1123SubdomainErrors(strings.ToLower(csi.Driver)) {
 			allErrs = append(allErrs, field.Invalid(driverPath, csi.Driver, msg))
 		}
 	}
