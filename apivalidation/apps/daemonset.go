@@ -35,9 +35,11 @@ func ValidateDaemonSet(ds *appsv1.DaemonSet, opts core.Options) field.ErrorList 
 	fldPath := field.NewPath("spec")
 	allErrs = append(allErrs, DaemonSetSelectorErrors(ds)...)
 	allErrs = append(allErrs, validateWorkloadTemplate(&spec.Template, fldPath.Child("template"), "DaemonSet", opts)...)
-	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
+	if spec.MinReadySeconds < 0 {
+		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
+	}
 	allErrs = append(allErrs, validateDaemonSetUpdateStrategy(&spec.UpdateStrategy, fldPath.Child("updateStrategy"))...)
-	if spec.RevisionHistoryLimit != nil {
+	if spec.RevisionHistoryLimit != nil && *spec.RevisionHistoryLimit < 0 {
 		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*spec.RevisionHistoryLimit), fldPath.Child("revisionHistoryLimit"))...)
 	}
 	return dedupe(allErrs)
@@ -112,10 +114,12 @@ func validateDaemonSetUpdateStrategy(s *appsv1.DaemonSetUpdateStrategy, fldPath 
 // them non-zero.
 func validateRollingUpdateDaemonSet(ru *internalRollingUpdate, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
-	allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxUnavailable, fldPath.Child("maxUnavailable"))...)
-	allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxSurge, fldPath.Child("maxSurge"))...)
-	allErrs = append(allErrs, isNotMoreThan100Percent(ru.MaxUnavailable, fldPath.Child("maxUnavailable"))...)
-	allErrs = append(allErrs, isNotMoreThan100Percent(ru.MaxSurge, fldPath.Child("maxSurge"))...)
+	if !validIntOrPercent(ru.MaxUnavailable) || !validIntOrPercent(ru.MaxSurge) {
+		allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxUnavailable, fldPath.Child("maxUnavailable"))...)
+		allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxSurge, fldPath.Child("maxSurge"))...)
+		allErrs = append(allErrs, isNotMoreThan100Percent(ru.MaxUnavailable, fldPath.Child("maxUnavailable"))...)
+		allErrs = append(allErrs, isNotMoreThan100Percent(ru.MaxSurge, fldPath.Child("maxSurge"))...)
+	}
 	hasUnavailable := IntOrPercentValue(ru.MaxUnavailable) != 0
 	hasSurge := IntOrPercentValue(ru.MaxSurge) != 0
 	switch {

@@ -31,11 +31,15 @@ func ValidateDeployment(d *appsv1.Deployment, opts core.Options) field.ErrorList
 	allErrs := validateWorkloadMeta(&d.ObjectMeta)
 	spec := &d.Spec
 	fldPath := field.NewPath("spec")
-	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*spec.Replicas), fldPath.Child("replicas"))...)
+	if *spec.Replicas < 0 {
+		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*spec.Replicas), fldPath.Child("replicas"))...)
+	}
 	allErrs = append(allErrs, validateReplicatedTemplate(spec.Selector, &spec.Template, fldPath, opts)...)
 	allErrs = append(allErrs, validateDeploymentStrategy(&spec.Strategy, fldPath.Child("strategy"))...)
-	allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
-	if spec.RevisionHistoryLimit != nil {
+	if spec.MinReadySeconds < 0 {
+		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(spec.MinReadySeconds), fldPath.Child("minReadySeconds"))...)
+	}
+	if spec.RevisionHistoryLimit != nil && *spec.RevisionHistoryLimit < 0 {
 		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*spec.RevisionHistoryLimit), fldPath.Child("revisionHistoryLimit"))...)
 	}
 	if rollbackTo != "" {
@@ -43,7 +47,9 @@ func ValidateDeployment(d *appsv1.Deployment, opts core.Options) field.ErrorList
 		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(revision, fldPath.Child("rollback", "version"))...)
 	}
 	if pds := spec.ProgressDeadlineSeconds; pds != nil {
-		allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*pds), fldPath.Child("progressDeadlineSeconds"))...)
+		if *pds < 0 {
+			allErrs = append(allErrs, apimachineryvalidation.ValidateNonnegativeField(int64(*pds), fldPath.Child("progressDeadlineSeconds"))...)
+		}
 		if *pds <= spec.MinReadySeconds {
 			allErrs = append(allErrs, field.Invalid(fldPath.Child("progressDeadlineSeconds"), pds, "must be greater than minReadySeconds"))
 		}
@@ -108,13 +114,18 @@ func validateDeploymentStrategy(s *appsv1.DeploymentStrategy, fldPath *field.Pat
 			return append(allErrs, field.Required(fldPath.Child("rollingUpdate"), "this should be defaulted and never be nil"))
 		}
 		ru := internalRolling(s.RollingUpdate.MaxUnavailable, s.RollingUpdate.MaxSurge, true)
-		rp := fldPath.Child("rollingUpdate")
-		allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxUnavailable, rp.Child("maxUnavailable"))...)
-		allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxSurge, rp.Child("maxSurge"))...)
-		if IntOrPercentValue(ru.MaxUnavailable) == 0 && IntOrPercentValue(ru.MaxSurge) == 0 {
-			allErrs = append(allErrs, field.Invalid(rp.Child("maxUnavailable"), ru.MaxUnavailable, "may not be 0 when `maxSurge` is 0"))
+		// The paths are built only where there may be an error.
+		if !validIntOrPercent(ru.MaxUnavailable) || !validIntOrPercent(ru.MaxSurge) {
+			rp := fldPath.Child("rollingUpdate")
+			allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxUnavailable, rp.Child("maxUnavailable"))...)
+			allErrs = append(allErrs, validatePositiveIntOrPercent(ru.MaxSurge, rp.Child("maxSurge"))...)
 		}
-		allErrs = append(allErrs, isNotMoreThan100Percent(ru.MaxUnavailable, rp.Child("maxUnavailable"))...)
+		if IntOrPercentValue(ru.MaxUnavailable) == 0 && IntOrPercentValue(ru.MaxSurge) == 0 {
+			allErrs = append(allErrs, field.Invalid(fldPath.Child("rollingUpdate", "maxUnavailable"), ru.MaxUnavailable, "may not be 0 when `maxSurge` is 0"))
+		}
+		if !validIntOrPercent(ru.MaxUnavailable) {
+			allErrs = append(allErrs, isNotMoreThan100Percent(ru.MaxUnavailable, fldPath.Child("rollingUpdate", "maxUnavailable"))...)
+		}
 	default:
 		var ru *internalRollingUpdate
 		if s.RollingUpdate != nil {

@@ -25,13 +25,17 @@ const SelectorMismatchDetail = "`selector` does not match template `labels`"
 // checked against the labels.
 func DaemonSetSelectorErrors(ds *appsv1.DaemonSet) field.ErrorList {
 	spec := &ds.Spec
-	fld := field.NewPath("spec")
-	allErrs := core.ValidateLabelSelector(spec.Selector, fld.Child("selector"))
+	// Paths are built only for errors, and to check a selector that is not
+	// plain: a plain one (see plainMatch) is certainly valid.
+	var allErrs field.ErrorList
+	if _, plain := plainMatch(spec.Selector, spec.Template.Labels); !plain {
+		allErrs = core.ValidateLabelSelector(spec.Selector, field.NewPath("spec", "selector"))
+	}
 	if !selects(spec.Selector, spec.Template.Labels) {
-		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), spec.Template.Labels, SelectorMismatchDetail))
+		allErrs = append(allErrs, field.Invalid(field.NewPath("spec", "template", "metadata", "labels"), spec.Template.Labels, SelectorMismatchDetail))
 	}
 	if spec.Selector != nil && len(spec.Selector.MatchLabels)+len(spec.Selector.MatchExpressions) == 0 {
-		allErrs = append(allErrs, field.Invalid(fld.Child("selector"), spec.Selector, "empty selector is invalid for daemonset"))
+		allErrs = append(allErrs, field.Invalid(field.NewPath("spec", "selector"), spec.Selector, "empty selector is invalid for daemonset"))
 	}
 	return allErrs
 }
@@ -58,28 +62,30 @@ func DeploymentSelectorErrors(d *appsv1.Deployment) field.ErrorList {
 // selector could be parsed: when it cannot, the server validates no further
 // part of the pod template.
 func workloadSelectorErrors(sel *metav1.LabelSelector, templateLabels map[string]string) (field.ErrorList, bool) {
-	fld := field.NewPath("spec")
+	// Paths are built only for errors, and to check a selector that is not
+	// plain: a plain one (see plainMatch) is certainly valid, and not empty.
+	matches, plain := plainMatch(sel, templateLabels)
 	var allErrs field.ErrorList
 	if sel == nil {
-		allErrs = append(allErrs, field.Required(fld.Child("selector"), ""))
-	} else {
-		allErrs = append(allErrs, core.ValidateLabelSelector(sel, fld.Child("selector"))...)
+		allErrs = append(allErrs, field.Required(field.NewPath("spec", "selector"), ""))
+	} else if !plain {
+		allErrs = append(allErrs, core.ValidateLabelSelector(sel, field.NewPath("spec", "selector"))...)
 		if len(sel.MatchLabels)+len(sel.MatchExpressions) == 0 {
-			allErrs = append(allErrs, field.Invalid(fld.Child("selector"), sel, "empty selector is invalid for deployment"))
+			allErrs = append(allErrs, field.Invalid(field.NewPath("spec", "selector"), sel, "empty selector is invalid for deployment"))
 		}
 	}
-	if matches, ok := plainMatch(sel, templateLabels); ok {
+	if plain {
 		if !matches {
-			allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
+			allErrs = append(allErrs, field.Invalid(field.NewPath("spec", "template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
 		}
 		return allErrs, true
 	}
 	selector, err := metav1.LabelSelectorAsSelector(sel)
 	if err != nil {
-		return append(allErrs, field.Invalid(fld.Child("selector"), sel, "invalid label selector")), false
+		return append(allErrs, field.Invalid(field.NewPath("spec", "selector"), sel, "invalid label selector")), false
 	}
 	if !selector.Empty() && !selector.Matches(labels.Set(templateLabels)) {
-		allErrs = append(allErrs, field.Invalid(fld.Child("template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
+		allErrs = append(allErrs, field.Invalid(field.NewPath("spec", "template", "metadata", "labels"), templateLabels, SelectorMismatchDetail))
 	}
 	return allErrs, true
 }

@@ -140,6 +140,21 @@ func validatePositiveIntOrPercent(v intstr.IntOrString, fldPath *field.Path) fie
 	return allErrs
 }
 
+// validIntOrPercent reports whether v is a non-negative integer or a
+// valid percentage of at most 100%: what validatePositiveIntOrPercent and
+// isNotMoreThan100Percent report nothing about, so that the paths they
+// would report at need not be built.
+func validIntOrPercent(v intstr.IntOrString) bool {
+	switch v.Type {
+	case intstr.Int:
+		return v.IntValue() >= 0
+	case intstr.String:
+		n, ok := percentValue(v)
+		return ok && n <= 100
+	}
+	return false
+}
+
 // percentValue returns the number of a valid percentage string.
 func percentValue(v intstr.IntOrString) (int, bool) {
 	if v.Type != intstr.String || len(validation.IsValidPercent(v.StrVal)) != 0 {
