@@ -2,6 +2,7 @@ package daemonset
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -64,13 +65,17 @@ type containerRef struct {
 	init  bool
 }
 
-// path returns the container's field path; it is built only for a
-// finding.
-func (r containerRef) path() *field.Path {
+// field returns the field path, as field.Path prints it, of the
+// container's field name (such as "resources" or
+// "securityContext.privileged"): spec.template.spec.containers[0].resources.
+// It is built only for a finding, as one string rather than a field.Path
+// printed.
+func (r containerRef) field(name string) string {
+	list := "containers"
 	if r.init {
-		return templatePath.Child("initContainers").Index(r.index)
+		list = "initContainers"
 	}
-	return templatePath.Child("containers").Index(r.index)
+	return "spec.template.spec." + list + "[" + strconv.Itoa(r.index) + "]." + name
 }
 
 // containers returns the template's containers, then its init containers

@@ -52,7 +52,7 @@ func CheckResources(ds *appsv1.DaemonSet) []Finding {
 		if len(missing) == 0 {
 			continue
 		}
-		path := ref.path().Child("resources").String()
+		path := ref.field("resources")
 		switch {
 		case len(missing) == 1 && noLimit:
 			out = append(out, Finding{
@@ -112,7 +112,7 @@ func CheckImageTags(ds *appsv1.DaemonSet) []Finding {
 		}
 		out = append(out, Finding{
 			Severity: Warning,
-			Field:    ref.path().Child("image").String(),
+			Field:    ref.field("image"),
 			Message: fmt.Sprintf("image %q of container %q %s: each node pulls whatever latest is when it starts the pod, so nodes that join later run a newer version than the rest and no rollout is ever recorded; pin a version tag or a digest",
 				image, ref.c.Name, what),
 		})
@@ -132,7 +132,7 @@ func CheckProbes(ds *appsv1.DaemonSet) []Finding {
 		}
 		out = append(out, Finding{
 			Severity: Warning,
-			Field:    ref.path().Child("readinessProbe").String(),
+			Field:    ref.field("readinessProbe"),
 			Message: fmt.Sprintf("container %q declares ports but has no probe: it counts as ready as soon as it starts, so a rolling update moves on to the next node even when the new version does not serve, and Services send it traffic too early; add a readinessProbe on one of its ports",
 				ref.c.Name),
 		})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	appsv1 "k8s.io/api/apps/v1"
@@ -123,7 +124,7 @@ func CheckHostPaths(ds *appsv1.DaemonSet) []Finding {
 				msg = fmt.Sprintf("container %q mounts hostPath %s writable: on every node that gives it %s; CNI, CSI and node-management agents may need that, others should add readOnly: true or mount only the subdirectory they use",
 					ref.c.Name, shown, s.what)
 			}
-			out = append(out, Finding{Severity: Info, Field: ref.path().Child("volumeMounts").Index(j).String(), Message: msg})
+			out = append(out, Finding{Severity: Info, Field: ref.field("volumeMounts[" + strconv.Itoa(j) + "]"), Message: msg})
 		}
 	}
 	return out
@@ -143,7 +144,7 @@ func CheckPrivileged(ds *appsv1.DaemonSet) []Finding {
 		}
 		out = append(out, Finding{
 			Severity: Info,
-			Field:    ref.path().Child("securityContext", "privileged").String(),
+			Field:    ref.field("securityContext.privileged"),
 			Message: fmt.Sprintf("%s %q is privileged: it has every capability and every host device, so on each node it runs on it is as good as root; CNI, CSI and device-plugin agents often need that, other agents should drop it and add only the capabilities they use (securityContext.capabilities.add)",
 				what, ref.c.Name),
 		})
