@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	appsv1 "k8s.io/api/apps/v1"
 	sigsjson "sigs.k8s.io/json"
@@ -386,9 +387,31 @@ func typeAt(t reflect.Type, elems []manifest.PathElement) reflect.Type {
 // misspells: the same but for letter case, or the closest within a small
 // edit distance. It returns "" when none is close or two are equally close.
 func suggestName(name string, names []string) string {
-	others := slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == name })
+	// Folding the case of ASCII keeps the length, and the distance is at
+	// least the difference in length: a name too much longer or shorter
+	// cannot be suggested, and is not measured.
+	ascii := isASCII(name)
+	others := make([]string, 0, len(names))
+	for _, n := range names {
+		if n == name || ascii && isASCII(n) && abs(len(n)-len(name)) > maxNameDistance(n) {
+			continue
+		}
+		others = append(others, n)
+	}
 	return suggest.Search{Distance: suggest.FoldedDistance, Max: maxNameDistance}.Closest(name, others)
 }
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func abs(n int) int { return max(n, -n) }
 
 func maxNameDistance(name string) int {
 	switch {
