@@ -95,7 +95,7 @@ func (d *Document) Lookup(path string) Location {
 		loc.Span = Span{d.File.NodeStart(d.Root), d.File.NodeStart(d.Root)}
 		return loc
 	}
-	found := 0 // bytes of path consumed by found elements
+	found := 0              // bytes of path consumed by found elements
 	var buf [16]PathElement // most paths are shorter: no allocation
 	elems := appendPath(buf[:0], path)
 	consumed := 0
