@@ -391,8 +391,13 @@ func (dec *nodeDecoder) mapping(n *yaml.Node, v reflect.Value, info *typeInfo, d
 	switch v.Kind() {
 	case reflect.Struct:
 		for _, p := range pairs {
-			f, ok := info.fields[p.key]
-			if !ok {
+			var f *fieldInfo
+			if info.table != nil {
+				f = info.table.find(p.key)
+			} else {
+				f = info.fields[p.key]
+			}
+			if f == nil {
 				// An unknown field: a strict error.
 				if !dec.passUnknown(p, depth+1) {
 					return false
@@ -536,6 +541,8 @@ type typeInfo struct {
 	// fields are a struct's fields by JSON name, embedded structs'
 	// fields included.
 	fields map[string]*fieldInfo
+	// table finds the fields faster than the map, when it could be built.
+	table *fieldTable
 	// elem is the typeInfo of a slice's or a map's elements.
 	elem lazyInfo
 	// badKey: a map's keys are not plain strings.
@@ -584,6 +591,7 @@ func typeInfoOf(t reflect.Type) *typeInfo {
 		switch t.Kind() {
 		case reflect.Struct:
 			info.fields, info.unsupported = structFields(t)
+			info.table = newFieldTable(info.fields)
 		case reflect.Slice:
 			info.unsupported = t.Elem().Kind() == reflect.Uint8
 		case reflect.Map:
