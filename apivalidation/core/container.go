@@ -16,7 +16,7 @@ import (
 // containerValidator holds what container validation needs from the rest of
 // the pod spec.
 type containerValidator struct {
-	volumes       map[string]corev1.VolumeSource // the volumes that passed their own validation
+	volumes       map[string]*corev1.VolumeSource // the volumes that passed their own validation
 	podClaimNames stringSet
 	gracePeriod   *int64
 	os            *corev1.PodOS

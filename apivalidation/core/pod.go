@@ -166,7 +166,7 @@ func validatePodSpec(spec *corev1.PodSpec, podName string, fldPath *field.Path, 
 	// A field's path is built only when there is something to check under
 	// it, or for an error: the checks below report nothing for an empty
 	// list, a nil pointer or a name that is certainly valid.
-	var vols map[string]corev1.VolumeSource
+	var vols map[string]*corev1.VolumeSource
 	if len(spec.Volumes) > 0 {
 		var vErrs field.ErrorList
 		vols, vErrs = validateVolumes(spec.Volumes, podName, fldPath.Child("volumes"))

@@ -24,10 +24,9 @@ const (
 
 // validateVolumes checks the pod's volumes and returns those that passed,
 // by name: a mount of a volume that failed its own checks is "Not found".
-func validateVolumes(volumes []corev1.Volume, podName string, fldPath *field.Path) (map[string]corev1.VolumeSource, field.ErrorList) {
+func validateVolumes(volumes []corev1.Volume, podName string, fldPath *field.Path) (map[string]*corev1.VolumeSource, field.ErrorList) {
 	var allErrs field.ErrorList
-	names := newStringSet[string]()
-	vols := make(map[string]corev1.VolumeSource, len(volumes))
+	vols := make(map[string]*corev1.VolumeSource, len(volumes))
 	for i := range volumes {
 		vol := &volumes[i]
 		idxPath := fldPath.Index(i)
@@ -39,12 +38,11 @@ func validateVolumes(volumes []corev1.Volume, podName string, fldPath *field.Pat
 		} else if !fastnames.DNS1123Label(vol.Name) {
 			el = append(el, validateDNS1123Label(vol.Name, idxPath.Child("name"))...)
 		}
-		if names.has(vol.Name) {
+		if _, dup := vols[vol.Name]; dup {
 			el = append(el, field.Duplicate(idxPath.Child("name"), vol.Name))
 		}
 		if len(el) == 0 {
-			names.insert(vol.Name)
-			vols[vol.Name] = vol.VolumeSource
+			vols[vol.Name] = &vol.VolumeSource
 		} else {
 			allErrs = append(allErrs, el...)
 		}
