@@ -9,7 +9,6 @@ import (
 	apimachineryvalidation "k8s.io/apimachinery/pkg/api/validation"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
@@ -129,7 +128,7 @@ func validatePositiveIntOrPercent(v intstr.IntOrString, fldPath *field.Path) fie
 	var allErrs field.ErrorList
 	switch v.Type {
 	case intstr.String:
-		for _, msg := range validation.IsValidPercent(v.StrVal) {
+		for _, msg := range names.PercentErrors(v.StrVal) {
 			allErrs = append(allErrs, field.Invalid(fldPath, v, msg))
 		}
 	case intstr.Int:
@@ -157,7 +156,7 @@ func validIntOrPercent(v intstr.IntOrString) bool {
 
 // percentValue returns the number of a valid percentage string.
 func percentValue(v intstr.IntOrString) (int, bool) {
-	if v.Type != intstr.String || len(validation.IsValidPercent(v.StrVal)) != 0 {
+	if v.Type != intstr.String || len(names.PercentErrors(v.StrVal)) != 0 {
 		return 0, false
 	}
 	n, _ := strconv.Atoi(v.StrVal[:len(v.StrVal)-1])

@@ -351,7 +351,9 @@ func validatePortNumOrName(port intstr.IntOrString, fldPath *field.Path) field.E
 func validateLabels(labels map[string]string, fldPath *field.Path) field.ErrorList {
 	var allErrs field.ErrorList
 	for _, k := range sortedKeys(labels) {
-		allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
+		if !names.LabelKey(k) {
+			allErrs = append(allErrs, metav1validation.ValidateLabelName(k, fldPath)...)
+		}
 		for _, msg := range names.LabelValueErrors(labels[k]) {
 			allErrs = append(allErrs, field.Invalid(fldPath, labels[k], msg))
 		}

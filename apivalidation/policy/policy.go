@@ -16,9 +16,9 @@ import (
 	metav1validation "k8s.io/apimachinery/pkg/apis/meta/v1/validation"
 	"k8s.io/apimachinery/pkg/runtime"
 	"k8s.io/apimachinery/pkg/util/intstr"
-	"k8s.io/apimachinery/pkg/util/validation"
 	"k8s.io/apimachinery/pkg/util/validation/field"
 
+	"github.com/daemonlint/daemonlint/apivalidation/internal/names"
 	"github.com/daemonlint/daemonlint/apivalidation/objectmeta"
 )
 
@@ -82,7 +82,7 @@ func validatePositiveIntOrPercent(v intstr.IntOrString, fldPath *field.Path) fie
 	var allErrs field.ErrorList
 	switch v.Type {
 	case intstr.String:
-		for _, msg := range validation.IsValidPercent(v.StrVal) {
+		for _, msg := range names.PercentErrors(v.StrVal) {
 			allErrs = append(allErrs, field.Invalid(fldPath, v, msg))
 		}
 	case intstr.Int:
@@ -93,7 +93,7 @@ func validatePositiveIntOrPercent(v intstr.IntOrString, fldPath *field.Path) fie
 
 // isNotMoreThan100Percent is the apps group's IsNotMoreThan100Percent.
 func isNotMoreThan100Percent(v intstr.IntOrString, fldPath *field.Path) field.ErrorList {
-	if v.Type != intstr.String || len(validation.IsValidPercent(v.StrVal)) != 0 {
+	if v.Type != intstr.String || len(names.PercentErrors(v.StrVal)) != 0 {
 		return nil
 	}
 	n, _ := strconv.Atoi(v.StrVal[:len(v.StrVal)-1])

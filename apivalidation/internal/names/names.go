@@ -216,3 +216,26 @@ func maskTrailingDash(name string, prefix bool) string {
 	}
 	return name
 }
+
+// Percent reports whether apimachinery's validation.IsValidPercent
+// accepts s: digits and a final '%'.
+func Percent(s string) bool {
+	if len(s) < 2 || s[len(s)-1] != '%' {
+		return false
+	}
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// PercentErrors is apimachinery's validation.IsValidPercent, which a
+// string that Percent accepts skips.
+func PercentErrors(s string) []string {
+	if Percent(s) {
+		return nil
+	}
+	return validation.IsValidPercent(s)
+}

@@ -37,6 +37,7 @@ var errorChecks = []struct {
 	{"LabelValueErrors", LabelValueErrors, validation.IsValidLabelValue},
 	{"PortNameErrors", PortNameErrors, validation.IsValidPortName},
 	{"ConfigMapKeyErrors", ConfigMapKeyErrors, validation.IsConfigMapKey},
+	{"PercentErrors", PercentErrors, validation.IsValidPercent},
 	{"NameIsDNSSubdomain", withPrefix(NameIsDNSSubdomain, false), withPrefix(apimachineryvalidation.NameIsDNSSubdomain, false)},
 	{"NameIsDNSSubdomain prefix", withPrefix(NameIsDNSSubdomain, true), withPrefix(apimachineryvalidation.NameIsDNSSubdomain, true)},
 	{"NameIsDNSLabel", withPrefix(NameIsDNSLabel, false), withPrefix(apimachineryvalidation.NameIsDNSLabel, false)},
@@ -49,6 +50,7 @@ func withPrefix(nameFn func(string, bool) []string, prefix bool) func(string) []
 }
 
 var samples = []string{
+	"%", "1%", "25%", "100%", "007%", "1.5%", "-1%", "+1%", " 1%", "1% ", "1%%", "%1", "1", "x%", "１%",
 	"", "a", "A", "-", ".", "_", "a-b", "a_b", "a.b", "-a", "a-", "a.", ".a", "_a", "a_", "Ab", "ab9", "9",
 	"app", "app.kubernetes.io/name", "kubernetes.io/", "/name", "a/b/c", "example.com/My_Name.1", "Example.com/x",
 	"a..b", "a.-b", "my-name", "123-abc", "kube-system", "node-role.kubernetes.io/control-plane", "é", "a b",
