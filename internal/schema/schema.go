@@ -119,6 +119,11 @@ func Versions() []string {
 // Version.Release), and patch releases do not change APIs. An error says
 // which versions are supported.
 func ForVersion(version string) (*Version, error) {
+	for i := range releases {
+		if releases[i].name == version { // the common case, asked for every document
+			return &releases[i], nil
+		}
+	}
 	minor, ok := parseMinor(version)
 	if !ok {
 		return nil, fmt.Errorf("invalid Kubernetes version %q: write 1.N or 1.N.P, one of %s", version, strings.Join(Versions(), ", "))
