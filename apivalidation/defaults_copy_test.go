@@ -1,8 +1,6 @@
 package apivalidation_test
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -12,11 +10,8 @@ import (
 	"k8s.io/apimachinery/pkg/runtime"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/copytest"
 	"github.com/daemonlint/daemonlint/apivalidation/registry"
-	"github.com/daemonlint/daemonlint/internal/benchgen"
-	"github.com/daemonlint/daemonlint/internal/mutate"
-	"github.com/daemonlint/daemonlint/internal/testcorpus"
-	"github.com/daemonlint/daemonlint/manifest"
 )
 
 // everyDefault is a DaemonSet whose template reaches every default that
@@ -83,41 +78,16 @@ spec:
 func copyCases(t *testing.T) map[string]runtime.Object {
 	t.Helper()
 	out := map[string]runtime.Object{}
-	add := func(name string, src []byte) {
-		docs, _ := manifest.Parse(manifest.NewFile(name, src))
-		for _, d := range docs {
-			obj, _, err := d.Decode()
-			if err != nil {
-				continue
-			}
-			switch obj.(type) {
-			case *appsv1.DaemonSet, *appsv1.Deployment, *appsv1.ReplicaSet:
-				out[fmt.Sprintf("%s#%d/%d", name, d.Index, d.Item)] = obj.(runtime.Object)
-			}
+	keep := func(name string, obj any) bool {
+		switch obj.(type) {
+		case *appsv1.DaemonSet, *appsv1.Deployment, *appsv1.ReplicaSet:
+			out[name] = obj.(runtime.Object)
+			return true
 		}
+		return false
 	}
-	add("every-default.yaml", []byte(everyDefault))
-	g := benchgen.New(5)
-	for i := range 10 {
-		add(fmt.Sprintf("gen%d.yaml", i), g.File(100))
-	}
-	for _, base := range []string{"daemonset", "deployment", "replicaset"} {
-		src, err := os.ReadFile(filepath.Join("..", "testdata", "apiserver-mutations", base+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		muts, err := mutate.Mutations(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range muts {
-			add(base+" "+m.Name, m.Doc)
-		}
-	}
-	if dir, ok := testcorpus.Find(); ok {
-		for _, f := range testcorpus.Files(t, dir) {
-			add(f.Path, f.Src)
-		}
+	if copytest.Objects(t, everyDefault, filepath.Join("..", "testdata", "apiserver-mutations"), []string{"daemonset", "deployment", "replicaset"}, keep) != 1 {
+		t.Fatal("everyDefault does not decode to a DaemonSet")
 	}
 	return out
 }

@@ -1,8 +1,6 @@
 package apps
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -10,10 +8,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
-	"github.com/daemonlint/daemonlint/internal/benchgen"
-	"github.com/daemonlint/daemonlint/internal/mutate"
-	"github.com/daemonlint/daemonlint/internal/testcorpus"
-	"github.com/daemonlint/daemonlint/manifest"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/copytest"
 )
 
 // everyStatefulSetDefault is a StatefulSet that reaches every default
@@ -58,40 +53,15 @@ spec:
 func statefulSetCases(t *testing.T) map[string]*appsv1.StatefulSet {
 	t.Helper()
 	out := map[string]*appsv1.StatefulSet{}
-	add := func(name string, src []byte) (n int) {
-		docs, _ := manifest.Parse(manifest.NewFile(name, src))
-		for _, d := range docs {
-			if obj, _, err := d.Decode(); err == nil {
-				if ss, ok := obj.(*appsv1.StatefulSet); ok {
-					out[fmt.Sprintf("%s#%d/%d", name, d.Index, d.Item)] = ss
-					n++
-				}
-			}
+	keep := func(name string, obj any) bool {
+		ss, ok := obj.(*appsv1.StatefulSet)
+		if ok {
+			out[name] = ss
 		}
-		return n
+		return ok
 	}
-	if add("every-default.yaml", []byte(everyStatefulSetDefault)) != 1 {
+	if copytest.Objects(t, everyStatefulSetDefault, filepath.Join("..", "..", "testdata", "apiserver-mutations"), []string{"statefulset"}, keep) != 1 {
 		t.Fatal("everyStatefulSetDefault does not decode to a StatefulSet")
-	}
-	g := benchgen.New(5)
-	for i := range 10 {
-		add(fmt.Sprintf("gen%d.yaml", i), g.File(100))
-	}
-	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "apiserver-mutations", "statefulset.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	muts, err := mutate.Mutations(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range muts {
-		add("statefulset "+m.Name, m.Doc)
-	}
-	if dir, ok := testcorpus.Find(); ok {
-		for _, f := range testcorpus.Files(t, dir) {
-			add(f.Path, f.Src)
-		}
 	}
 	return out
 }

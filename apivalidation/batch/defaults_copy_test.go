@@ -1,8 +1,6 @@
 package batch
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -10,10 +8,7 @@ import (
 	batchv1 "k8s.io/api/batch/v1"
 
 	"github.com/daemonlint/daemonlint/apivalidation/core"
-	"github.com/daemonlint/daemonlint/internal/benchgen"
-	"github.com/daemonlint/daemonlint/internal/mutate"
-	"github.com/daemonlint/daemonlint/internal/testcorpus"
-	"github.com/daemonlint/daemonlint/manifest"
+	"github.com/daemonlint/daemonlint/apivalidation/internal/copytest"
 )
 
 // everyJobDefault holds a Job and a CronJob that reach every default
@@ -73,38 +68,25 @@ spec:
       containers: [{name: c, image: c}]
 `
 
-// jobCases returns the Jobs and CronJobs to check: those of
-// everyJobDefault, the Jobs of the benchmark's generated corpus and a
-// CronJob made of each, the API server mutations of testdata, and the
-// shared corpus's when it is here.
+// jobCases returns the Jobs and CronJobs to check (see copytest.Objects):
+// those of everyJobDefault, the generated corpus, the API server mutations
+// of testdata and the shared corpus, and a CronJob made of each Job.
 func jobCases(t *testing.T) (map[string]*batchv1.Job, map[string]*batchv1.CronJob) {
 	t.Helper()
 	jobs, cronJobs := map[string]*batchv1.Job{}, map[string]*batchv1.CronJob{}
-	add := func(name string, src []byte) (n int) {
-		docs, _ := manifest.Parse(manifest.NewFile(name, src))
-		for _, d := range docs {
-			obj, _, err := d.Decode()
-			if err != nil {
-				continue
-			}
-			key := fmt.Sprintf("%s#%d/%d", name, d.Index, d.Item)
-			switch o := obj.(type) {
-			case *batchv1.Job:
-				jobs[key] = o
-				n++
-			case *batchv1.CronJob:
-				cronJobs[key] = o
-				n++
-			}
+	keep := func(name string, obj any) bool {
+		switch o := obj.(type) {
+		case *batchv1.Job:
+			jobs[name] = o
+			return true
+		case *batchv1.CronJob:
+			cronJobs[name] = o
+			return true
 		}
-		return n
+		return false
 	}
-	if add("every-default.yaml", []byte(everyJobDefault)) != 3 {
+	if copytest.Objects(t, everyJobDefault, filepath.Join("..", "..", "testdata", "apiserver-mutations"), []string{"job", "job-nonindexed", "cronjob"}, keep) != 3 {
 		t.Fatal("everyJobDefault does not decode to two Jobs and a CronJob")
-	}
-	g := benchgen.New(5)
-	for i := range 10 {
-		add(fmt.Sprintf("gen%d.yaml", i), g.File(100))
 	}
 	for name, job := range jobs {
 		cronJobs[name+" as a CronJob"] = &batchv1.CronJob{
@@ -112,24 +94,6 @@ func jobCases(t *testing.T) (map[string]*batchv1.Job, map[string]*batchv1.CronJo
 			Spec: batchv1.CronJobSpec{Schedule: "@hourly", JobTemplate: batchv1.JobTemplateSpec{
 				ObjectMeta: *job.ObjectMeta.DeepCopy(), Spec: *job.Spec.DeepCopy(),
 			}},
-		}
-	}
-	for _, base := range []string{"job", "job-nonindexed", "cronjob"} {
-		src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "apiserver-mutations", base+".yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		muts, err := mutate.Mutations(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range muts {
-			add(base+" "+m.Name, m.Doc)
-		}
-	}
-	if dir, ok := testcorpus.Find(); ok {
-		for _, f := range testcorpus.Files(t, dir) {
-			add(f.Path, f.Src)
 		}
 	}
 	return jobs, cronJobs
